@@ -1,0 +1,74 @@
+"""The hub core: registry, current state, event bus and the command path."""
+
+from orbithub.core.adapter import (
+    Adapter,
+    AdapterHost,
+    CallAction,
+    Command,
+    CommandResult,
+    SetProperty,
+)
+from orbithub.core.bus import Bus, Overflow, Subscription
+from orbithub.core.clock import Clock, ManualClock, ScaledClock, SystemClock
+from orbithub.core.context import Context, Origin
+from orbithub.core.errors import (
+    AdapterUnavailableError,
+    CoreError,
+    DuplicateIdError,
+    UnknownDeviceError,
+    UnknownRoomError,
+    UnknownSpaceError,
+)
+from orbithub.core.events import (
+    CommandKind,
+    CommandSent,
+    DeviceEvent,
+    DeviceOnline,
+    HubEvent,
+    PropertyChanged,
+    RegistryChanged,
+    RegistryKind,
+)
+from orbithub.core.hub import Hub
+from orbithub.core.registry import Device, Registry, Room, Space, SpaceKind
+from orbithub.core.state import PropertyState, State
+
+__all__ = [
+    "Adapter",
+    "AdapterHost",
+    "AdapterUnavailableError",
+    "Bus",
+    "CallAction",
+    "Clock",
+    "Command",
+    "CommandKind",
+    "CommandResult",
+    "CommandSent",
+    "Context",
+    "CoreError",
+    "Device",
+    "DeviceEvent",
+    "DeviceOnline",
+    "DuplicateIdError",
+    "Hub",
+    "HubEvent",
+    "ManualClock",
+    "Origin",
+    "Overflow",
+    "PropertyChanged",
+    "PropertyState",
+    "Registry",
+    "RegistryChanged",
+    "RegistryKind",
+    "Room",
+    "ScaledClock",
+    "SetProperty",
+    "Space",
+    "SpaceKind",
+    "State",
+    "Subscription",
+    "SystemClock",
+    "UnknownDeviceError",
+    "UnknownRoomError",
+    "UnknownSpaceError",
+]

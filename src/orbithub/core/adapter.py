@@ -58,8 +58,11 @@ class CommandResult:
 
 
 class AdapterHost(Protocol):
-    """What the hub offers an adapter. Every method is loop only and never raises on bad input:
-    it logs the problem once at WARNING, keeps the last good state, and returns False."""
+    """What the hub offers an adapter.
+
+    Every method is loop only and never raises on bad input: it logs the problem once at
+    WARNING, keeps the last good state, and returns False.
+    """
 
     @property
     def registry(self) -> Registry:

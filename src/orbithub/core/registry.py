@@ -12,8 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from orbithub.core.errors import DuplicateIdError, UnknownDeviceError, UnknownRoomError, \
-    UnknownSpaceError
+from orbithub.core.errors import (
+    DuplicateIdError,
+    UnknownDeviceError,
+    UnknownRoomError,
+    UnknownSpaceError,
+)
 from orbithub.spec.model import DeviceType
 
 __all__ = ["Device", "Registry", "Room", "Space", "SpaceKind"]
@@ -154,9 +158,7 @@ class Registry:
         """Add a device to an existing space (and room, when it names one)."""
         self.space(device.space_id)
         if device.room_id is not None and self.room(device.room_id).space_id != device.space_id:
-            raise UnknownRoomError(
-                f"room {device.room_id!r} is not in space {device.space_id!r}"
-            )
+            raise UnknownRoomError(f"room {device.room_id!r} is not in space {device.space_id!r}")
         if not replace and device.id in self._devices:
             raise DuplicateIdError(f"a device with id {device.id!r} already exists")
         self._devices[device.id] = device
@@ -204,7 +206,9 @@ class Registry:
     def __len__(self) -> int:
         return len(self._devices)
 
-    def load(self, spaces: Iterable[Space], rooms: Iterable[Room], devices: Iterable[Device]) -> None:
+    def load(
+        self, spaces: Iterable[Space], rooms: Iterable[Room], devices: Iterable[Device]
+    ) -> None:
         """Fill an empty registry from stored records (start-up)."""
         for space in spaces:
             self.add_space(space, replace=True)

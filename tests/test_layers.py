@@ -1,0 +1,74 @@
+"""Imports flow down the package table of the design: never up, never sideways."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "orbithub"
+
+# package -> the packages of ours it may import (besides itself and the root errors module)
+ALLOWED: dict[str, set[str]] = {
+    "spec": set(),
+    "core": {"spec"},
+    "adapters": {"core", "spec"},
+    "automation": {"core", "spec"},
+    "mobility": {"core", "spec"},
+    "storage": {"core", "spec"},
+    "assistant": {"core", "spec", "storage"},
+    "api": {"core", "spec", "storage", "automation", "assistant", "mobility", "adapters", "web"},
+    "cli": {"*"},
+}
+ROOT_MODULES = {"errors", "__init__"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return {n for n in names if n == "orbithub" or n.startswith("orbithub.")}
+
+
+def _violations() -> list[str]:
+    found: list[str] = []
+    for path in SRC.rglob("*.py"):
+        rel = path.relative_to(SRC).parts
+        if len(rel) == 1:
+            continue  # root modules (errors) import nothing of ours
+        package = rel[0]
+        allowed = ALLOWED.get(package)
+        assert allowed is not None, f"package {package} is missing from the layer table"
+        for name in _imports(path):
+            parts = name.split(".")
+            target = parts[1] if len(parts) > 1 else "__init__"
+            if target in ROOT_MODULES or target == package or "*" in allowed:
+                if (
+                    package == "adapters"
+                    and target == "adapters"
+                    and len(parts) > 2
+                    and len(rel) > 1
+                    and parts[2] != rel[1]
+                ):
+                    found.append(f"{'/'.join(rel)} imports {name} (an adapter imports another)")
+                continue
+            if target not in allowed:
+                found.append(f"{'/'.join(rel)} imports {name}")
+    return found
+
+
+def test_no_upward_or_sideways_imports() -> None:
+    assert _violations() == []
+
+
+def test_core_imports_no_adapter_storage_or_http(tmp_path: Path) -> None:
+    # The checker itself must catch a violation, or the test above proves nothing.
+    bad = SRC / "core" / "_layer_probe.py"
+    bad.write_text("from orbithub.storage import db\n", encoding="utf-8")
+    try:
+        assert any("_layer_probe" in v for v in _violations())
+    finally:
+        bad.unlink()
