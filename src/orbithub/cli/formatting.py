@@ -1,0 +1,54 @@
+"""How values, devices and times look in the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from orbithub.spec.model import Format, Property, Value
+
+__all__ = ["UNIT_SYMBOLS", "format_time", "format_value"]
+
+UNIT_SYMBOLS: dict[str, str] = {
+    "celsius": "°C",
+    "percentage": "%",
+    "kelvin": "K",
+    "watt": "W",
+    "kWh": "kWh",
+    "volt": "V",
+    "ampere": "A",
+    "lux": "lx",
+    "km": "km",
+    "km/h": "km/h",
+    "meters": "m",
+    "m": "m",
+    "m2": "m²",
+    "degree": "°",
+    "seconds": "s",
+    "minutes": "min",
+    "hours": "h",
+    "days": "d",
+}
+
+
+def format_value(prop: Property | None, value: Value | None) -> str:
+    """A reading as a person reads it: ``on``, ``23.5 °C``, ``Cool``."""
+    if value is None:
+        return "—"
+    if prop is None:
+        return str(value)
+    if prop.format is Format.BOOL:
+        return "yes" if value else "no"
+    if prop.value_list and isinstance(value, int):
+        described = prop.describe_value(value)
+        if described is not None:
+            return described
+    text = f"{value:.6g}" if isinstance(value, float) else str(value)
+    unit = UNIT_SYMBOLS.get(prop.unit or "", prop.unit or "")
+    if unit in ("", "none"):
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def format_time(epoch: float, tz: dt.tzinfo | None = None) -> str:
+    """Epoch seconds as local ``YYYY-MM-DD HH:MM:SS``."""
+    return dt.datetime.fromtimestamp(epoch, tz).strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,227 @@
+"""The ``orbithub`` command: run the hub or the demo, look at devices, command them."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from rich.console import Console
+
+from orbithub.cli import queries
+from orbithub.cli.control import request, socket_path
+from orbithub.cli.settings import Settings
+from orbithub.errors import OrbitHubError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="orbithub",
+    help="OrbitHub: an open smart-living hub with the phone as control centre.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+spec_app = typer.Typer(help="Device specs: validate MIoT spec files, list built-in types.",
+                       no_args_is_help=True)
+app.add_typer(spec_app, name="spec")
+
+console = Console()
+err_console = Console(stderr=True)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Hub data directory (default: $ORBITHUB_DATA_DIR or "
+                 "~/.local/share/orbithub).", show_default=False),
+]
+DatabaseUrl = Annotated[
+    str | None,
+    typer.Option("--database-url", help="PostgreSQL URL (default: SQLite in the data dir; "
+                 "or $ORBITHUB_DATABASE_URL).", show_default=False),
+]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log at DEBUG level.")]
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _run(coro: object) -> None:
+    """Run a command's coroutine; OrbitHub errors become a red message and exit status 1."""
+    try:
+        asyncio.run(coro)  # type: ignore[arg-type]
+    except OrbitHubError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        err_console.print("stopped")
+
+
+@app.command()
+def demo(
+    speed: Annotated[float, typer.Option(help="Simulated seconds per real second.")] = 60.0,
+    seed: Annotated[int, typer.Option(help="Seed of the simulation (same seed, same day).")] = 0,
+    duration: Annotated[float | None, typer.Option(
+        help="Stop after this many real seconds (default: run until Ctrl-C).")] = None,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    verbose: Verbose = False,
+) -> None:
+    """Run the demo world: a simulated home, office, car and two phones."""
+    from orbithub.cli.demo import run_demo
+
+    _logging(verbose)
+    settings = Settings.resolve(data_dir or _demo_dir(), database_url)
+    _run(run_demo(settings, speed=speed, seed=seed, duration=duration, console=console))
+
+
+def _demo_dir() -> Path:
+    from orbithub.cli.settings import default_data_dir
+
+    return default_data_dir() / "demo"
+
+
+@app.command()
+def serve(
+    duration: Annotated[float | None, typer.Option(
+        help="Stop after this many seconds (default: run until Ctrl-C).")] = None,
+    live: Annotated[bool, typer.Option(help="Show the live device table.")] = True,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+    verbose: Verbose = False,
+) -> None:
+    """Run the hub with the spaces and devices stored in the data directory."""
+    from orbithub.cli.demo import run_serve
+
+    _logging(verbose)
+    settings = Settings.resolve(data_dir, database_url)
+    _run(run_serve(settings, duration=duration, live=live, console=console))
+
+
+@app.command()
+def devices(
+    space: Annotated[str | None, typer.Option(help="Only this space's devices.")] = None,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """List devices with their space, room, type and aliases."""
+    _run(queries.list_devices(Settings.resolve(data_dir, database_url), space, console))
+
+
+@app.command()
+def get(
+    device: Annotated[str, typer.Argument(help="Device id.")],
+    prop: Annotated[str | None, typer.Argument(metavar="PROPERTY",
+                                               help="Property path or siid.piid.")] = None,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Show a device's current values (from the running hub, else the last stored ones)."""
+    _run(queries.get_values(Settings.resolve(data_dir, database_url), device, prop, console))
+
+
+def _parse_value(text: str) -> object:
+    """``true``, ``23.5`` and ``"x"`` are JSON; anything else is taken as a plain string."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return text
+
+
+@app.command(name="set")
+def set_(
+    device: Annotated[str, typer.Argument(help="Device id.")],
+    prop: Annotated[str, typer.Argument(metavar="PROPERTY", help="Property path or siid.piid.")],
+    value: Annotated[str, typer.Argument(help="New value: true, 23.5, 2, or text.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Write a property on a running hub (checked against the device's spec)."""
+    settings = Settings.resolve(data_dir)
+
+    async def go() -> None:
+        result = await request(socket_path(settings.data_dir), {
+            "op": "set", "device": device, "property": prop, "value": _parse_value(value)})
+        _print_command_result(result)
+
+    _run(go())
+
+
+@app.command()
+def call(
+    device: Annotated[str, typer.Argument(help="Device id.")],
+    action: Annotated[str, typer.Argument(help="Action path or siid.aiid.")],
+    arguments: Annotated[list[str] | None, typer.Argument(
+        help="Inputs, positional (5) or named (duration=5).")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Run a device action on a running hub."""
+    settings = Settings.resolve(data_dir)
+    raw = arguments or []
+    named = all("=" in a for a in raw) and raw
+    args: object = (
+        {k: _parse_value(v) for k, v in (a.split("=", 1) for a in raw)} if named
+        else [_parse_value(a) for a in raw]
+    )
+
+    async def go() -> None:
+        result = await request(socket_path(settings.data_dir), {
+            "op": "call", "device": device, "action": action, "arguments": args})
+        _print_command_result(result)
+
+    _run(go())
+
+
+def _print_command_result(result: object) -> None:
+    if isinstance(result, dict) and result.get("confirmed"):
+        console.print("[green]confirmed[/green] by the device", highlight=False)
+        outputs = result.get("outputs")
+        if outputs:
+            console.print(outputs)
+    else:
+        message = result.get("message") if isinstance(result, dict) else None
+        console.print(f"[yellow]sent, not confirmed[/yellow]{': ' + message if message else ''}")
+
+
+@app.command()
+def history(
+    device: Annotated[str, typer.Argument(help="Device id.")],
+    prop: Annotated[str, typer.Argument(metavar="PROPERTY", help="Property path.")],
+    since: Annotated[str, typer.Option(help="How far back: 30m, 6h, 7d.")] = "24h",
+    buckets: Annotated[int | None, typer.Option(
+        help="Down-sample into this many buckets (avg/min/max).")] = None,
+    data_dir: DataDir = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Show the recorded history of one property."""
+    _run(queries.show_history(Settings.resolve(data_dir, database_url), device, prop,
+                                   since, buckets, console))
+
+
+@spec_app.command("validate")
+def spec_validate(
+    files: Annotated[list[Path], typer.Argument(help="MIoT spec v2 JSON files.")],
+) -> None:
+    """Check MIoT spec files; report every problem with its path in the file."""
+    if not queries.validate_specs(files, console):
+        raise typer.Exit(1)
+
+
+@spec_app.command("types")
+def spec_types() -> None:
+    """List the built-in device types."""
+    queries.list_types(console)
+
+
+def main() -> None:
+    """Entry point of the ``orbithub`` console script."""
+    with contextlib.suppress(BrokenPipeError):
+        app()

@@ -1,0 +1,51 @@
+"""Where the hub keeps its data and which database it uses, from flags and environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Settings", "default_data_dir"]
+
+ENV_DATA_DIR = "ORBITHUB_DATA_DIR"
+ENV_DATABASE_URL = "ORBITHUB_DATABASE_URL"
+
+
+def default_data_dir() -> Path:
+    """``$ORBITHUB_DATA_DIR``, else ``$XDG_DATA_HOME/orbithub``, else ``~/.local/share/orbithub``."""
+    explicit = os.environ.get(ENV_DATA_DIR)
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "orbithub"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How one hub process is set up.
+
+    Attributes:
+        data_dir: the hub's directory (SQLite database, control socket).
+        database_url: a PostgreSQL URL for production; None for the embedded SQLite file.
+        retention_days: how long history is kept.
+    """
+
+    data_dir: Path
+    database_url: str | None = None
+    retention_days: int = 30
+
+    @classmethod
+    def resolve(
+        cls,
+        data_dir: Path | None = None,
+        database_url: str | None = None,
+        retention_days: int = 30,
+    ) -> Settings:
+        """Fill what the flags left out from the environment and the defaults."""
+        return cls(
+            data_dir=(data_dir or default_data_dir()).expanduser().resolve(),
+            database_url=database_url or os.environ.get(ENV_DATABASE_URL) or None,
+            retention_days=retention_days,
+        )
