@@ -1,0 +1,1 @@
+"""Alembic migrations of the storage schema, run by :meth:`Database.open` (no alembic.ini)."""
