@@ -31,9 +31,11 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from orbithub.core.registry import Device, Room, Space
+from orbithub.storage import registry_store, tables
 from orbithub.storage.errors import (
-    DataDirNotWritableError,
     DatabaseUnreachableError,
+    DataDirNotWritableError,
     SchemaTooNewError,
     StorageError,
     UnsupportedDatabaseError,
@@ -113,8 +115,8 @@ class Database:
                 raise UnsupportedDatabaseError(
                     f"schema={schema!r} applies to PostgreSQL only; drop it for {display}"
                 )
-            assert target.database is not None  # _resolve_url never returns an in-memory URL
-            await asyncio.to_thread(_check_writable_dir, Path(target.database).parent)
+            # _resolve_url never returns an in-memory URL, so there is always a file name.
+            await asyncio.to_thread(_check_writable_dir, Path(target.database or "").parent)
             engine = _sqlite_engine(target, busy_timeout)
         else:
             engine = _postgres_engine(target, schema, connect_timeout)
@@ -136,6 +138,45 @@ class Database:
         """A connection in a transaction, committed when the block exits without error."""
         async with self.engine.begin() as conn:
             yield conn
+
+    async def load_registry(self) -> tuple[list[Space], list[Room], list[Device]]:
+        """Every stored space, room and device, ready for ``Registry.load``.
+
+        Records that cannot be rebuilt (a device type this version cannot read) are logged at
+        ERROR and left out, so one bad row does not stop the hub starting.
+        """
+        async with self.engine.connect() as conn:
+            return await registry_store.read_registry(conn)
+
+    async def save_space(self, space: Space) -> None:
+        """Store a space (insert or update)."""
+        async with self.engine.begin() as conn:
+            await registry_store.put_spaces(conn, [space])
+
+    async def save_room(self, room: Room) -> None:
+        """Store a room (insert or update)."""
+        async with self.engine.begin() as conn:
+            await registry_store.put_rooms(conn, [room])
+
+    async def save_device(self, device: Device) -> None:
+        """Store a device (insert or update), and its device type when it is not stored yet."""
+        async with self.engine.begin() as conn:
+            await registry_store.put_devices(conn, [device])
+
+    async def delete_device(self, device_id: str) -> None:
+        """Forget a device; its history and events stay until retention purges them."""
+        async with self.engine.begin() as conn:
+            await registry_store.remove(conn, tables.devices, [device_id])
+
+    async def delete_room(self, room_id: str) -> None:
+        """Forget a room (devices naming it are not touched)."""
+        async with self.engine.begin() as conn:
+            await registry_store.remove(conn, tables.rooms, [room_id])
+
+    async def delete_space(self, space_id: str) -> None:
+        """Forget a space (its rooms and devices are not touched; delete them first)."""
+        async with self.engine.begin() as conn:
+            await registry_store.remove(conn, tables.spaces, [space_id])
 
     async def revision(self) -> str | None:
         """The schema revision the database is at (None before the first migration)."""

@@ -1,0 +1,117 @@
+"""Opening the database: URLs, migrations, and the errors that tell the user what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from orbithub.storage import (
+    DB_FILENAME,
+    Database,
+    DatabaseUnreachableError,
+    DataDirNotWritableError,
+    SchemaTooNewError,
+    UnsupportedDatabaseError,
+)
+from orbithub.storage.tables import metadata
+from tests.storage.conftest import Target
+
+
+async def test_default_is_a_sqlite_file_in_wal_mode(tmp_path: Path) -> None:
+    data_dir = tmp_path / "fresh" / "data"
+    db = await Database.open(data_dir=data_dir)
+    try:
+        assert (data_dir / DB_FILENAME).is_file()
+        assert db.dialect == "sqlite"
+        async with db.engine.connect() as conn:
+            assert await conn.scalar(sa.text("PRAGMA journal_mode")) == "wal"
+            # 1 = NORMAL: safe against a killed process in WAL mode (see db.py).
+            assert await conn.scalar(sa.text("PRAGMA synchronous")) == 1
+            assert await conn.scalar(sa.text("PRAGMA busy_timeout")) == 5000
+    finally:
+        await db.close()
+
+
+async def test_sqlite_url_elsewhere(tmp_path: Path) -> None:
+    file = tmp_path / "elsewhere" / "hub.sqlite"
+    db = await Database.open(f"sqlite:///{file}", data_dir=tmp_path / "data")
+    try:
+        assert file.is_file()
+        assert await db.revision() == "0001"
+    finally:
+        await db.close()
+
+
+async def test_migrations_are_idempotent(target: Target) -> None:
+    for _ in range(3):
+        db = await target.open()
+        try:
+            assert await db.revision() == "0001"
+        finally:
+            await db.close()
+
+
+async def test_migrated_schema_matches_the_tables(db: Database) -> None:
+    def diff(conn: sa.Connection) -> list[object]:
+        return list(compare_metadata(MigrationContext.configure(conn), metadata))
+
+    async with db.engine.connect() as conn:
+        assert await conn.run_sync(diff) == []
+
+
+async def test_schema_newer_than_the_code_is_refused(target: Target) -> None:
+    db = await target.open()
+    try:
+        async with db.begin() as conn:
+            await conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+    finally:
+        await db.close()
+    with pytest.raises(SchemaTooNewError, match=r"9999.*upgrade OrbitHub"):
+        await target.open()
+
+
+async def test_data_dir_not_writable(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(DataDirNotWritableError, match=r"a-file.*write access"):
+        await Database.open(data_dir=blocker / "data")
+
+
+async def test_unreachable_postgres_names_the_url_without_password(tmp_path: Path) -> None:
+    # Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    url = "postgresql://orbit:s3cret-pw@127.0.0.1:9/orbithub"
+    with pytest.raises(DatabaseUnreachableError) as caught:
+        await Database.open(url, data_dir=tmp_path, connect_timeout=5)
+    message = str(caught.value)
+    assert "s3cret-pw" not in message
+    assert "orbit:***@127.0.0.1:9/orbithub" in message
+    assert "server is running" in message
+
+
+async def test_corrupt_sqlite_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / DB_FILENAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(DatabaseUnreachableError, match="OrbitHub database"):
+        await Database.open(data_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("url", "match"),
+    [
+        ("mysql://u:p@host/db", "SQLite or PostgreSQL"),
+        ("sqlite://", "in-memory"),
+        ("sqlite:///:memory:", "in-memory"),
+        ("not a url", "cannot parse"),
+    ],
+)
+async def test_unsupported_urls(tmp_path: Path, url: str, match: str) -> None:
+    with pytest.raises(UnsupportedDatabaseError, match=match):
+        await Database.open(url, data_dir=tmp_path)
+
+
+async def test_schema_option_is_postgres_only(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedDatabaseError, match="PostgreSQL only"):
+        await Database.open(data_dir=tmp_path, schema="other")
