@@ -38,9 +38,10 @@ INTEGER_BOUNDS: dict[Format, tuple[int, int]] = {
 # (0.1 * 3 == 0.30000000000000004) must still count as on the step.
 _STEP_TOLERANCE = 1e-6
 
-# Decimal places to round a float property to, per (min, step); a handful of distinct ranges
-# exist, so this stays tiny and saves re-deriving the places on every call.
-_PLACES: dict[tuple[float, float], int] = {}
+# Per (min, step) of a float range: (10**places, min and step in those units), where places
+# are the decimals of min and step. A handful of distinct ranges exist, so this stays tiny and
+# saves re-deriving the grid on every call.
+_GRIDS: dict[tuple[float, float], tuple[int, int, int]] = {}
 
 
 def check_value(prop: Property, value: object) -> Value:
@@ -173,13 +174,19 @@ def _check_float(prop: Property, value: object) -> Value:
     nearest = round(steps)
     if abs(steps - nearest) > _STEP_TOLERANCE:
         raise _off_step(prop, value, rng)
-    places = _PLACES.get((rng.min, rng.step))
-    if places is None:
-        places = _PLACES[(rng.min, rng.step)] = max(_decimals(rng.min), _decimals(rng.step))
-    # Rebuild the value from the grid so 23.500000001 comes back as 23.5, then clamp the
-    # slack we allowed at the ends.
-    snapped = round(rng.min + nearest * rng.step, places)
-    return min(max(snapped, rng.min), rng.max)
+    grid = _GRIDS.get((rng.min, rng.step))
+    if grid is None:
+        grid = _GRIDS[(rng.min, rng.step)] = _grid(rng)
+    scale, min_units, step_units = grid
+    # Rebuild the value from the grid in whole units of the last decimal place: one exact
+    # integer sum and one correctly rounded division, so 23.500000001 comes back as 23.5 and
+    # 0.1 * 3 as 0.3; clamping undoes the slack allowed at the ends.
+    snapped = (min_units + nearest * step_units) / scale
+    if snapped < rng.min:
+        return float(rng.min)
+    if snapped > rng.max:
+        return float(rng.max)
+    return snapped
 
 
 def _check_string(prop: Property, value: object) -> Value:
@@ -224,6 +231,11 @@ def _num(number: float) -> str:
     if float(number).is_integer():
         return str(int(number))
     return format(Decimal(repr(number)), "f")
+
+
+def _grid(rng: ValueRange) -> tuple[int, int, int]:
+    scale = 10 ** max(_decimals(rng.min), _decimals(rng.step))
+    return scale, round(rng.min * scale), round(rng.step * scale)
 
 
 def _decimals(number: float) -> int:
