@@ -271,3 +271,13 @@ async def test_vehicle_space_moves_with_its_tracker(hub: Hub) -> None:
     hub.report_many("car-1", {"location.latitude": 39.95, "location.longitude": 116.35})
     space = hub.registry.space("car")
     assert (space.latitude, space.longitude) == (39.95, 116.35)
+
+
+async def test_finer_float_reading_is_snapped_but_finer_command_is_refused(hub: Hub) -> None:
+    assert hub.report("lamp", "light.temperature", 21.2345)
+    assert hub.state.value("lamp", "light.temperature") == 21.2
+    from orbithub.spec.errors import OffStep
+
+    with pytest.raises(OffStep):
+        await hub.set("lamp", "light.target", 23.3)
+    assert (await hub.set("lamp", "light.target", 23.5)).confirmed

@@ -84,7 +84,7 @@ async def get_values(settings: Settings, device_id: str, prop: str | None,
                 raise
             source = "stored (the hub is not running)"
             latest = await history.latest_values(db, device_id)
-            rows = {p: (v, t) for p, (v, t) in latest.items() if path in (None, p)}
+            rows = {p: (pt.value, pt.time) for p, pt in latest.items() if path in (None, p)}
         for p in device.spec.properties():
             if p.path in rows:
                 value, changed = rows[p.path]

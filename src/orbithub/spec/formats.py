@@ -81,11 +81,18 @@ def check_write(prop: Property, value: object) -> Value:
 def check_report(prop: Property, value: object) -> Value:
     """Check a value a device reported; like :func:`check_value` plus access.
 
+    Floats between two steps are snapped to the nearest step rather than refused.
+
     Raises:
         NotReadable: the property has neither ``read`` nor ``notify`` access.
     """
     if not prop.readable:
         raise NotReadable(prop.path, value, "this property is write-only; devices do not report it")
+    if prop.format is Format.FLOAT:
+        # A measurement finer than the spec's step (a phone's GPS fix with 7 decimals) is real
+        # data at a higher resolution than declared: snap it to the grid instead of losing it.
+        # Commands stay strict, since a person asking for 23.3 on a 0.5 grid should be told.
+        return _check_float(prop, value, snap=True)
     return _CHECKERS[prop.format](prop, value)
 
 
@@ -149,7 +156,7 @@ def _check_integer(prop: Property, value: object) -> Value:
     return number
 
 
-def _check_float(prop: Property, value: object) -> Value:
+def _check_float(prop: Property, value: object, *, snap: bool = False) -> Value:
     kind = type(value)
     number: float
     if kind is float:
@@ -172,7 +179,7 @@ def _check_float(prop: Property, value: object) -> Value:
         raise _out_of_range(prop, value, number, rng)
     steps = (number - rng.min) / rng.step
     nearest = round(steps)
-    if abs(steps - nearest) > _STEP_TOLERANCE:
+    if not snap and abs(steps - nearest) > _STEP_TOLERANCE:
         raise _off_step(prop, value, rng)
     grid = _GRIDS.get((rng.min, rng.step))
     if grid is None:
