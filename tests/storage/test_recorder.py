@@ -154,6 +154,24 @@ async def test_write_failure_keeps_rows_for_retry(
     assert await count(db, spaces) == 1
 
 
+async def test_a_failed_batch_writes_nothing(db: Database) -> None:
+    # History goes first in the transaction (by COPY on PostgreSQL); when the event rows after
+    # it fail, the history rows must be rolled back with them, then written once on retry.
+    bus = Bus()
+    recorder = Recorder(db, bus, Registry(), clock=ManualClock(T0), flush_interval=3_600)
+    async with running(recorder):
+        await rename_history(db, "events", "events_away")
+        for seq in range(1, 11):
+            bus.publish(changed(seq, T0 + seq, seq))
+        bus.publish(DeviceOnline(11, T0, "home", "lamp", True, Context()))
+        assert not await recorder.flush()
+        assert await count(db, history_table) == 0
+        await rename_history(db, "events_away", "events")
+        assert await recorder.flush()
+    assert await count(db, history_table) == 10
+    assert await count(db, events) == 1
+
+
 async def test_full_buffer_drops_the_oldest_and_warns(
     db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
