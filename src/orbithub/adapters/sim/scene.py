@@ -81,7 +81,7 @@ class Scene:
             temperature=indoor,
             humidity=rh,
             pm25=0.5 * self.weather.pm25(t),
-            capacity=3.0e6 if office else 1.0e6,
+            capacity=3.0e6 if office else 0.6e6,
             insulation=(8 if office else 5) * 3600.0,
             volume=150.0 if office else 45.0,
         )
@@ -113,8 +113,8 @@ class Scene:
                 elif _is(room, "bed", "卧室"):
                     climate.occupants += asleep
                 elif _is(room, "kitchen", "厨房") and cooking:
-                    # A wok on a gas stove: ~2 kW of heat, steam, and a burst of fine particles.
-                    climate.heat_w += 1500.0
+                    # A wok on a gas stove: heat, steam, and a burst of fine particles.
+                    climate.heat_w += 600.0  # most of the stove's heat leaves by the hood
                     climate.moisture_pct_per_h += 12.0
                     climate.pm_source += 0.12
             elif room.space_id == self.office_space_id:
