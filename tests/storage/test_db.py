@@ -15,10 +15,12 @@ from orbithub.storage import (
     DatabaseUnreachableError,
     DataDirNotWritableError,
     SchemaTooNewError,
+    StorageError,
     UnsupportedDatabaseError,
 )
 from orbithub.storage.tables import metadata
-from tests.storage.conftest import Target
+from tests.conftest import service_url
+from tests.storage.conftest import POSTGRES_URL_VARIABLE, Target
 
 
 async def test_default_is_a_sqlite_file_in_wal_mode(tmp_path: Path) -> None:
@@ -115,3 +117,10 @@ async def test_unsupported_urls(tmp_path: Path, url: str, match: str) -> None:
 async def test_schema_option_is_postgres_only(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedDatabaseError, match="PostgreSQL only"):
         await Database.open(data_dir=tmp_path, schema="other")
+
+
+@pytest.mark.postgres
+async def test_missing_postgres_schema_is_reported(tmp_path: Path) -> None:
+    url = service_url(POSTGRES_URL_VARIABLE, "PostgreSQL")
+    with pytest.raises(StorageError, match="CREATE SCHEMA"):
+        await Database.open(url, data_dir=tmp_path, schema="no_such_schema_here")

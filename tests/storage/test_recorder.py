@@ -290,3 +290,27 @@ async def test_rooms_table_is_written_from_the_registry(db: Database) -> None:
     assert await count(db, rooms) == 1
     assert await count(db, devices) == 0
     assert device_type("light") is not None
+
+
+async def test_stop_flushes_when_the_task_group_fails(db: Database) -> None:
+    bus = Bus()
+    recorder = Recorder(db, bus, Registry(), clock=ManualClock(T0), flush_interval=3_600)
+
+    async def crash() -> None:
+        raise RuntimeError("an adapter crashed")
+
+    async def hub() -> None:
+        async with asyncio.TaskGroup() as tasks:
+            await recorder.start(tasks)
+            try:
+                for seq in range(1, 101):
+                    bus.publish(changed(seq, T0 + seq, seq))
+                tasks.create_task(crash())
+                await asyncio.Event().wait()  # cancelled when crash() fails
+            finally:
+                await recorder.stop()
+
+    with pytest.raises(ExceptionGroup):
+        await hub()
+    assert recorder.committed_seq == 100
+    assert await count(db, history_table) == 100

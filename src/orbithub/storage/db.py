@@ -201,6 +201,14 @@ class Database:
 
 
 def _upgrade(conn: Connection, config: Config, known: set[str], heads: set[str], url: str) -> None:
+    if (
+        conn.dialect.name == "postgresql"
+        and conn.scalar(sa.text("SELECT current_schema()")) is None
+    ):
+        raise StorageError(
+            f"the database {url} has no schema to create OrbitHub's tables in (the schema "
+            "named in search_path does not exist); create it with CREATE SCHEMA first"
+        )
     current = set(MigrationContext.configure(conn).get_current_heads())
     unknown = current - known
     if unknown:

@@ -51,6 +51,7 @@ _LOGGER = logging.getLogger(__name__)
 
 _ID_LIMIT: Final = 200  # the String(200) id and path columns; PostgreSQL enforces it
 _PURGE_CHUNK: Final = 20_000  # rows per DELETE, so a big purge never holds one long lock
+_ROWS_PER_TURN: Final = 500  # events turned into rows between yields to the loop
 _BACKOFF_MAX: Final = 30.0
 _WARN_EVERY: Final = 60.0  # seconds between repeated warnings of one ongoing problem
 
@@ -180,7 +181,13 @@ class Recorder:
         self._wake.set()
         task, self._task = self._task, None
         if task is not None:
-            await task
+            try:
+                await task
+            except asyncio.CancelledError:
+                if not task.cancelled():
+                    raise  # stop() itself is being cancelled
+                # The task group is shutting down (another task failed): write what we can.
+                await self.flush()
         else:
             await self.flush()
         if self._buffer or self._dirty:
@@ -290,10 +297,10 @@ class Recorder:
             dirty, self._dirty = self._dirty, {}
             # Everything seen so far is in this transaction when the buffer is now empty.
             upto = batch[-1].seq if buffer else self._seen_seq
-            history_rows, event_rows = self._rows(batch)
-            changes = self._registry_changes(dirty)
             started = time.perf_counter()
             try:
+                history_rows, event_rows, rejected = await self._rows(batch)
+                changes = self._registry_changes(dirty)
                 async with self._db.begin() as conn:
                     if history_rows:
                         await _insert_history(conn, history_rows)
@@ -307,6 +314,7 @@ class Recorder:
                     return False
                 raise  # cancelled: the rows are back in the buffer for whoever stops us
             self._stored_types |= new_types
+            self._reject(rejected)
             rows = len(history_rows) + len(event_rows)
             self.rows_written += rows
             self.committed_seq = max(self.committed_seq, upto)
@@ -369,10 +377,17 @@ class Recorder:
         self._unwarned_drops = 0
 
     # -- rows ---------------------------------------------------------------------------------
-    def _rows(self, batch: list[HubEvent]) -> tuple[list[_HistoryRow], list[_Row]]:
+    async def _rows(
+        self, batch: list[HubEvent]
+    ) -> tuple[list[_HistoryRow], list[_Row], list[HubEvent]]:
         history_rows: list[_HistoryRow] = []
         event_rows: list[_Row] = []
-        for event in batch:
+        rejected: list[HubEvent] = []
+        for index, event in enumerate(batch, start=1):
+            if index % _ROWS_PER_TURN == 0:
+                # Building rows is loop work (a few us per event); give the hub its turn so a
+                # big batch never delays an automation by more than a millisecond or so.
+                await asyncio.sleep(0)
             try:
                 if type(event) is PropertyChanged:
                     history_row = _history_row(event)
@@ -387,9 +402,20 @@ class Recorder:
             except Exception:
                 # A malformed event must not poison the batch it is in (it would fail forever).
                 _LOGGER.exception("cannot turn event %r into a row", event)
-            self.rejected += 1
-            _LOGGER.warning("not recording event %s: a value no column can hold", event)
-        return history_rows, event_rows
+            rejected.append(event)
+        return history_rows, event_rows, rejected
+
+    def _reject(self, rejected: list[HubEvent]) -> None:
+        # Counted once the batch is committed, so a retried batch does not count them twice.
+        self.rejected += len(rejected)
+        for event in rejected:
+            _LOGGER.warning(
+                "not recording %s %s of device %r (seq %d): its value cannot be stored",
+                type(event).__name__,
+                getattr(event, "path", ""),
+                getattr(event, "device_id", ""),
+                event.seq,
+            )
 
     def _registry_changes(self, dirty: dict[_RegistryKey, RegistryChanged]) -> _RegistryWrite:
         write = _RegistryWrite()
