@@ -21,7 +21,10 @@ pytestmark = pytest.mark.slow
 def orbithub(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "orbithub", *args],
-        capture_output=True, text=True, timeout=timeout, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
         env={**os.environ, "COLUMNS": "200"},
     )
 
@@ -39,15 +42,34 @@ def _wait_for(condition: object, what: str, timeout: float = 30) -> None:
 def running_demo(tmp_path: Path) -> Iterator[Path]:
     """`orbithub demo` running in the background on its own data directory."""
     data = tmp_path / "data"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "orbithub", "demo", "--speed", "120", "--seed", "7",
-         "--data-dir", str(data)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    log = tmp_path / "demo.log"
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "orbithub",
+                "demo",
+                "--speed",
+                "120",
+                "--seed",
+                "7",
+                "--data-dir",
+                str(data),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
-        _wait_for(lambda: orbithub("get", "living-room-ac", "--data-dir", str(data)).returncode
-                  == 0 or proc.poll() is not None, "the demo to answer")
-        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        _wait_for(
+            lambda: (
+                orbithub("get", "living-room-ac", "--data-dir", str(data)).returncode == 0
+                or proc.poll() is not None
+            ),
+            "the demo to answer",
+        )
+        assert proc.poll() is None, log.read_text(encoding="utf-8")
         yield data
     finally:
         proc.send_signal(signal.SIGINT)
@@ -55,21 +77,29 @@ def running_demo(tmp_path: Path) -> Iterator[Path]:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
             raise
+    assert proc.returncode == 0, log.read_text(encoding="utf-8")
 
 
 def test_demo_runs_records_history_and_stops_by_itself(tmp_path: Path) -> None:
     data = tmp_path / "demo"
-    run = orbithub("demo", "--duration", "6", "--speed", "600", "--data-dir", str(data),
-                   timeout=90)
+    run = orbithub("demo", "--duration", "6", "--speed", "600", "--data-dir", str(data), timeout=90)
     assert run.returncode == 0, run.stderr
     assert "history rows" in run.stdout
     devices = orbithub("devices", "--data-dir", str(data))
     assert devices.returncode == 0, devices.stderr
     for expected in ("living-room-ac", "front-door-lock", "phone-alex", "car", "office-ac"):
         assert expected in devices.stdout
-    hist = orbithub("history", "living-room-sensor", "temperature-humidity-sensor.temperature",
-                    "--since", "7d", "--data-dir", str(data))
+    hist = orbithub(
+        "history",
+        "living-room-sensor",
+        "temperature-humidity-sensor.temperature",
+        "--since",
+        "7d",
+        "--data-dir",
+        str(data),
+    )
     assert hist.returncode == 0, hist.stderr
     assert "°C" in hist.stdout
     stored = orbithub("get", "living-room-sensor", "--data-dir", str(data))
@@ -85,8 +115,9 @@ def test_set_and_call_reach_the_running_hub(running_demo: Path) -> None:
     now = orbithub("get", "living-room-light", "light.brightness", "--data-dir", data)
     assert "42%" in now.stdout
     assert "live" in now.stdout
-    refused = orbithub("set", "living-room-ac", "air-conditioner.target-temperature", "40",
-                       "--data-dir", data)
+    refused = orbithub(
+        "set", "living-room-ac", "air-conditioner.target-temperature", "40", "--data-dir", data
+    )
     assert refused.returncode == 1
     assert "31" in refused.stderr  # the spec's maximum is named
     unknown = orbithub("set", "no-such-device", "light.on", "true", "--data-dir", data)
@@ -105,15 +136,31 @@ def test_commands_without_a_running_hub_say_how_to_start_one(tmp_path: Path) -> 
 def test_spec_validate_reports_every_issue_with_its_path(tmp_path: Path) -> None:
     good = tmp_path / "good.json"
     bad = tmp_path / "bad.json"
-    good.write_text(json.dumps({
-        "type": "urn:miot-spec-v2:device:light:0000A001:acme-l1:1",
-        "description": "Lamp",
-        "services": [{"iid": 2, "type": "urn:miot-spec-v2:service:light:00007802:acme-l1:1",
-                      "description": "Light", "properties": [
-                          {"iid": 1, "type": "urn:miot-spec-v2:property:on:00000006:acme-l1:1",
-                           "description": "On", "format": "bool",
-                           "access": ["read", "write", "notify"]}]}],
-    }), encoding="utf-8")
+    good.write_text(
+        json.dumps(
+            {
+                "type": "urn:miot-spec-v2:device:light:0000A001:acme-l1:1",
+                "description": "Lamp",
+                "services": [
+                    {
+                        "iid": 2,
+                        "type": "urn:miot-spec-v2:service:light:00007802:acme-l1:1",
+                        "description": "Light",
+                        "properties": [
+                            {
+                                "iid": 1,
+                                "type": "urn:miot-spec-v2:property:on:00000006:acme-l1:1",
+                                "description": "On",
+                                "format": "bool",
+                                "access": ["read", "write", "notify"],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     broken = json.loads(good.read_text(encoding="utf-8"))
     broken["services"][0]["properties"][0]["format"] = "boolean"
     broken["services"][0]["properties"][0]["access"] = ["read", "fly"]

@@ -31,6 +31,11 @@ from orbithub.spec.errors import (
 from .conftest import RecordingAdapter, light_type
 
 
+def _running(hub: Hub) -> bool:
+    # Read through a call so the type checker does not carry the narrowing from inside the block.
+    return hub.running
+
+
 def _collect(hub: Hub) -> list[HubEvent]:
     events: list[HubEvent] = []
     hub.bus.listen(events.append)
@@ -224,7 +229,7 @@ async def test_adapters_start_and_stop_with_the_hub(clock: ManualClock) -> None:
         hub._tasks.create_task(forever())
         await asyncio.sleep(0)
     assert adapter.stopped
-    assert not hub.running
+    assert not _running(hub)
     assert ran == ["started"]
 
 

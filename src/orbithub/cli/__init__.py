@@ -1,0 +1,1 @@
+"""The ``orbithub`` command line and the wiring that builds a running hub."""

@@ -119,22 +119,29 @@ class ControlServer:
         if op == "get":
             device = hub.registry.device(str(req["device"]))
             return {
-                path: {"value": st.value, "last_changed": st.last_changed,
-                       "last_reported": st.last_reported}
+                path: {
+                    "value": st.value,
+                    "last_changed": st.last_changed,
+                    "last_reported": st.last_reported,
+                }
                 for path, st in hub.state.device(device.id).items()
                 if req.get("property") in (None, path)
             }
         if op == "set":
-            result = await hub.set(str(req["device"]), str(req["property"]), req["value"],
-                                   context=ctx)
+            result = await hub.set(
+                str(req["device"]), str(req["property"]), req["value"], context=ctx
+            )
             return {"confirmed": result.confirmed, "message": result.message}
         if op == "call":
             args = req.get("arguments") or {}
             if not isinstance(args, dict | list):
                 raise TypeError("arguments must be a list or an object")
             result = await hub.call(str(req["device"]), str(req["action"]), args, context=ctx)
-            return {"confirmed": result.confirmed, "outputs": dict(result.outputs),
-                    "message": result.message}
+            return {
+                "confirmed": result.confirmed,
+                "outputs": dict(result.outputs),
+                "message": result.message,
+            }
         return _raise_unknown_op(op)
 
 
@@ -154,7 +161,12 @@ async def _answers(path: Path) -> bool:
     return True
 
 
-async def request(path: Path, body: Mapping[str, object], *, timeout: float = _TIMEOUT) -> object:
+async def request(
+    path: Path,
+    body: Mapping[str, object],
+    *,
+    timeout: float = _TIMEOUT,  # noqa: ASYNC109 - one bound over connect, send and reply
+) -> object:
     """Send one request to the hub listening at ``path`` and return its result.
 
     Raises:

@@ -37,6 +37,8 @@ def format_value(prop: Property | None, value: Value | None) -> str:
     if prop is None:
         return str(value)
     if prop.format is Format.BOOL:
+        if prop.name == "on":
+            return "on" if value else "off"
         return "yes" if value else "no"
     if prop.value_list and isinstance(value, int):
         described = prop.describe_value(value)

@@ -26,7 +26,8 @@ def _readings(runtime: Runtime, device: Device) -> str:
         current = state.get(prop.path)
         if current is None or not prop.readable:
             continue
-        parts.append(f"{prop.name} {format_value(prop, current.value)}")
+        text = format_value(prop, current.value)
+        parts.append(text if prop.name == "on" else f"{prop.name} {text}")
         if len(parts) == _SHOWN_PER_DEVICE:
             break
     return ", ".join(parts) or "waiting for first report"
@@ -44,8 +45,9 @@ def _table(runtime: Runtime) -> Table:
         for device in hub.registry.devices(space_id=space.id):
             online = hub.state.is_online(device.id)
             name = Text(device.name, style="dim" if online is False else "")
-            table.add_row(space.name, rooms.get(device.room_id or "", ""), name,
-                          _readings(runtime, device))
+            table.add_row(
+                space.name, rooms.get(device.room_id or "", ""), name, _readings(runtime, device)
+            )
     return table
 
 
@@ -73,6 +75,7 @@ async def run_live_view(runtime: Runtime, console: Console, *, refresh: float = 
             await asyncio.sleep(max(refresh, 5.0))
     with Live(console=console, auto_refresh=False, screen=False) as live:
         while True:
-            live.update(Group(Text(summary_line(runtime), style="bold"), _table(runtime)),
-                        refresh=True)
+            live.update(
+                Group(Text(summary_line(runtime), style="bold"), _table(runtime)), refresh=True
+            )
             await asyncio.sleep(refresh)

@@ -27,8 +27,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-spec_app = typer.Typer(help="Device specs: validate MIoT spec files, list built-in types.",
-                       no_args_is_help=True)
+spec_app = typer.Typer(
+    help="Device specs: validate MIoT spec files, list built-in types.", no_args_is_help=True
+)
 app.add_typer(spec_app, name="spec")
 
 console = Console()
@@ -36,13 +37,19 @@ err_console = Console(stderr=True)
 
 DataDir = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Hub data directory (default: $ORBITHUB_DATA_DIR or "
-                 "~/.local/share/orbithub).", show_default=False),
+    typer.Option(
+        "--data-dir",
+        help="Hub data directory (default: $ORBITHUB_DATA_DIR or ~/.local/share/orbithub).",
+        show_default=False,
+    ),
 ]
 DatabaseUrl = Annotated[
     str | None,
-    typer.Option("--database-url", help="PostgreSQL URL (default: SQLite in the data dir; "
-                 "or $ORBITHUB_DATABASE_URL).", show_default=False),
+    typer.Option(
+        "--database-url",
+        help="PostgreSQL URL (default: SQLite in the data dir; or $ORBITHUB_DATABASE_URL).",
+        show_default=False,
+    ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log at DEBUG level.")]
 
@@ -53,6 +60,8 @@ def _logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Migration chatter is for whoever debugs storage, not for every start.
+    logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _run(coro: object) -> None:
@@ -70,8 +79,10 @@ def _run(coro: object) -> None:
 def demo(
     speed: Annotated[float, typer.Option(help="Simulated seconds per real second.")] = 60.0,
     seed: Annotated[int, typer.Option(help="Seed of the simulation (same seed, same day).")] = 0,
-    duration: Annotated[float | None, typer.Option(
-        help="Stop after this many real seconds (default: run until Ctrl-C).")] = None,
+    duration: Annotated[
+        float | None,
+        typer.Option(help="Stop after this many real seconds (default: run until Ctrl-C)."),
+    ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     verbose: Verbose = False,
@@ -92,8 +103,9 @@ def _demo_dir() -> Path:
 
 @app.command()
 def serve(
-    duration: Annotated[float | None, typer.Option(
-        help="Stop after this many seconds (default: run until Ctrl-C).")] = None,
+    duration: Annotated[
+        float | None, typer.Option(help="Stop after this many seconds (default: run until Ctrl-C).")
+    ] = None,
     live: Annotated[bool, typer.Option(help="Show the live device table.")] = True,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
@@ -120,8 +132,9 @@ def devices(
 @app.command()
 def get(
     device: Annotated[str, typer.Argument(help="Device id.")],
-    prop: Annotated[str | None, typer.Argument(metavar="PROPERTY",
-                                               help="Property path or siid.piid.")] = None,
+    prop: Annotated[
+        str | None, typer.Argument(metavar="PROPERTY", help="Property path or siid.piid.")
+    ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -148,8 +161,10 @@ def set_(
     settings = Settings.resolve(data_dir)
 
     async def go() -> None:
-        result = await request(socket_path(settings.data_dir), {
-            "op": "set", "device": device, "property": prop, "value": _parse_value(value)})
+        result = await request(
+            socket_path(settings.data_dir),
+            {"op": "set", "device": device, "property": prop, "value": _parse_value(value)},
+        )
         _print_command_result(result)
 
     _run(go())
@@ -159,8 +174,9 @@ def set_(
 def call(
     device: Annotated[str, typer.Argument(help="Device id.")],
     action: Annotated[str, typer.Argument(help="Action path or siid.aiid.")],
-    arguments: Annotated[list[str] | None, typer.Argument(
-        help="Inputs, positional (5) or named (duration=5).")] = None,
+    arguments: Annotated[
+        list[str] | None, typer.Argument(help="Inputs, positional (5) or named (duration=5).")
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Run a device action on a running hub."""
@@ -168,13 +184,16 @@ def call(
     raw = arguments or []
     named = all("=" in a for a in raw) and raw
     args: object = (
-        {k: _parse_value(v) for k, v in (a.split("=", 1) for a in raw)} if named
+        {k: _parse_value(v) for k, v in (a.split("=", 1) for a in raw)}
+        if named
         else [_parse_value(a) for a in raw]
     )
 
     async def go() -> None:
-        result = await request(socket_path(settings.data_dir), {
-            "op": "call", "device": device, "action": action, "arguments": args})
+        result = await request(
+            socket_path(settings.data_dir),
+            {"op": "call", "device": device, "action": action, "arguments": args},
+        )
         _print_command_result(result)
 
     _run(go())
@@ -196,14 +215,18 @@ def history(
     device: Annotated[str, typer.Argument(help="Device id.")],
     prop: Annotated[str, typer.Argument(metavar="PROPERTY", help="Property path.")],
     since: Annotated[str, typer.Option(help="How far back: 30m, 6h, 7d.")] = "24h",
-    buckets: Annotated[int | None, typer.Option(
-        help="Down-sample into this many buckets (avg/min/max).")] = None,
+    buckets: Annotated[
+        int | None, typer.Option(help="Down-sample into this many buckets (avg/min/max).")
+    ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show the recorded history of one property."""
-    _run(queries.show_history(Settings.resolve(data_dir, database_url), device, prop,
-                                   since, buckets, console))
+    _run(
+        queries.show_history(
+            Settings.resolve(data_dir, database_url), device, prop, since, buckets, console
+        )
+    )
 
 
 @spec_app.command("validate")

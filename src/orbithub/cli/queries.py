@@ -18,8 +18,14 @@ from orbithub.spec.library import device_type, library_keys
 from orbithub.spec.miot import validate_files
 from orbithub.storage import Database, history
 
-__all__ = ["get_values", "list_devices", "list_types", "parse_since", "show_history",
-           "validate_specs"]
+__all__ = [
+    "get_values",
+    "list_devices",
+    "list_types",
+    "parse_since",
+    "show_history",
+    "validate_specs",
+]
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -36,8 +42,9 @@ def parse_since(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
-async def _stored_devices(settings: Settings) -> tuple[Database, list[Device], dict[str, str],
-                                                       dict[str, str]]:
+async def _stored_devices(
+    settings: Settings,
+) -> tuple[Database, list[Device], dict[str, str], dict[str, str]]:
     db = await Database.open(settings.database_url, data_dir=settings.data_dir)
     spaces, rooms, devices = await db.load_registry()
     return db, devices, {s.id: s.name for s in spaces}, {r.id: r.name for r in rooms}
@@ -52,15 +59,23 @@ async def list_devices(settings: Settings, space: str | None, console: Console) 
         table.add_column(column)
     shown = [d for d in devices if space is None or d.space_id == space]
     for d in shown:
-        table.add_row(d.id, d.name, d.model or d.spec.name, spaces.get(d.space_id, d.space_id),
-                      rooms.get(d.room_id or "", ""), d.adapter, ", ".join(d.aliases))
+        table.add_row(
+            d.id,
+            d.name,
+            d.model or d.spec.name,
+            spaces.get(d.space_id, d.space_id),
+            rooms.get(d.room_id or "", ""),
+            d.adapter,
+            ", ".join(d.aliases),
+        )
     console.print(table)
     if not shown:
         console.print("no devices stored here yet; run `orbithub demo` to create the demo home")
 
 
-async def get_values(settings: Settings, device_id: str, prop: str | None,
-                     console: Console) -> None:
+async def get_values(
+    settings: Settings, device_id: str, prop: str | None, console: Console
+) -> None:
     """Print current values from the running hub, or the last stored ones when it is down."""
     db, devices, _, _ = await _stored_devices(settings)
     try:
@@ -72,8 +87,9 @@ async def get_values(settings: Settings, device_id: str, prop: str | None,
         for column in ("property", "value", "changed"):
             table.add_column(column)
         try:
-            result = await request(socket_path(settings.data_dir),
-                                   {"op": "get", "device": device_id, "property": path})
+            result = await request(
+                socket_path(settings.data_dir), {"op": "get", "device": device_id, "property": path}
+            )
             source = "live"
             rows = {
                 p: (v["value"], v["last_changed"])
@@ -95,8 +111,9 @@ async def get_values(settings: Settings, device_id: str, prop: str | None,
         await db.close()
 
 
-async def show_history(settings: Settings, device_id: str, prop: str, since: str,
-                       buckets: int | None, console: Console) -> None:
+async def show_history(
+    settings: Settings, device_id: str, prop: str, since: str, buckets: int | None, console: Console
+) -> None:
     """Print the history of one property, raw or down-sampled."""
     seconds = parse_since(since)
     db, devices, _, _ = await _stored_devices(settings)
@@ -106,8 +123,9 @@ async def show_history(settings: Settings, device_id: str, prop: str, since: str
             raise UnknownDeviceError(f"no device {device_id!r}; `orbithub devices` lists them")
         spec_prop = device.spec.property(prop)
         end = await history.last_time(db) or 0.0
-        points = await history.history(db, device_id, spec_prop.path, end - seconds, end + 1,
-                                       buckets=buckets)
+        points = await history.history(
+            db, device_id, spec_prop.path, end - seconds, end + 1, buckets=buckets
+        )
         table = Table(title=f"{device.name}: {spec_prop.path}", header_style="bold")
         table.add_column("time")
         table.add_column("value")
@@ -147,7 +165,11 @@ def list_types(console: Console) -> None:
         table.add_column(column)
     for key in library_keys():
         dt = device_type(key)
-        table.add_row(key, str(dt.type), str(len(dt.properties())),
-                      str(sum(len(s.actions) for s in dt.services)),
-                      str(sum(len(s.events) for s in dt.services)))
+        table.add_row(
+            key,
+            str(dt.type),
+            str(len(dt.properties())),
+            str(sum(len(s.actions) for s in dt.services)),
+            str(sum(len(s.events) for s in dt.services)),
+        )
     console.print(table)

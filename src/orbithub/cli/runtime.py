@@ -87,7 +87,9 @@ async def running_hub(
                     async with hub:
                         _LOGGER.info(
                             "hub ready: %d spaces, %d devices, data in %s",
-                            len(hub.registry.spaces()), len(hub.registry), settings.data_dir,
+                            len(hub.registry.spaces()),
+                            len(hub.registry),
+                            settings.data_dir,
                         )
                         yield Runtime(hub, db, recorder, settings)
                 finally:

@@ -13,7 +13,10 @@ ENV_DATABASE_URL = "ORBITHUB_DATABASE_URL"
 
 
 def default_data_dir() -> Path:
-    """``$ORBITHUB_DATA_DIR``, else ``$XDG_DATA_HOME/orbithub``, else ``~/.local/share/orbithub``."""
+    """The data directory when no flag names one.
+
+    ``$ORBITHUB_DATA_DIR``, else ``$XDG_DATA_HOME/orbithub``, else ``~/.local/share/orbithub``.
+    """
     explicit = os.environ.get(ENV_DATA_DIR)
     if explicit:
         return Path(explicit).expanduser()
