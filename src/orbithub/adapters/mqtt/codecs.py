@@ -75,7 +75,10 @@ def _number(wire: object) -> float:
     if isinstance(wire, int | float):
         number = float(wire)
     elif isinstance(wire, str):
-        number = float(wire.strip())
+        try:
+            number = float(wire.strip())
+        except ValueError:
+            raise ValueError(f"expected a number, got {wire!r}") from None
     else:
         raise ValueError(f"expected a number, got {wire!r}")
     if not math.isfinite(number):

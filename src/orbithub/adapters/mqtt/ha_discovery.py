@@ -268,7 +268,10 @@ def _service_suffix(cfg: HaConfig, device: DeviceInfo | None) -> str:
 def _component(
     topic: str, component: str, discovery_id: str, data: Mapping[str, Any]
 ) -> DiscoveredComponent:
-    cfg = HaConfig(topic, component, expand(data))
+    config = expand(data)
+    # The topic's object id names the entity when the config does not (HA does the same).
+    config.setdefault("object_id", discovery_id.rsplit("/", 1)[-1])
+    cfg = HaConfig(topic, component, config)
     mapper = _MAPPERS[component]
     device = _device_info(topic, cfg.data.get("device"))
     try:

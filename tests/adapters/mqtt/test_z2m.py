@@ -1,0 +1,244 @@
+"""zigbee2mqtt bridge/devices parsing and state/command translation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orbithub.adapters.mqtt import (
+    DiscoveredDevice,
+    DiscoveryError,
+    PayloadTooLarge,
+    StateDecodeError,
+    Z2mDevices,
+    decode_availability,
+    decode_state,
+    encode_command,
+    parse_bridge_devices,
+)
+from orbithub.spec.model import Access, Format
+
+from .conftest import OWN, SHARED_Z2M, load, payload_bytes, shared_dir
+
+
+def _parse(path: Path) -> Z2mDevices:
+    return parse_bridge_devices(payload_bytes(load(path)))
+
+
+def _by_name(result: Z2mDevices) -> dict[str, DiscoveredDevice]:
+    return {d.name: d for d in result.devices}
+
+
+@pytest.fixture(scope="module")
+def shared() -> dict[str, DiscoveredDevice]:
+    return _by_name(_parse(shared_dir(SHARED_Z2M) / "bridge_devices.json"))
+
+
+@pytest.fixture(scope="module")
+def own() -> Z2mDevices:
+    return _parse(OWN / "z2m_bridge_devices.json")
+
+
+def test_shared_devices_coordinator_skipped(shared: dict[str, DiscoveredDevice]) -> None:
+    assert "Coordinator" not in shared
+    assert set(shared) == {
+        "bulb", "bulb_color_2", "remote", "0x0017880104e45518", "button", "weather_sensor",
+        "power_plug", "zigfred_plus", "0x000b57fffec6a5c2",
+    }  # fmt: skip
+
+
+def test_shared_bulb(shared: dict[str, DiscoveredDevice]) -> None:
+    bulb = shared["bulb"]
+    assert bulb.id == "z2m:0x000b57fffec6a5b2"
+    assert bulb.spec.name == "light"
+    assert (bulb.info.manufacturer, bulb.info.model) == ("IKEA", "LED1545G12")
+    bri = bulb.spec.property("light.brightness")
+    assert (bri.format, bri.unit) == (Format.UINT8, "percentage")
+    assert bri.access == frozenset({Access.READ, Access.NOTIFY, Access.WRITE})
+    ct = bulb.spec.property("light.color-temperature")
+    assert ct.value_range is not None
+    assert (ct.value_range.min, ct.value_range.max, ct.unit) == (2203, 4000, "kelvin")
+    effect = bulb.spec.property("settings.effect")
+    assert effect.access == frozenset({Access.WRITE})
+    assert len(effect.value_list) == 6
+    state = b'{"state":"ON","brightness":127}'
+    assert decode_state(bulb.binding, "zigbee2mqtt/bulb", state) == {
+        "light.on": True,
+        "light.brightness": 50,
+    }
+    assert encode_command(bulb.binding, "light.brightness", 100) == [
+        ("zigbee2mqtt/bulb/set", b'{"brightness":254}')
+    ]
+    assert encode_command(bulb.binding, "light.color-temperature", 2500) == [
+        ("zigbee2mqtt/bulb/set", b'{"color_temp":400}')
+    ]
+
+
+def test_shared_color_composite_flattened(shared: dict[str, DiscoveredDevice]) -> None:
+    hue = shared["bulb_color_2"]
+    assert {"light.color-x", "light.color-y", "light.color-hue", "light.color-saturation"} <= {
+        p.path for p in hue.spec.properties()
+    }
+    state = b'{"color":{"x":0.31,"y":0.32}}'
+    assert decode_state(hue.binding, "zigbee2mqtt/bulb_color_2", state) == {
+        "light.color-x": 0.31,
+        "light.color-y": 0.32,
+    }
+
+
+def test_shared_weather_sensor(shared: dict[str, DiscoveredDevice]) -> None:
+    sensor = shared["weather_sensor"]
+    paths = {p.path for p in sensor.spec.properties()}
+    assert {
+        "environment.temperature",
+        "environment.relative-humidity",
+        "environment.atmospheric-pressure",
+        "battery.battery-level",
+        "connectivity.link-quality",
+    } <= paths
+    assert sensor.spec.property("environment.temperature").unit == "celsius"
+    battery = sensor.spec.property("battery.battery-level")
+    assert battery.value_range is not None
+    assert (battery.format, battery.value_range.max) == (Format.UINT8, 100)
+
+
+def test_shared_plug_state_message(shared: dict[str, DiscoveredDevice]) -> None:
+    plug = shared["power_plug"]
+    assert plug.spec.property("power-meter.electric-power").unit == "watt"
+    # state_messages.json holds {"state": "ON"} on zigbee2mqtt/power_plug
+    path = shared_dir(SHARED_Z2M) / "state_messages.json"
+    messages: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    [message] = [m for m in messages if m["topic"] == "zigbee2mqtt/power_plug"]
+    payload = json.dumps(message["payload"]).encode()
+    assert decode_state(plug.binding, message["topic"], payload) == {"switch.on": True}
+
+
+def test_shared_zigfred_endpoints(shared: dict[str, DiscoveredDevice]) -> None:
+    zigfred = shared["zigfred_plus"]
+    services = [s.name for s in zigfred.spec.services]
+    for endpoint in ("l1", "l2", "l3", "l4", "l5"):
+        assert f"light-{endpoint}" in services
+    assert {"curtain-l6", "curtain-l7"} <= set(services)
+    assert encode_command(zigfred.binding, "light-l2.on", True) == [
+        ("zigbee2mqtt/zigfred_plus/l2/set", b'{"state":"ON"}')
+    ]
+    assert encode_command(zigfred.binding, "light-l2.brightness", 20) == [
+        ("zigbee2mqtt/zigfred_plus/l2/set", b'{"brightness":51}')
+    ]
+    state = b'{"state_l2":"OFF","brightness_l2":254,"position_l6":30}'
+    assert decode_state(zigfred.binding, "zigbee2mqtt/zigfred_plus", state) == {
+        "light-l2.on": False,
+        "light-l2.brightness": 100,
+        "curtain-l6.current-position": 30,
+    }
+    assert encode_command(zigfred.binding, "curtain-l6.motor-control", 2) == [
+        ("zigbee2mqtt/zigfred_plus/l6/set", b'{"state":"CLOSE"}')
+    ]
+
+
+def test_own_fixture_devices(own: Z2mDevices) -> None:
+    devices = _by_name(own)
+    assert set(devices) == {
+        "hall_bulb", "desk_plug", "bathroom_sensor", "living_trv", "front_door", "double_switch",
+        "bedroom_blind",
+    }  # fmt: skip
+    assert [s.what for s in own.skipped] == ["mystery"]
+    bulb = devices["hall_bulb"]
+    assert any("list" in s.reason for s in bulb.skipped)
+    assert bulb.info.sw_version == "1.2.3"
+    ct = bulb.spec.property("light.color-temperature")
+    assert ct.value_range is not None
+    assert (ct.value_range.min, ct.value_range.max) == (2703, 6536)
+
+
+def test_own_sensor_contact_and_occupancy(own: Z2mDevices) -> None:
+    sensor = _by_name(own)["bathroom_sensor"]
+    topic = "zigbee2mqtt/bathroom_sensor"
+    payload = b'{"temperature":21.4,"humidity":55,"battery":97,"contact":true,"occupancy":false}'
+    assert decode_state(sensor.binding, topic, payload) == {
+        "environment.temperature": 21.4,
+        "environment.relative-humidity": 55.0,
+        "battery.battery-level": 97,
+        # z2m contact=true means closed; this fixture declares value_on false, value_off true
+        "magnet-sensor.contact-state": False,
+        "motion-sensor.motion-state": False,
+    }
+
+
+def test_own_trv_lock_and_switch(own: Z2mDevices) -> None:
+    devices = _by_name(own)
+    trv = devices["living_trv"]
+    assert trv.spec.name == "thermostat"
+    target = trv.spec.property("thermostat.target-temperature")
+    assert target.value_range is not None
+    assert (target.format, target.value_range.step) == (Format.FLOAT, 0.5)
+    assert encode_command(trv.binding, "thermostat.target-temperature", 21.5) == [
+        ("zigbee2mqtt/living_trv/set", b'{"occupied_heating_setpoint":21.5}')
+    ]
+    assert encode_command(trv.binding, "thermostat.mode", 1) == [
+        ("zigbee2mqtt/living_trv/set", b'{"system_mode":"heat"}')
+    ]
+    lock = devices["front_door"]
+    assert decode_state(lock.binding, "zigbee2mqtt/front_door", b'{"state":"LOCK"}') == {
+        "lock.locked": True
+    }
+    assert encode_command(lock.binding, "lock.locked", False) == [
+        ("zigbee2mqtt/front_door/set", b'{"state":"UNLOCK"}')
+    ]
+    switch = devices["double_switch"]
+    assert encode_command(switch.binding, "switch-right.on", False) == [
+        ("zigbee2mqtt/double_switch/right/set", b'{"state":"OFF"}')
+    ]
+    blind = devices["bedroom_blind"]
+    assert encode_command(blind.binding, "curtain.target-position", 90) == [
+        ("zigbee2mqtt/bedroom_blind/set", b'{"position":90}')
+    ]
+
+
+def test_availability_new_and_legacy(own: Z2mDevices) -> None:
+    plug = _by_name(own)["desk_plug"]
+    topic = "zigbee2mqtt/desk_plug/availability"
+    assert decode_availability(plug.binding, topic, b'{"state":"online"}') is True
+    assert decode_availability(plug.binding, topic, b'{"state":"offline"}') is False
+    assert decode_availability(plug.binding, topic, b"online") is True
+    assert decode_availability(plug.binding, topic, b"offline") is False
+    assert topic in plug.binding.topics
+
+
+def test_bad_state_is_typed(own: Z2mDevices) -> None:
+    plug = _by_name(own)["desk_plug"]
+    with pytest.raises(StateDecodeError, match="zigbee2mqtt/desk_plug"):
+        decode_state(plug.binding, "zigbee2mqtt/desk_plug", b"ON")
+    with pytest.raises(StateDecodeError, match="zigbee2mqtt/desk_plug"):
+        decode_state(plug.binding, "zigbee2mqtt/desk_plug", b'{"power":"lots"}')
+
+
+@pytest.mark.parametrize(
+    ("payload", "error", "needle"),
+    [
+        (b"{", DiscoveryError, "not JSON"),
+        (b'{"devices": []}', DiscoveryError, "list"),
+        (b"[" + b" " * (1024 * 1024) + b"]", PayloadTooLarge, "limit"),
+    ],
+)
+def test_bad_bridge_devices(payload: bytes, error: type[Exception], needle: str) -> None:
+    with pytest.raises(error, match=needle) as info:
+        parse_bridge_devices(payload)
+    assert "zigbee2mqtt/bridge/devices" in str(info.value)
+
+
+def test_malformed_entries_are_skipped_not_fatal() -> None:
+    payload = json.dumps(
+        [
+            3,
+            {"friendly_name": "x"},
+            {"friendly_name": "y", "ieee_address": "0x1", "definition": {"exposes": "nope"}},
+            {"friendly_name": "z", "ieee_address": "0x2", "disabled": True, "definition": None},
+        ]
+    ).encode()
+    result = parse_bridge_devices(payload)
+    assert result.devices == ()
+    assert len(result.skipped) == 4
