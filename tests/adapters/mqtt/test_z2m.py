@@ -242,3 +242,21 @@ def test_malformed_entries_are_skipped_not_fatal() -> None:
     result = parse_bridge_devices(payload)
     assert result.devices == ()
     assert len(result.skipped) == 4
+
+
+def test_decoded_values_pass_the_spec_check(own: Z2mDevices) -> None:
+    from orbithub.spec.formats import check_report
+
+    devices = _by_name(own)
+    cases = [
+        ("hall_bulb", b'{"state":"ON","brightness":1,"color_temp":250,"color":{"x":0.3,"y":0.3}}'),
+        ("bathroom_sensor", b'{"temperature":21.4,"humidity":55,"battery":97,"contact":true}'),
+        ("living_trv", b'{"local_temperature":19.5,"occupied_heating_setpoint":21.5}'),
+        ("bedroom_blind", b'{"state":"OPEN","position":100}'),
+    ]
+    for name, payload in cases:
+        device = devices[name]
+        values = decode_state(device.binding, f"zigbee2mqtt/{name}", payload)
+        assert values
+        for path, value in values.items():
+            assert check_report(device.spec.property(path), value) == value
