@@ -14,6 +14,7 @@ from orbithub.storage import (
     Database,
     DatabaseUnreachableError,
     DataDirNotWritableError,
+    MigrationError,
     SchemaTooNewError,
     StorageError,
     UnsupportedDatabaseError,
@@ -124,3 +125,15 @@ async def test_missing_postgres_schema_is_reported(tmp_path: Path) -> None:
     url = service_url(POSTGRES_URL_VARIABLE, "PostgreSQL")
     with pytest.raises(StorageError, match="CREATE SCHEMA"):
         await Database.open(url, data_dir=tmp_path, schema="no_such_schema_here")
+
+
+async def test_failed_migration_is_reported(target: Target) -> None:
+    db = await target.open()
+    try:
+        # Tables present but no recorded revision: the first migration cannot create them.
+        async with db.begin() as conn:
+            await conn.execute(sa.text("DELETE FROM alembic_version"))
+    finally:
+        await db.close()
+    with pytest.raises(MigrationError, match=r"to schema 0001 failed.*backup"):
+        await target.open()

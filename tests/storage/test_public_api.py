@@ -14,6 +14,7 @@ def test_public_names() -> None:
         "EventKind",
         "EventRecord",
         "HistoryPoint",
+        "MigrationError",
         "Recorder",
         "SchemaTooNewError",
         "StorageError",

@@ -12,6 +12,7 @@ from orbithub.storage.db import DB_FILENAME, Database
 from orbithub.storage.errors import (
     DatabaseUnreachableError,
     DataDirNotWritableError,
+    MigrationError,
     SchemaTooNewError,
     StorageError,
     UnsupportedDatabaseError,
@@ -28,6 +29,7 @@ __all__ = [
     "EventKind",
     "EventRecord",
     "HistoryPoint",
+    "MigrationError",
     "Recorder",
     "SchemaTooNewError",
     "StorageError",

@@ -36,6 +36,7 @@ from orbithub.storage import registry_store, tables
 from orbithub.storage.errors import (
     DatabaseUnreachableError,
     DataDirNotWritableError,
+    MigrationError,
     SchemaTooNewError,
     StorageError,
     UnsupportedDatabaseError,
@@ -192,12 +193,26 @@ class Database:
         known = await asyncio.to_thread(lambda: {s.revision for s in script.walk_revisions()})
         heads = set(script.get_heads())
         try:
-            async with asyncio.timeout(connect_timeout * 2), self.engine.begin() as conn:
+            async with asyncio.timeout(connect_timeout):
+                conn = await self.engine.connect()
+        except (OSError, TimeoutError, sa.exc.DBAPIError) as exc:
+            raise DatabaseUnreachableError(_unreachable_message(self, exc)) from exc
+        # No timeout from here: a later migration of a big history table may take minutes.
+        # When one is needed, alembic reads env.py and the revision modules on the loop's
+        # thread (it must run inside the connection's greenlet); that happens once per upgrade.
+        try:
+            async with conn.begin():
                 await conn.run_sync(_upgrade, config, known, heads, self.url)
         except StorageError:
             raise
-        except (OSError, TimeoutError, sa.exc.DBAPIError) as exc:
-            raise DatabaseUnreachableError(_unreachable_message(self, exc)) from exc
+        except (OSError, sa.exc.DBAPIError) as exc:
+            raise MigrationError(
+                f"migrating the database {self.url} to schema {', '.join(sorted(heads))} "
+                f"failed: {_detail(exc)}; on PostgreSQL nothing was changed (its DDL is "
+                "transactional); on SQLite restore a backup of the file; then report the error"
+            ) from exc
+        finally:
+            await conn.close()
 
 
 def _upgrade(conn: Connection, config: Config, known: set[str], heads: set[str], url: str) -> None:
@@ -225,8 +240,14 @@ def _upgrade(conn: Connection, config: Config, known: set[str], heads: set[str],
     command.upgrade(config, "head")
 
 
+def _detail(exc: BaseException) -> str:
+    # The driver's own message, without SQLAlchemy's statement dump and background link.
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _unreachable_message(db: Database, exc: BaseException) -> str:
-    detail = str(getattr(exc, "orig", None) or exc).strip() or type(exc).__name__
+    detail = _detail(exc)
     if db.dialect == "sqlite":
         return (
             f"cannot open the SQLite database {db.url}: {detail}; check that the file is an "

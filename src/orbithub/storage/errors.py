@@ -7,6 +7,7 @@ from orbithub.errors import OrbitHubError
 __all__ = [
     "DataDirNotWritableError",
     "DatabaseUnreachableError",
+    "MigrationError",
     "SchemaTooNewError",
     "StorageError",
     "UnsupportedDatabaseError",
@@ -23,6 +24,10 @@ class DataDirNotWritableError(StorageError):
 
 class DatabaseUnreachableError(StorageError):
     """The database server did not answer, refused the connection or rejected the login."""
+
+
+class MigrationError(StorageError):
+    """Bringing the schema up to date failed part way."""
 
 
 class SchemaTooNewError(StorageError):

@@ -99,7 +99,8 @@ class Recorder:
         batch_size: most events written per transaction; a full batch is written at once.
         flush_interval: longest time (seconds) an event waits in the buffer when traffic is low.
         retention_days: history and events older than this are purged; None keeps everything.
-        max_pending: cap of the in-memory buffer; past it the oldest events are dropped.
+        max_pending: cap of the in-memory buffer (about 150 bytes per event); past it the
+            oldest events are dropped.
         purge_interval: seconds between retention purges.
         on_commit: called (on the loop) with :attr:`committed_seq` after each commit.
 
@@ -122,7 +123,7 @@ class Recorder:
         batch_size: int = 5_000,
         flush_interval: float = 1.0,
         retention_days: float | None = 30.0,
-        max_pending: int = 500_000,
+        max_pending: int = 200_000,
         purge_interval: float = 3_600.0,
         on_commit: OnCommit | None = None,
     ) -> None:
@@ -266,7 +267,7 @@ class Recorder:
             if await self.flush():
                 backoff = 0.0
             else:
-                # Full jitter, so many hubs behind one PostgreSQL do not retry in step.
+                # Jittered, so many hubs behind one PostgreSQL do not retry in step.
                 backoff = min(_BACKOFF_MAX, max(0.5, backoff * 2))
                 backoff *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not security
             if loop.time() >= next_purge and not backoff:
