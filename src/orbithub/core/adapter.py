@@ -98,6 +98,26 @@ class AdapterHost(Protocol):
         """A device's availability changed."""
         ...
 
+    def add_device(
+        self, device: Device, *, replace: bool = False, context: Context | None = None
+    ) -> None:
+        """Add a device the adapter discovered (``replace`` updates a known one).
+
+        Raises:
+            UnknownSpaceError: its space does not exist.
+            UnknownRoomError: its room does not exist or is in another space.
+            DuplicateIdError: a device with that id exists and ``replace`` is False.
+        """
+        ...
+
+    def remove_device(self, device_id: str, *, context: Context | None = None) -> Device:
+        """Remove a device that left (its history stays).
+
+        Raises:
+            UnknownDeviceError: no such device.
+        """
+        ...
+
 
 class Adapter(Protocol):
     """A wire: simulated devices, MQTT, the phone companion API."""
