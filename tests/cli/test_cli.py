@@ -105,6 +105,11 @@ def test_demo_runs_records_history_and_stops_by_itself(tmp_path: Path) -> None:
     stored = orbithub("get", "living-room-sensor", "--data-dir", str(data))
     assert stored.returncode == 0, stored.stderr
     assert "stored" in stored.stdout
+    # The same data directory runs under `serve`: the stored world comes back, still simulated.
+    served = orbithub("serve", "--duration", "3", "--no-live", "--data-dir", str(data))
+    assert served.returncode == 0, served.stderr
+    assert "no devices stored" not in served.stdout
+    assert "refused 0" in served.stdout
 
 
 def test_set_and_call_reach_the_running_hub(running_demo: Path) -> None:
