@@ -1,0 +1,1 @@
+"""Adapters: one package per wire (simulated devices, MQTT), each an Adapter of the core."""

@@ -50,7 +50,8 @@ class SpecFileError(SpecError):
         self.issues = tuple(issues)
         self.source = source
         lines = "\n".join(f"  {issue}" for issue in self.issues)
-        super().__init__(f"{source} is not a valid MIoT spec ({len(self.issues)} issue(s)):\n{lines}")
+        count = len(self.issues)
+        super().__init__(f"{source} is not a valid MIoT spec ({count} issue(s)):\n{lines}")
 
 
 class UnknownProperty(SpecError):

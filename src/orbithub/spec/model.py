@@ -255,7 +255,7 @@ class DeviceType:
     _events: dict[str, Event] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def create(cls, type: Urn, description: str, services: list[Service]) -> DeviceType:  # noqa: A002
+    def create(cls, type: Urn, description: str, services: list[Service]) -> DeviceType:
         """Name every service, property, action and event and index them by both addresses.
 
         Args:
@@ -281,13 +281,28 @@ class DeviceType:
                 for p in svc.properties
             )
             sactions = tuple(
-                Action(a.iid, a.type, a.description, a.in_, a.out, anames[a.iid],
-                       f"{sname}.{anames[a.iid]}", svc.iid)
+                Action(
+                    a.iid,
+                    a.type,
+                    a.description,
+                    a.in_,
+                    a.out,
+                    anames[a.iid],
+                    f"{sname}.{anames[a.iid]}",
+                    svc.iid,
+                )
                 for a in svc.actions
             )
             sevents = tuple(
-                Event(e.iid, e.type, e.description, e.arguments, enames[e.iid],
-                      f"{sname}.{enames[e.iid]}", svc.iid)
+                Event(
+                    e.iid,
+                    e.type,
+                    e.description,
+                    e.arguments,
+                    enames[e.iid],
+                    f"{sname}.{enames[e.iid]}",
+                    svc.iid,
+                )
                 for e in svc.events
             )
             for p in sprops:
@@ -299,8 +314,9 @@ class DeviceType:
             for e in sevents:
                 events[e.path] = e
                 events[e.ids] = e
-            named.append(Service(svc.iid, svc.type, svc.description, sprops, sactions, sevents,
-                                 sname))
+            named.append(
+                Service(svc.iid, svc.type, svc.description, sprops, sactions, sevents, sname)
+            )
         return cls(type, description, tuple(named), props, actions, events)
 
     @property
@@ -365,5 +381,16 @@ class DeviceType:
 
 
 def _renamed_property(p: Property, name: str, path: str, siid: int) -> Property:
-    return Property(p.iid, p.type, p.description, p.format, p.access, p.unit, p.value_range,
-                    p.value_list, name, path, siid)
+    return Property(
+        p.iid,
+        p.type,
+        p.description,
+        p.format,
+        p.access,
+        p.unit,
+        p.value_range,
+        p.value_list,
+        name,
+        path,
+        siid,
+    )

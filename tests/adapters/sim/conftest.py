@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.core.clock import ManualClock
-from orbithub.core.registry import Registry
+from orbithub.core.context import Context
+from orbithub.core.registry import Device, Registry
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -67,6 +68,14 @@ class FakeHost:
 
     def set_online(self, device_id: str, online: bool) -> None:
         self.online[device_id] = online
+
+    def add_device(
+        self, device: Device, *, replace: bool = False, context: Context | None = None
+    ) -> None:
+        self._registry.add_device(device, replace=replace)
+
+    def remove_device(self, device_id: str, *, context: Context | None = None) -> Device:
+        return self._registry.remove_device(device_id)
 
     def value(self, device_id: str, address: str) -> object:
         return self.state[(device_id, address)]
