@@ -1,0 +1,249 @@
+"""Devices speaking OrbitHub's own protocol: announce, state, event, availability, set/action.
+
+The pure encoding is :mod:`orbithub.adapters.mqtt.protocol`; this module applies decoded
+messages to the hub and turns commands into requests whose replies it awaits. A device belongs
+to the space named in its topic; an announce for a space the hub does not know is refused with
+a WARNING (a device cannot create spaces). Hub device ids are ``orbit:<space>:<device>``, so
+the same device id in two homes never collides.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from orbithub.adapters.mqtt import protocol
+from orbithub.adapters.mqtt.client import MQTT_V5, MqttClient
+from orbithub.adapters.mqtt.faults import InputFaults
+from orbithub.adapters.mqtt.protocol import MessageKind, ProtocolError, Reply
+from orbithub.core.adapter import AdapterHost, CallAction, CommandResult, SetProperty
+from orbithub.core.registry import Device
+from orbithub.errors import OrbitHubError
+from orbithub.spec.errors import SpecError
+from orbithub.spec.formats import check_value
+from orbithub.spec.library import device_type
+from orbithub.spec.model import DeviceType, Value
+
+__all__ = ["OrbitDevices", "hub_device_id"]
+
+_LOGGER = logging.getLogger(__name__)
+
+_MAX_EARLY = 10_000
+
+
+def hub_device_id(space: str, device: str) -> str:
+    """The hub's id for device ``device`` of space ``space``."""
+    return f"orbit:{space}:{device}"
+
+
+class OrbitDevices:
+    """The OrbitHub-protocol side of the MQTT adapter. Loop only, except :meth:`send`.
+
+    Args:
+        prefix: the topic prefix (``orbit``).
+        adapter: the adapter's name, recorded on each device.
+        faults: where refused input is counted and logged.
+        reply_timeout: seconds a device has to answer a set or action.
+    """
+
+    def __init__(
+        self, prefix: str, adapter: str, faults: InputFaults, reply_timeout: float
+    ) -> None:
+        self.prefix = prefix
+        self._adapter = adapter
+        self._faults = faults
+        self._reply_timeout = reply_timeout
+        self._topics: dict[str, tuple[str, str]] = {}
+        self._last_seq: dict[str, int] = {}
+        self._pending: dict[str, tuple[str, asyncio.Future[Reply]]] = {}
+        self._early: dict[str, bool] = {}
+
+    def subscriptions(self) -> list[str]:
+        """The topic filters to subscribe to."""
+        return protocol.subscriptions(self.prefix)
+
+    def owns(self, device_id: str) -> bool:
+        """Whether ``device_id`` announced itself over this protocol."""
+        return device_id in self._topics
+
+    # -- receiving ------------------------------------------------------------------------------
+    def handle(self, host: AdapterHost, topic: str, payload: bytes) -> bool:
+        """Apply one message if it is on a protocol topic; returns whether it was."""
+        try:
+            parsed = protocol.parse_topic(topic, self.prefix)
+        except ProtocolError as exc:
+            self._faults.note("topic", topic, None, exc.reason)
+            return True
+        if parsed is None:
+            return False
+        space, device, kind = parsed
+        device_id = hub_device_id(space, device)
+        try:
+            if kind is MessageKind.STATE:
+                self._state(host, topic, device_id, payload)
+            elif kind is MessageKind.ANNOUNCE:
+                self._announce(host, topic, space, device_id, payload)
+            elif kind is MessageKind.AVAILABILITY:
+                online = protocol.decode_availability(topic, payload)
+                if device_id in self._topics:
+                    host.set_online(device_id, online)
+                elif len(self._early) < _MAX_EARLY:
+                    # Retained availability may arrive before the retained announce.
+                    self._early[device_id] = online
+            elif kind is MessageKind.EVENT:
+                report = protocol.decode_event(topic, payload)
+                host.report_event(device_id, report.event, report.arguments)
+            elif kind is MessageKind.REPLY:
+                self._reply(topic, device_id, protocol.decode_reply(topic, payload))
+        except ProtocolError as exc:
+            self._faults.note(kind.value, topic, device_id, exc.reason)
+        return True
+
+    def _state(self, host: AdapterHost, topic: str, device_id: str, payload: bytes) -> None:
+        report = protocol.decode_state(topic, payload)
+        if report.seq is not None:
+            last = self._last_seq.get(device_id)
+            if last is not None and report.seq < last:
+                # At-least-once delivery: an older report arrived late; the newer one stands.
+                return
+            self._last_seq[device_id] = report.seq
+        host.report_many(device_id, report.values, timestamp=report.ts)
+
+    def _announce(
+        self, host: AdapterHost, topic: str, space: str, device_id: str, payload: bytes
+    ) -> None:
+        announce = protocol.decode_announce(topic, payload)
+        if announce is None:
+            self.forget(host, device_id)
+            return
+        registry = host.registry
+        if not any(s.id == space for s in registry.spaces()):
+            self._faults.note(
+                "announce", topic, device_id, f"space {space!r} does not exist in this hub"
+            )
+            return
+        spec = announce.spec
+        if spec is None:
+            try:
+                spec = device_type(announce.model or "")
+            except SpecError as exc:
+                raise ProtocolError(topic, f"unknown model {announce.model!r}: {exc}") from None
+        existing = registry.find_device(device_id)
+        if existing is not None and existing.adapter != self._adapter:
+            raise ProtocolError(topic, f"id {device_id!r} belongs to adapter {existing.adapter}")
+        room = self._room(host, topic, device_id, space, announce.room)
+        record = Device(
+            device_id,
+            announce.name,
+            spec,
+            space,
+            self._adapter,
+            room_id=room if existing is None or existing.room_id is None else existing.room_id,
+            aliases=announce.aliases,
+            model=announce.model or spec.name,
+        )
+        if existing != record:
+            try:
+                host.add_device(record, replace=existing is not None)
+            except OrbitHubError as exc:
+                raise ProtocolError(topic, str(exc)) from None
+            self._last_seq.pop(device_id, None)
+        self._topics[device_id] = (space, topic.rsplit("/", 2)[1])
+        early = self._early.pop(device_id, None)
+        if early is not None:
+            host.set_online(device_id, early)
+
+    def _room(
+        self, host: AdapterHost, topic: str, device_id: str, space: str, room: str | None
+    ) -> str | None:
+        if room is None:
+            return None
+        known = host.registry.rooms(space)
+        match = next((r.id for r in known if room in (r.id, r.name, *r.aliases)), None)
+        if match is None:
+            self._faults.note(
+                "room", topic, device_id, f"room {room!r} is not in space {space!r}; left out"
+            )
+        return match
+
+    def forget(self, host: AdapterHost, device_id: str) -> None:
+        """Remove a device that announced its removal (an empty retained announce)."""
+        if self._topics.pop(device_id, None) is None:
+            return
+        self._last_seq.pop(device_id, None)
+        if host.registry.find_device(device_id) is not None:
+            host.remove_device(device_id)
+
+    def _reply(self, topic: str, device_id: str, reply: Reply) -> None:
+        pending = self._pending.get(reply.id)
+        if pending is None:
+            return  # late or repeated: the protocol says a second reply is ignored
+        owner, future = pending
+        if owner != device_id:
+            self._faults.note("reply", topic, device_id, f"reply {reply.id!r} is not for it")
+            return
+        del self._pending[reply.id]
+        if not future.done():
+            future.set_result(reply)
+
+    # -- commands -------------------------------------------------------------------------------
+    async def send(self, client: MqttClient, command: SetProperty | CallAction) -> CommandResult:
+        """Publish a set or action request and wait for the device's reply.
+
+        Raises:
+            MqttUnavailable: the broker did not take the request in time.
+            ProtocolError: the request cannot be encoded.
+        """
+        device_id = command.device.id
+        space, device = self._topics[device_id]
+        request_id = secrets.token_hex(8)
+        if isinstance(command, SetProperty):
+            topic = protocol.device_topic(space, device, MessageKind.SET, self.prefix)
+            payload = protocol.encode_set(
+                topic, protocol.SetRequest(request_id, {command.prop.path: command.value})
+            )
+        else:
+            topic = protocol.device_topic(space, device, MessageKind.ACTION, self.prefix)
+            inputs = tuple(value for _, value in command.arguments)
+            payload = protocol.encode_action(
+                topic, protocol.ActionRequest(request_id, command.action.path, inputs)
+            )
+        reply_topic = protocol.device_topic(space, device, MessageKind.REPLY, self.prefix)
+        props: Mapping[str, Any] = {}
+        if client.protocol_version == MQTT_V5:
+            props = {"response_topic": reply_topic, "correlation_data": request_id.encode()}
+        future: asyncio.Future[Reply] = asyncio.get_running_loop().create_future()
+        self._pending[request_id] = (device_id, future)
+        try:
+            await client.publish(topic, payload, qos=1, properties=props)
+            async with asyncio.timeout(self._reply_timeout):
+                reply = await future
+        except TimeoutError:
+            return CommandResult(
+                False,
+                message=f"the broker took the request but {device_id} did not reply within "
+                f"{self._reply_timeout:g} s",
+            )
+        finally:
+            self._pending.pop(request_id, None)
+        if not reply.ok:
+            return CommandResult(False, message=f"{device_id} refused: {reply.error or '-'}")
+        outputs = _outputs(command.device.spec, reply.outputs)
+        return CommandResult(True, outputs, f"{device_id} confirmed")
+
+
+def _outputs(spec: DeviceType, raw: Mapping[str, Value]) -> dict[str, Value]:
+    outputs: dict[str, Value] = {}
+    for key, value in raw.items():
+        prop = spec.find_property(key)
+        if prop is None:
+            _LOGGER.warning("reply output %r is not a property of %s; ignored", key, spec.name)
+            continue
+        try:
+            outputs[prop.path] = check_value(prop, value)
+        except SpecError as exc:
+            _LOGGER.warning("reply output %s refused: %s", prop.path, exc)
+    return outputs
