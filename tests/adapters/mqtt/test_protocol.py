@@ -174,6 +174,7 @@ def test_event_round_trips() -> None:
 def test_availability_round_trips() -> None:
     assert decode_availability(TOPIC, encode_availability(True)) is True
     assert decode_availability(TOPIC, encode_availability(False)) is False
+    assert decode_availability(TOPIC, b"") is None  # a cleared retained message
 
 
 def test_commands_and_reply_round_trip() -> None:
@@ -255,7 +256,6 @@ MALFORMED: list[tuple[str, object]] = [
     ("event", {"event": "a", "arguments": [1]}),
     ("event", {"event": "a", "arguments": {"x": None}}),
     ("event", {"event": "a", "ts": "x"}),
-    ("availability", b""),
     ("availability", b"ONLINE"),
     ("availability", b"1"),
     ("set", {"values": {"a": 1}}),

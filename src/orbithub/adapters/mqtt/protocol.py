@@ -318,14 +318,19 @@ def encode_availability(online: bool) -> bytes:
     return ONLINE if online else OFFLINE
 
 
-def decode_availability(topic: str, payload: bytes) -> bool:
-    """Whether the device is online.
+def decode_availability(topic: str, payload: bytes) -> bool | None:
+    """Whether the device is online; None for an empty payload (a cleared retained message).
+
+    A device that is removed clears its retained announce and availability; the hub ignores
+    the empty availability (the empty announce is what removes the device).
 
     Raises:
         ProtocolError: the payload is neither ``online`` nor ``offline``.
     """
     if payload == ONLINE:
         return True
+    if not payload:
+        return None
     if payload == OFFLINE:
         return False
     shown = payload[:32].decode("utf-8", "replace")
