@@ -18,6 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "assistant": {"core", "spec", "storage"},
     "api": {"core", "spec", "storage", "automation", "assistant", "mobility", "adapters", "web"},
     "cli": {"*"},
+    "sdk": {"spec", "adapters"},
 }
 ROOT_MODULES = {"errors", "__init__"}
 
