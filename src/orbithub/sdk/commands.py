@@ -55,13 +55,21 @@ class Handlers:
         Raises:
             HandlerError: the spec has no such property, or it is not writable.
         """
+        self._sets[self.set_path(address)] = handler
+
+    def set_path(self, address: str) -> str:
+        """The canonical path of a writable property.
+
+        Raises:
+            HandlerError: the spec has no such property, or it is not writable.
+        """
         prop = self._lookup(address, self._spec.find_property(address), "property")
         if not prop.writable:
             raise HandlerError(
                 f"{self._spec.name}: property {prop.path!r} is not writable, so it gets no set "
                 "requests; report it with Device.report instead"
             )
-        self._sets[prop.path] = handler
+        return prop.path
 
     def add_action(self, address: str, handler: ActionHandler) -> None:
         """Register the handler of an action.
@@ -69,11 +77,18 @@ class Handlers:
         Raises:
             HandlerError: the spec has no such action.
         """
+        self._actions[self.action_path(address)] = handler
+
+    def action_path(self, address: str) -> str:
+        """The canonical path of an action.
+
+        Raises:
+            HandlerError: the spec has no such action.
+        """
         try:
-            action = self._spec.action(address)
+            return self._spec.action(address).path
         except SpecError as exc:
             raise HandlerError(str(exc)) from None
-        self._actions[action.path] = handler
 
     def _lookup(self, address: str, prop: Property | None, what: str) -> Property:
         if prop is None:

@@ -172,9 +172,10 @@ class Device:
         Raises:
             HandlerError: the spec has no such property, or it is not writable.
         """
+        path = self._handlers.set_path(address)  # raise here, where the maker wrote it
 
         def register(handler: _S) -> _S:
-            self._handlers.add_set(address, handler)
+            self._handlers.add_set(path, handler)
             return handler
 
         return register
@@ -188,9 +189,10 @@ class Device:
         Raises:
             HandlerError: the spec has no such action.
         """
+        path = self._handlers.action_path(address)
 
         def register(handler: _A) -> _A:
-            self._handlers.add_action(address, handler)
+            self._handlers.add_action(path, handler)
             return handler
 
         return register

@@ -189,7 +189,21 @@ def _new_broker(host: str, port: int) -> Any:
         "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
     }
     _quiet_amqtt()
-    return Broker(config)
+    broker = Broker(config)
+    original = broker.stream_connected
+
+    async def stream_connected(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter, listener_name: str
+    ) -> None:
+        # amqtt 0.12 leaves some accepted sockets open after the client has gone (pytest sees
+        # "ResourceWarning: unclosed transport"); close each one when its handler ends.
+        try:
+            await original(reader, writer, listener_name)
+        finally:
+            writer.transport.abort()
+
+    broker.stream_connected = stream_connected  # read by amqtt when it starts the listener
+    return broker
 
 
 def _listener_sockets(broker: Any) -> list[socket.socket]:
