@@ -46,6 +46,11 @@ MessageHandler = Callable[[str, bytes, Mapping[str, Any]], None]
 ``properties`` are the MQTT 5 properties as gmqtt parses them (each value a list), plus
 ``retain``; empty-ish under 3.1.1."""
 
+_WINDOW_MAX = 1024
+
+_SESSION_EXPIRY = 24 * 3600
+"""Seconds a kept session (``clean_session=False``) outlives its connection."""
+
 _SUBSCRIBE_BATCH = 200
 """Topics per SUBSCRIBE packet: 10,000 device topics go out in 50 packets, not 10,000."""
 
@@ -139,6 +144,8 @@ class MqttClient:
         connect_timeout: seconds one connection attempt may take (TCP, TLS, CONNACK).
         backoff: first and longest delay between attempts; each failure doubles it, with jitter.
         will: ``(topic, payload)`` the broker publishes (retained) if the hub vanishes.
+        clean_session: False keeps the session (subscriptions, queued QoS 1 messages) on the
+            broker while disconnected; needs a fixed ``client_id``.
     """
 
     def __init__(
@@ -152,6 +159,7 @@ class MqttClient:
         connect_timeout: float = 10.0,
         backoff: tuple[float, float] = (0.5, 30.0),
         will: tuple[str, bytes] | None = None,
+        clean_session: bool = True,
     ) -> None:
         if queue_size < 0:
             raise ValueError(f"queue_size must be >= 0, got {queue_size}")
@@ -167,11 +175,16 @@ class MqttClient:
             ssl.create_default_context() if url.tls else None,
         )
         self._version = url.version
+        self._clean_session = clean_session
         self._conn: _Connection | None = None
         self._lost = asyncio.Event()
         self._closing = asyncio.Event()
         self.connected = asyncio.Event()
         """Set while a connection is up (and everything was resubscribed)."""
+        self.disconnected = asyncio.Event()
+        """Set while no connection is up."""
+        self.disconnected.set()
+        self._window = 1
         self.connections = 0
         """Successful connections so far (1 + reconnects)."""
         self._queue: deque[_Outgoing] = deque()
@@ -226,6 +239,7 @@ class MqttClient:
         self._lost.set()
         conn, self._conn = self._conn, None
         self.connected.clear()
+        self.disconnected.set()
         if conn is not None:
             await _quietly_disconnect(conn)
 
@@ -245,6 +259,9 @@ class MqttClient:
                 lost.set,
                 persistent_storage=_AckStorage(self._acked),
                 will_message=_will(self._settings.will),
+                clean_session=self._clean_session,
+                # MQTT 5 ends a session when the connection closes unless given an expiry.
+                **({} if self._clean_session else {"session_expiry_interval": _SESSION_EXPIRY}),
             )
             if self.url.username is not None:
                 conn.set_auth_credentials(self.url.username, self.url.password)
@@ -276,12 +293,15 @@ class MqttClient:
     async def _serve(self, conn: _Connection) -> None:
         self._conn = conn
         self.connections += 1
+        self._window = _send_window(conn)
         self._resubscribe(conn)
         self._flush(conn)
+        self.disconnected.clear()
         self.connected.set()
         _LOGGER.info("connected to MQTT broker %s", self.url.redacted())
         await self._lost.wait()
         self.connected.clear()
+        self.disconnected.set()
         self._conn = None
         self._requeue_inflight()
         for waiter in self._suback_waiters.values():
@@ -388,7 +408,7 @@ class MqttClient:
         loop = asyncio.get_running_loop()
         item = _Outgoing(topic, payload, qos, retain, properties or {}, loop.create_future())
         conn = self._conn
-        if conn is not None:
+        if conn is not None and len(self._inflight) < self._window:
             self._send(conn, item)
         elif self._closing.is_set():
             raise MqttUnavailable(f"the MQTT client is closed; {topic} was not sent")
@@ -412,8 +432,8 @@ class MqttClient:
         finally:
             if not item.future.done():
                 item.future.cancel()
-                if item in self._queue:
-                    self._queue.remove(item)
+            if item.sends == 0 and item in self._queue:
+                self._queue.remove(item)
 
     def publish_nowait(self, topic: str, payload: bytes, *, retain: bool = False) -> bool:
         """Publish with QoS 0 if connected; returns False (nothing sent) otherwise. Loop only."""
@@ -436,9 +456,12 @@ class MqttClient:
         item = self._inflight.pop(mid, None)
         if item is not None and not item.future.done():
             item.future.set_result(None)
+        conn = self._conn
+        if self._queue and conn is not None:
+            self._flush(conn)
 
     def _flush(self, conn: _Connection) -> None:
-        while self._queue:
+        while self._queue and len(self._inflight) < self._window:
             item = self._queue.popleft()
             if not item.future.done():
                 self._send(conn, item)
@@ -456,6 +479,18 @@ class MqttClient:
                 item.future.set_exception(MqttUnavailable(f"{item.topic}: {reason}"))
         self._inflight.clear()
         self._queue.clear()
+
+
+def _send_window(conn: _Connection) -> int:
+    """How many QoS 1 messages may await their PUBACK at once on this connection.
+
+    MQTT 5 brokers announce a receive maximum (Mosquitto: 20 by default) and gmqtt refuses to
+    allocate more packet ids than that; under 3.1.1 the limit is ours (a bounded window keeps a
+    burst from flooding the socket buffer).
+    """
+    props = conn._package_handler._connack_properties
+    announced = props.get("receive_maximum", [_WINDOW_MAX])[0]
+    return max(1, min(int(announced), _WINDOW_MAX) - 1)
 
 
 def _will(will: tuple[str, bytes] | None) -> Any:

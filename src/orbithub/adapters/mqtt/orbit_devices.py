@@ -88,7 +88,9 @@ class OrbitDevices:
                 self._announce(host, topic, space, device_id, payload)
             elif kind is MessageKind.AVAILABILITY:
                 online = protocol.decode_availability(topic, payload)
-                if device_id in self._topics:
+                if online is None:
+                    pass  # retained availability cleared: nothing said
+                elif device_id in self._topics:
                     host.set_online(device_id, online)
                 elif len(self._early) < _MAX_EARLY:
                     # Retained availability may arrive before the retained announce.
