@@ -9,6 +9,7 @@ through the adapter that owns the device.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -32,6 +33,7 @@ from orbithub.core.events import (
 from orbithub.core.registry import Device, Registry, Room, Space, SpaceKind
 from orbithub.core.state import PropertyState, State
 from orbithub.core.stats import RejectLog
+from orbithub.core.tasks import task_scope
 from orbithub.spec.errors import SpecError, ValueRejected
 from orbithub.spec.formats import check_report, check_value, check_write
 from orbithub.spec.model import Value
@@ -42,10 +44,6 @@ _LOGGER = logging.getLogger(__name__)
 
 _LATITUDE = "location.latitude"
 _LONGITUDE = "location.longitude"
-
-
-class _Shutdown(Exception):
-    """Raised inside the hub's task group to cancel every adapter task at shutdown."""
 
 
 class Hub:
@@ -76,6 +74,7 @@ class Hub:
         self._adapters: dict[str, Adapter] = {}
         self._started: list[Adapter] = []
         self._tasks: asyncio.TaskGroup | None = None
+        self._scope: contextlib.AsyncExitStack | None = None
         self._trackers: dict[str, str] = {}
         for space in self.registry.spaces():
             self._index_tracker(space)
@@ -97,13 +96,13 @@ class Hub:
         return self._tasks is not None
 
     async def __aenter__(self) -> Self:
-        tasks = asyncio.TaskGroup()
-        await tasks.__aenter__()
-        self._tasks = tasks
+        scope = contextlib.AsyncExitStack()
+        self._tasks = await scope.enter_async_context(task_scope())
+        self._scope = scope
         try:
             for adapter in self._adapters.values():
                 _LOGGER.info("starting adapter %s", adapter.name)
-                await adapter.start(self, tasks)
+                await adapter.start(self, self._tasks)
                 self._started.append(adapter)
         except BaseException as exc:
             await self._shutdown(type(exc), exc, exc.__traceback__)
@@ -124,8 +123,8 @@ class Hub:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        tasks, self._tasks = self._tasks, None
-        if tasks is None:
+        scope, self._scope, self._tasks = self._scope, None, None
+        if scope is None:
             return
         for adapter in reversed(self._started):
             try:
@@ -133,16 +132,7 @@ class Hub:
             except Exception:
                 _LOGGER.exception("adapter %s failed to stop cleanly", adapter.name)
         self._started.clear()
-
-        async def abort() -> None:
-            raise _Shutdown
-
-        # A task group has no cancel(); a child that raises makes it cancel all the others.
-        tasks.create_task(abort())
-        try:
-            await tasks.__aexit__(exc_type, exc, tb)
-        except* _Shutdown:
-            pass
+        await scope.__aexit__(exc_type, exc, tb)
 
     # -- time ---------------------------------------------------------------------------------
     def now(self) -> float:
