@@ -3,8 +3,10 @@
 The pure encoding is :mod:`orbithub.adapters.mqtt.protocol`; this module applies decoded
 messages to the hub and turns commands into requests whose replies it awaits. A device belongs
 to the space named in its topic; an announce for a space the hub does not know is refused with
-a WARNING (a device cannot create spaces). Hub device ids are ``orbit:<space>:<device>``, so
-the same device id in two homes never collides.
+a WARNING (a device cannot create spaces). The hub knows the device by the id it announces,
+so a person types the id the maker printed on the box; ids are unique per hub (makers use
+serial numbers or MAC addresses), and an announce whose id another device already holds, in
+another space or under another adapter, is refused with a WARNING.
 """
 
 from __future__ import annotations
@@ -35,8 +37,11 @@ _MAX_EARLY = 10_000
 
 
 def hub_device_id(space: str, device: str) -> str:
-    """The hub's id for device ``device`` of space ``space``."""
-    return f"orbit:{space}:{device}"
+    """The hub's id for device ``device`` of space ``space``: the announced id itself.
+
+    Kept as the one place that decides it, so a fleet that must qualify ids by space can.
+    """
+    return device
 
 
 class OrbitDevices:
@@ -136,6 +141,11 @@ class OrbitDevices:
         existing = registry.find_device(device_id)
         if existing is not None and existing.adapter != self._adapter:
             raise ProtocolError(topic, f"id {device_id!r} belongs to adapter {existing.adapter}")
+        if existing is not None and existing.space_id != space:
+            raise ProtocolError(
+                topic,
+                f"id {device_id!r} is already used by a device of space {existing.space_id!r}",
+            )
         room = self._room(host, topic, device_id, space, announce.room)
         record = Device(
             device_id,
