@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -106,7 +107,9 @@ def test_demo_runs_records_history_and_stops_by_itself(tmp_path: Path) -> None:
     assert stored.returncode == 0, stored.stderr
     assert "stored" in stored.stdout
     # The same data directory runs under `serve`: the stored world comes back, still simulated.
-    served = orbithub("serve", "--duration", "3", "--no-live", "--data-dir", str(data))
+    served = orbithub(
+        "serve", "--duration", "3", "--no-live", "--mqtt-port", "0", "--data-dir", str(data)
+    )
     assert served.returncode == 0, served.stderr
     assert "no devices stored" not in served.stdout
     assert "refused 0" in served.stdout
@@ -176,6 +179,26 @@ def test_spec_validate_reports_every_issue_with_its_path(tmp_path: Path) -> None
     assert "$.services[0].properties[0].format" in run.stdout
     assert "$.services[0].properties[0].access" in run.stdout
     assert orbithub("spec", "validate", str(good)).returncode == 0
+
+
+def test_serve_on_a_taken_port_says_what_to_do(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = orbithub(
+            "serve",
+            "--duration",
+            "1",
+            "--no-live",
+            "--mqtt-port",
+            str(port),
+            "--data-dir",
+            str(tmp_path),
+        )
+    assert run.returncode == 1
+    assert f"port {port}" in run.stderr
+    assert "--mqtt-url" in run.stderr
 
 
 def test_parse_since() -> None:

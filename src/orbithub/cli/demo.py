@@ -7,13 +7,21 @@ import contextlib
 
 from rich.console import Console
 
+from orbithub.adapters.mqtt.adapter import MqttAdapter
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.cli.live import run_live_view, summary_line
+from orbithub.cli.mqtt import mqtt_broker
 from orbithub.cli.runtime import Runtime, World, running_hub
 from orbithub.cli.settings import Settings
+from orbithub.cli.sim_fleet import SimFleet
+from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock, ScaledClock, SystemClock
+from orbithub.core.registry import Space
+from orbithub.core.tasks import task_scope
 
 __all__ = ["run_demo", "run_serve"]
+
+DEFAULT_SPACE = "home"
 
 
 async def _until_stopped(
@@ -34,33 +42,66 @@ async def _until_stopped(
 
 
 async def run_demo(
-    settings: Settings, *, speed: float, seed: int, duration: float | None, console: Console
+    settings: Settings,
+    *,
+    speed: float,
+    seed: int,
+    duration: float | None,
+    console: Console,
+    mqtt_url: str | None = None,
+    mqtt_port: int | None = None,
 ) -> None:
-    """Run the demo world with simulated devices, ``speed`` times faster than real time."""
+    """Run the demo world: simulated devices talking to the hub over MQTT.
+
+    The devices connect to the broker like any device a maker builds; the hub learns of them
+    from their announcements. Time runs ``speed`` times faster than real time on both sides.
+    """
     clock: Clock = ScaledClock(speed) if speed != 1 else SystemClock()
     world = demo_world()
-    sim = SimAdapter(seed=seed, clock=clock)
-    console.print(
-        f"OrbitHub demo: {len(world.devices)} devices, time x{speed:g}, seed {seed}, "
-        f"data in {settings.data_dir}",
-        highlight=False,
-    )
-    async with running_hub(
-        settings, clock=clock, adapters=[sim], world=World(world.spaces, world.rooms, world.devices)
-    ) as runtime:
-        await _until_stopped(runtime, console, duration, live=True)
+    async with mqtt_broker(mqtt_url, mqtt_port, any_free_port=True) as broker:
+        console.print(
+            f"OrbitHub demo: {len(world.devices)} devices over MQTT ({broker.url}), "
+            f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
+            highlight=False,
+        )
+        adapter = MqttAdapter(broker.hub_url, space_id=DEFAULT_SPACE)
+        places = World(world.spaces, world.rooms, ())
+        async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
+            fleet = SimFleet(
+                world,
+                broker=broker.url,
+                seed=seed,
+                clock=clock,
+                mqtt_version="3.1.1" if broker.embedded else "auto",
+            )
+            async with task_scope() as tasks:
+                try:
+                    await fleet.start(tasks)
+                    await _until_stopped(rt, console, duration, live=True)
+                finally:
+                    await fleet.stop()
 
 
 async def run_serve(
-    settings: Settings, *, duration: float | None, live: bool, console: Console
+    settings: Settings,
+    *,
+    duration: float | None,
+    live: bool,
+    console: Console,
+    mqtt_url: str | None = None,
+    mqtt_port: int | None = None,
+    space: str = DEFAULT_SPACE,
 ) -> None:
-    """Run the hub with what is stored in the data directory."""
+    """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
-    async with running_hub(settings, clock=clock, adapters=[SimAdapter(clock=clock)]) as runtime:
-        if not len(runtime.hub.registry):
-            console.print(
-                "no devices stored yet; `orbithub demo --data-dir ...` creates the demo "
-                "home in a data directory that `serve` can then run",
-                highlight=False,
-            )
-        await _until_stopped(runtime, console, duration, live)
+    async with mqtt_broker(mqtt_url, mqtt_port) as broker:
+        console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
+        adapters: list[Adapter] = [
+            MqttAdapter(broker.hub_url, space_id=space),
+            # Devices stored as simulated keep their physics when the hub restarts.
+            SimAdapter(clock=clock),
+        ]
+        # Discovered devices need a space to live in: a fresh hub gets one to start with.
+        first = World((Space(space, space.replace("-", " ").title()),), (), ())
+        async with running_hub(settings, clock=clock, adapters=adapters, world=first) as rt:
+            await _until_stopped(rt, console, duration, live)

@@ -52,6 +52,22 @@ DatabaseUrl = Annotated[
     ),
 ]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log at DEBUG level.")]
+MqttUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--mqtt-url",
+        envvar="ORBITHUB_MQTT_URL",
+        show_default=False,
+        help="An MQTT broker to use (mqtt://user:pass@host:1883, mqtts://...); "
+        "default: the embedded broker on 127.0.0.1.",
+    ),
+]
+MqttPort = Annotated[
+    int | None,
+    typer.Option(
+        "--mqtt-port", show_default=False, help="Port of the embedded broker (default 1883)."
+    ),
+]
 
 
 def _logging(verbose: bool) -> None:
@@ -60,8 +76,10 @@ def _logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # Migration chatter is for whoever debugs storage, not for every start.
-    logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # Library chatter (migrations, broker state machines, connection lines) is for whoever
+    # debugs those parts, not for every start.
+    for noisy in ("alembic", "amqtt", "transitions", "gmqtt", "aiosqlite", "orbithub.sdk"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _run(coro: object) -> None:
@@ -85,14 +103,26 @@ def demo(
     ] = None,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
+    mqtt_url: MqttUrl = None,
+    mqtt_port: MqttPort = None,
     verbose: Verbose = False,
 ) -> None:
-    """Run the demo world: a simulated home, office, car and two phones."""
+    """Run the demo world: a simulated home, office, car and two phones, over MQTT."""
     from orbithub.cli.demo import run_demo
 
     _logging(verbose)
     settings = Settings.resolve(data_dir or _demo_dir(), database_url)
-    _run(run_demo(settings, speed=speed, seed=seed, duration=duration, console=console))
+    _run(
+        run_demo(
+            settings,
+            speed=speed,
+            seed=seed,
+            duration=duration,
+            console=console,
+            mqtt_url=mqtt_url,
+            mqtt_port=mqtt_port,
+        )
+    )
 
 
 def _demo_dir() -> Path:
@@ -107,8 +137,13 @@ def serve(
         float | None, typer.Option(help="Stop after this many seconds (default: run until Ctrl-C).")
     ] = None,
     live: Annotated[bool, typer.Option(help="Show the live device table.")] = True,
+    space: Annotated[
+        str, typer.Option(help="The space discovered devices (Home Assistant, zigbee2mqtt) join.")
+    ] = "home",
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
+    mqtt_url: MqttUrl = None,
+    mqtt_port: MqttPort = None,
     verbose: Verbose = False,
 ) -> None:
     """Run the hub with the spaces and devices stored in the data directory."""
@@ -116,7 +151,17 @@ def serve(
 
     _logging(verbose)
     settings = Settings.resolve(data_dir, database_url)
-    _run(run_serve(settings, duration=duration, live=live, console=console))
+    _run(
+        run_serve(
+            settings,
+            duration=duration,
+            live=live,
+            console=console,
+            mqtt_url=mqtt_url,
+            mqtt_port=mqtt_port,
+            space=space,
+        )
+    )
 
 
 @app.command()
