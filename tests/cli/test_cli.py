@@ -18,6 +18,8 @@ from orbithub.cli.queries import BadDurationError, parse_since
 
 pytestmark = pytest.mark.slow
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def orbithub(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -39,9 +41,21 @@ def _wait_for(condition: object, what: str, timeout: float = 30) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 @pytest.fixture
-def running_demo(tmp_path: Path) -> Iterator[Path]:
-    """`orbithub demo` running in the background on its own data directory."""
+def demo_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture
+def running_demo(tmp_path: Path, demo_port: int) -> Iterator[Path]:
+    """`orbithub demo` running in the background on its own data directory and broker port."""
     data = tmp_path / "data"
     log = tmp_path / "demo.log"
     with log.open("w", encoding="utf-8") as out:
@@ -55,6 +69,8 @@ def running_demo(tmp_path: Path) -> Iterator[Path]:
                 "120",
                 "--seed",
                 "7",
+                "--mqtt-port",
+                str(demo_port),
                 "--data-dir",
                 str(data),
             ],
@@ -133,6 +149,63 @@ def test_set_and_call_reach_the_running_hub(running_demo: Path) -> None:
     assert "no-such-device" in unknown.stderr
     swept = orbithub("call", "robot-vacuum", "vacuum.start-sweep", "--data-dir", data)
     assert swept.returncode == 0, swept.stderr
+
+
+def test_sdk_example_device_joins_the_running_demo(
+    running_demo: Path, demo_port: int, tmp_path: Path
+) -> None:
+    data = str(running_demo)
+    example = REPO / "examples" / "smart_plug.py"
+    log = tmp_path / "plug.log"
+    with log.open("w", encoding="utf-8") as out:
+        plug = subprocess.Popen(
+            [
+                sys.executable,
+                str(example),
+                "--broker",
+                f"mqtt://127.0.0.1:{demo_port}",
+                "--space",
+                "home",
+                "--id",
+                "maker-plug",
+                "--interval",
+                "0.5",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for(
+            lambda: (
+                "W"
+                in orbithub(
+                    "get", "maker-plug", "power-meter.electric-power", "--data-dir", data
+                ).stdout
+            ),
+            "the maker's plug to report its power",
+        )
+        off = orbithub("set", "maker-plug", "switch.on", "false", "--data-dir", data)
+        assert off.returncode == 0, off.stderr
+        assert "confirmed" in off.stdout
+        _wait_for(
+            lambda: (
+                " 0 W"
+                in orbithub(
+                    "get", "maker-plug", "power-meter.electric-power", "--data-dir", data
+                ).stdout
+            ),
+            "the switched-off plug to report no power",
+        )
+        listed = orbithub("devices", "--data-dir", data)
+        assert "Desk plug" in listed.stdout
+    finally:
+        plug.send_signal(signal.SIGINT)
+        try:
+            plug.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            plug.kill()
+            plug.wait()
+    assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
 def test_commands_without_a_running_hub_say_how_to_start_one(tmp_path: Path) -> None:
