@@ -173,12 +173,6 @@ async def _world(broker: Broker, prefix: str) -> AsyncIterator[World]:
         await _clear(broker.url, world.topics)
 
 
-@pytest.fixture
-async def world(broker: Broker, request: pytest.FixtureRequest) -> AsyncIterator[World]:
-    async with _world(broker, topic_prefix(request) + "/orbit") as w:
-        yield w
-
-
 def _events(hub: Hub, kind: type[DeviceEvent]) -> tuple[list[DeviceEvent], Callable[[], None]]:
     seen: list[DeviceEvent] = []
 
@@ -189,135 +183,162 @@ def _events(hub: Hub, kind: type[DeviceEvent]) -> tuple[list[DeviceEvent], Calla
     return seen, hub.bus.listen(on_event)
 
 
-async def test_announce_creates_the_device_under_its_own_id_in_its_room(world: World) -> None:
-    hub = world.hub
-    async with world.device("lamp-1", name="Desk lamp", room="Living room"):
-        await until(hub, lambda: hub.registry.find_device("lamp-1") is not None)
-        record = hub.registry.device("lamp-1")
-        assert (record.name, record.space_id, record.room_id) == ("Desk lamp", "home", "living")
-        assert (record.adapter, record.spec.name) == ("mqtt", "light")
-        await until(hub, lambda: hub.state.is_online("lamp-1") is True)
-    if not world.broker.mqtt5:
-        assert world.adapter.client.protocol_version == MQTT_V311  # the adapter fell back
+async def test_announce_creates_the_device_under_its_own_id_in_its_room(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        async with world.device("lamp-1", name="Desk lamp", room="Living room"):
+            await until(hub, lambda: hub.registry.find_device("lamp-1") is not None)
+            record = hub.registry.device("lamp-1")
+            assert (record.name, record.space_id, record.room_id) == ("Desk lamp", "home", "living")
+            assert (record.adapter, record.spec.name) == ("mqtt", "light")
+            await until(hub, lambda: hub.state.is_online("lamp-1") is True)
+        if not world.broker.mqtt5:
+            assert world.adapter.client.protocol_version == MQTT_V311  # the adapter fell back
 
 
-async def test_reports_and_events_reach_the_hub(world: World) -> None:
-    hub = world.hub
-    events, stop = _events(hub, DeviceEvent)
-    try:
-        async with world.device("lock-1", model="lock") as lock:
-            await until(hub, lambda: hub.registry.find_device("lock-1") is not None)
-            assert await lock.report({"lock.locked": True, "battery.battery-level": 80})
-            await until(hub, lambda: hub.state.value("lock-1", "battery.battery-level") == 80)
-            assert hub.state.value("lock-1", "lock.locked") is True
-            assert await lock.report_event("lock.unlocked", {"operation-method": 2})
-            await until(hub, lambda: bool(events))
-    finally:
-        stop()
-    event = events[0]
-    assert (event.device_id, event.space_id, event.path) == ("lock-1", "home", "lock.unlocked")
-    assert event.arguments == (("operation-method", 2),)
+async def test_reports_and_events_reach_the_hub(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        events, stop = _events(hub, DeviceEvent)
+        try:
+            async with world.device("lock-1", model="lock") as lock:
+                await until(hub, lambda: hub.registry.find_device("lock-1") is not None)
+                assert await lock.report({"lock.locked": True, "battery.battery-level": 80})
+                await until(hub, lambda: hub.state.value("lock-1", "battery.battery-level") == 80)
+                assert hub.state.value("lock-1", "lock.locked") is True
+                assert await lock.report_event("lock.unlocked", {"operation-method": 2})
+                await until(hub, lambda: bool(events))
+        finally:
+            stop()
+        event = events[0]
+        assert (event.device_id, event.space_id, event.path) == ("lock-1", "home", "lock.unlocked")
+        assert event.arguments == (("operation-method", 2),)
 
 
-async def test_set_reaches_the_handler_and_the_state_comes_back(world: World) -> None:
-    hub = world.hub
-    lamp = world.device("lamp-2")
-    written: list[int] = []
+async def test_set_reaches_the_handler_and_the_state_comes_back(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        lamp = world.device("lamp-2")
+        written: list[int] = []
 
-    @lamp.on_set("light.brightness")
-    async def brightness(value: int) -> None:
-        written.append(value)
+        @lamp.on_set("light.brightness")
+        async def brightness(value: int) -> None:
+            written.append(value)
 
-    async with lamp:
-        await until(hub, lambda: hub.registry.find_device("lamp-2") is not None)
-        result = await hub.set("lamp-2", "light.brightness", 42)
+        async with lamp:
+            await until(hub, lambda: hub.registry.find_device("lamp-2") is not None)
+            result = await hub.set("lamp-2", "light.brightness", 42)
+            assert result.confirmed, result.message
+            assert written == [42]
+            await until(hub, lambda: hub.state.value("lamp-2", "light.brightness") == 42)
+
+
+async def test_action_with_inputs_and_outputs(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        kettle = world.device("kettle-1", spec=KETTLE)
+        asked: list[int] = []
+
+        @kettle.on_action("kettle.boil")
+        async def boil(target: int) -> dict[str, object]:
+            asked.append(target)
+            return {"kettle.boil-time": 95}
+
+        async with kettle:
+            await until(hub, lambda: hub.registry.find_device("kettle-1") is not None)
+            result = await hub.call("kettle-1", "kettle.boil", [80])
         assert result.confirmed, result.message
-        assert written == [42]
-        await until(hub, lambda: hub.state.value("lamp-2", "light.brightness") == 42)
+        assert asked == [80]
+        assert dict(result.outputs) == {"kettle.boil-time": 95}
 
 
-async def test_action_with_inputs_and_outputs(world: World) -> None:
-    hub = world.hub
-    kettle = world.device("kettle-1", spec=KETTLE)
-    asked: list[int] = []
+async def test_a_failing_handler_is_an_unconfirmed_command_saying_why(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        lamp = world.device("lamp-3")
 
-    @kettle.on_action("kettle.boil")
-    async def boil(target: int) -> dict[str, object]:
-        asked.append(target)
-        return {"kettle.boil-time": 95}
+        @lamp.on_set("light.on")
+        async def power(value: bool) -> None:
+            raise RuntimeError("relay stuck")
 
-    async with kettle:
-        await until(hub, lambda: hub.registry.find_device("kettle-1") is not None)
-        result = await hub.call("kettle-1", "kettle.boil", [80])
-    assert result.confirmed, result.message
-    assert asked == [80]
-    assert dict(result.outputs) == {"kettle.boil-time": 95}
-
-
-async def test_a_failing_handler_is_an_unconfirmed_command_saying_why(world: World) -> None:
-    hub = world.hub
-    lamp = world.device("lamp-3")
-
-    @lamp.on_set("light.on")
-    async def power(value: bool) -> None:
-        raise RuntimeError("relay stuck")
-
-    async with lamp:
-        await until(hub, lambda: hub.registry.find_device("lamp-3") is not None)
-        result = await hub.set("lamp-3", "light.on", True)
-    assert not result.confirmed
-    assert "relay stuck" in result.message
-    assert hub.state.value("lamp-3", "light.on") is None
+        async with lamp:
+            await until(hub, lambda: hub.registry.find_device("lamp-3") is not None)
+            result = await hub.set("lamp-3", "light.on", True)
+        assert not result.confirmed
+        assert "relay stuck" in result.message
+        assert hub.state.value("lamp-3", "light.on") is None
 
 
-async def test_availability_follows_a_clean_exit_and_a_killed_connection(world: World) -> None:
-    hub = world.hub
+async def test_availability_follows_a_clean_exit_and_a_killed_connection(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
 
-    def online() -> bool | None:
-        return hub.state.is_online("lamp-4")
+        def online() -> bool | None:
+            return hub.state.is_online("lamp-4")
 
-    async with world.device("lamp-4"):
-        await until(hub, lambda: online() is True)
-    await until(hub, lambda: online() is False)  # the clean exit's "offline"
-
-    proxy = await CuttableProxy.start(world.broker.url)
-    try:
-        async with world.device("lamp-4", url=proxy.url) as lamp:
+        async with world.device("lamp-4"):
             await until(hub, lambda: online() is True)
-            proxy.cut()  # no DISCONNECT: the broker publishes the will
-            await until(hub, lambda: online() is False)
-            await until(hub, lambda: online() is True)  # the SDK reconnects by itself
-            await lamp.wait_connected(WITHIN)
-    finally:
-        await proxy.close()
+        await until(hub, lambda: online() is False)  # the clean exit's "offline"
+
+        proxy = await CuttableProxy.start(world.broker.url)
+        try:
+            async with world.device("lamp-4", url=proxy.url) as lamp:
+                await until(hub, lambda: online() is True)
+                proxy.cut()  # no DISCONNECT: the broker publishes the will
+                await until(hub, lambda: online() is False)
+                await until(hub, lambda: online() is True)  # the SDK reconnects by itself
+                await lamp.wait_connected(WITHIN)
+        finally:
+            await proxy.close()
 
 
-async def test_an_empty_retained_announce_removes_the_device(world: World) -> None:
-    hub = world.hub
-    lamp = world.device("lamp-5")
-    await lamp.start()
-    try:
-        await until(hub, lambda: hub.registry.find_device("lamp-5") is not None)
-    finally:
-        await lamp.remove()
-    await until(hub, lambda: hub.registry.find_device("lamp-5") is None)
+async def test_an_empty_retained_announce_removes_the_device(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        lamp = world.device("lamp-5")
+        await lamp.start()
+        try:
+            await until(hub, lambda: hub.registry.find_device("lamp-5") is not None)
+        finally:
+            await lamp.remove()
+        await until(hub, lambda: hub.registry.find_device("lamp-5") is None)
 
 
-async def test_an_announce_for_an_unknown_space_is_refused(world: World) -> None:
-    async with world.device("lamp-6", space="garage"):
-        line = await world.refusals.wait_for("garage")
-    assert "does not exist" in line
-    assert world.adapter.faults.counts["announce"] >= 1
-    assert world.hub.registry.find_device("lamp-6") is None
+async def test_an_announce_for_an_unknown_space_is_refused(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        async with world.device("lamp-6", space="garage"):
+            line = await world.refusals.wait_for("garage")
+        assert "does not exist" in line
+        assert world.adapter.faults.counts["announce"] >= 1
+        assert world.hub.registry.find_device("lamp-6") is None
 
 
-async def test_an_id_held_by_a_device_of_another_space_is_refused(world: World) -> None:
-    hub = world.hub
-    async with world.device("shared-1", space="office", room="desk"):
-        await until(hub, lambda: hub.registry.find_device("shared-1") is not None)
-        async with world.device("shared-1", space="home"):
-            line = await world.refusals.wait_for("shared-1")
-    assert "office" in line
-    assert world.adapter.faults.counts["announce"] >= 1
-    record = hub.registry.device("shared-1")
-    assert (record.space_id, record.room_id) == ("office", "desk")
+async def test_an_id_held_by_a_device_of_another_space_is_refused(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        async with world.device("shared-1", space="office", room="desk"):
+            await until(hub, lambda: hub.registry.find_device("shared-1") is not None)
+            async with world.device("shared-1", space="home"):
+                line = await world.refusals.wait_for("shared-1")
+        assert "office" in line
+        assert world.adapter.faults.counts["announce"] >= 1
+        record = hub.registry.device("shared-1")
+        assert (record.space_id, record.room_id) == ("office", "desk")
