@@ -8,14 +8,16 @@ import orbithub.adapters.mqtt as mqtt
 def test_public_names_are_pinned() -> None:
     assert mqtt.__all__ == [
         "MAX_PAYLOAD_BYTES", "Availability", "AvailabilityMode", "AvailabilityTopic",
-        "CatalogChange", "CommandEncodeError", "DeviceBinding", "DeviceInfo",
-        "DiscoveredComponent", "DiscoveredDevice", "DiscoveryCatalog", "DiscoveryError",
-        "DiscoveryResult", "MqttMappingError", "PayloadTooLarge", "Skipped", "StateDecodeError",
-        "TemplateError", "TemplateValueMissing", "UnknownComponentError", "Z2mDevices",
-        "decode_availability", "decode_events", "decode_state", "encode_action",
-        "encode_command", "is_available", "parse_bridge_devices", "parse_discovery",
-        "render_template", "render_value",
-    ]  # fmt: skip
+        "BrokerError", "BrokerPortInUse", "BrokerUrl", "CatalogChange", "CommandEncodeError",
+        "DeviceBinding", "DeviceInfo", "DiscoveredComponent", "DiscoveredDevice",
+        "DiscoveryCatalog", "DiscoveryError", "DiscoveryResult", "EmbeddedBroker", "HaPublisher",
+        "MqttAdapter", "MqttClient", "MqttMappingError", "MqttUnavailable", "MqttUrlError",
+        "PayloadTooLarge", "ProtocolError", "Skipped", "StateDecodeError", "TemplateError",
+        "TemplateValueMissing", "UnknownComponentError", "Z2mDevices", "decode_availability",
+        "decode_events", "decode_state", "encode_action", "encode_command", "is_available",
+        "parse_bridge_devices", "parse_broker_url", "parse_discovery", "render_template",
+        "render_value",
+]  # fmt: skip
     for name in mqtt.__all__:
         assert hasattr(mqtt, name)
 
@@ -28,5 +30,10 @@ def test_errors_share_the_root() -> None:
         mqtt.StateDecodeError,
         mqtt.CommandEncodeError,
         mqtt.TemplateError,
+        mqtt.MqttUnavailable,
+        mqtt.MqttUrlError,
+        mqtt.BrokerError,
+        mqtt.BrokerPortInUse,
+        mqtt.ProtocolError,
     ):
         assert issubclass(error, OrbitHubError)

@@ -1,12 +1,18 @@
-"""MQTT devices: Home Assistant discovery and zigbee2mqtt mapped onto the typed model.
+"""MQTT devices: Home Assistant discovery, zigbee2mqtt and the OrbitHub device protocol.
 
-Everything here is pure and synchronous: parse a discovery message into typed devices, decode
-a state message into property values by readable path, encode a typed write into the MQTT
-messages the device expects. The wire (client, subscriptions) builds on these.
+The mapping is pure and synchronous: parse a discovery message into typed devices, decode a
+state message into property values by readable path, encode a typed write into the MQTT
+messages the device expects. The wire builds on it: :class:`MqttClient` (one broker
+connection), :class:`MqttAdapter` (devices on a broker, in the hub), :class:`HaPublisher`
+(the hub's own devices shown to Home Assistant) and :class:`EmbeddedBroker` (a zero-setup
+broker on loopback).
 """
 
 from __future__ import annotations
 
+from orbithub.adapters.mqtt.adapter import MqttAdapter
+from orbithub.adapters.mqtt.broker import BrokerError, BrokerPortInUse, EmbeddedBroker
+from orbithub.adapters.mqtt.client import MqttClient, MqttUnavailable
 from orbithub.adapters.mqtt.ha_discovery import (
     CatalogChange,
     DiscoveredComponent,
@@ -30,6 +36,8 @@ from orbithub.adapters.mqtt.mapping import (
     StateDecodeError,
     UnknownComponentError,
 )
+from orbithub.adapters.mqtt.protocol import ProtocolError
+from orbithub.adapters.mqtt.publish_ha import HaPublisher
 from orbithub.adapters.mqtt.templates import (
     TemplateError,
     TemplateValueMissing,
@@ -44,6 +52,7 @@ from orbithub.adapters.mqtt.translate import (
     encode_command,
     is_available,
 )
+from orbithub.adapters.mqtt.url import BrokerUrl, MqttUrlError, parse_broker_url
 from orbithub.adapters.mqtt.z2m import Z2mDevices, parse_bridge_devices
 
 __all__ = [
@@ -51,6 +60,9 @@ __all__ = [
     "Availability",
     "AvailabilityMode",
     "AvailabilityTopic",
+    "BrokerError",
+    "BrokerPortInUse",
+    "BrokerUrl",
     "CatalogChange",
     "CommandEncodeError",
     "DeviceBinding",
@@ -60,8 +72,15 @@ __all__ = [
     "DiscoveryCatalog",
     "DiscoveryError",
     "DiscoveryResult",
+    "EmbeddedBroker",
+    "HaPublisher",
+    "MqttAdapter",
+    "MqttClient",
     "MqttMappingError",
+    "MqttUnavailable",
+    "MqttUrlError",
     "PayloadTooLarge",
+    "ProtocolError",
     "Skipped",
     "StateDecodeError",
     "TemplateError",
@@ -75,6 +94,7 @@ __all__ = [
     "encode_command",
     "is_available",
     "parse_bridge_devices",
+    "parse_broker_url",
     "parse_discovery",
     "render_template",
     "render_value",
