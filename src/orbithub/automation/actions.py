@@ -1,0 +1,310 @@
+"""Running an automation's actions step by step, with a trace and resumable delays and waits.
+
+A run's position is a *cursor*: indexes into the action tree (step index; for a choose, the
+branch then the step; for a repeat, the iteration then the step). Delays and waits save the
+cursor so a restarted engine continues from exactly that step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from orbithub.automation.conditions import Facts, check_all
+from orbithub.automation.model import (
+    Action,
+    Automation,
+    CallStep,
+    ChooseStep,
+    DelayStep,
+    EventTrigger,
+    OnlineTrigger,
+    PropertyTrigger,
+    RepeatStep,
+    RunStep,
+    SceneStep,
+    SetStep,
+    WaitStep,
+)
+from orbithub.automation.place import Place
+from orbithub.automation.scenes import Scene, apply_scene
+from orbithub.automation.store import Pending, PendingKind
+from orbithub.automation.trace import RunStatus, RunTrace, StepTrace
+from orbithub.core.clock import Clock
+from orbithub.core.context import Context
+from orbithub.core.hub import Hub
+from orbithub.errors import OrbitHubError
+
+__all__ = ["Resume", "RunFailed", "RunHost", "RunStopped", "run_actions"]
+
+Cursor = tuple[int, ...]
+
+
+class RunFailed(Exception):
+    """A step failed; the run ends with status FAILED and this message."""
+
+
+class RunStopped(Exception):
+    """A wait timed out without ``continue_on_timeout``; the run ends TIMED_OUT."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """Where a resumed run continues: the saved cursor and the step's due time."""
+
+    cursor: Cursor
+    due: float
+
+
+class RunHost(Protocol):
+    """What a run needs from the engine."""
+
+    hub: Hub
+    clock: Clock
+    facts: Facts
+    stopping: bool
+
+    def place(self, automation: Automation) -> Place:
+        """The automation's space's timezone and coordinates."""
+        ...
+
+    def scene(self, scene_id: str) -> Scene | None:
+        """A registered scene."""
+        ...
+
+    def persist(self, pending: Pending) -> None:
+        """Queue a pending record for the store."""
+        ...
+
+    def forget(self, key: str) -> None:
+        """Queue the removal of a pending record."""
+        ...
+
+    def commanded(self, automation_id: str, device_id: str) -> None:
+        """Note that a run of this automation commanded this device (for loop detection)."""
+        ...
+
+    def wait_for(
+        self, triggers: Sequence[PropertyTrigger | EventTrigger | OnlineTrigger]
+    ) -> asyncio.Future[str]:
+        """A future resolved with a description when one of ``triggers`` fires."""
+        ...
+
+    def start(self, automation_id: str, trigger: str, context: Context) -> asyncio.Future[None]:
+        """Fire another automation; the future ends with its run (or at once if not run)."""
+        ...
+
+    run_timeout: float
+
+
+@dataclass(slots=True)
+class _Run:
+    host: RunHost
+    automation: Automation
+    trace: RunTrace
+    context: Context
+
+
+async def run_actions(
+    host: RunHost,
+    automation: Automation,
+    trace: RunTrace,
+    context: Context,
+    resume: Resume | None = None,
+) -> None:
+    """Run an automation's actions, recording each step in ``trace``.
+
+    Raises:
+        RunFailed: a step failed (the trace says which and why).
+        RunStopped: a wait timed out and the run may not continue.
+    """
+    run = _Run(host, automation, trace, context)
+    await _sequence(run, automation.actions, (), resume)
+
+
+async def _sequence(
+    run: _Run, actions: Sequence[Action], prefix: Cursor, resume: Resume | None
+) -> None:
+    start = 0
+    if resume is not None:
+        start = resume.cursor[0]
+        tail = Resume(resume.cursor[1:], resume.due)
+        await _step(run, actions[start], (*prefix, start), tail)
+        start += 1
+    for index in range(start, len(actions)):
+        await _step(run, actions[index], (*prefix, index), None)
+
+
+async def _step(run: _Run, action: Action, cursor: Cursor, resume: Resume | None) -> None:
+    host = run.host
+    step = StepTrace(".".join(map(str, cursor)), _kind(action), host.clock.now())
+    run.trace.steps.append(step)
+    try:
+        step.result = await _execute(run, action, cursor, resume)
+    except RunStopped as exc:
+        step.result = str(exc)
+        raise
+    except OrbitHubError as exc:
+        step.error = str(exc)
+        raise RunFailed(f"step {step.path} ({step.kind}) failed: {exc}") from exc
+    except RunFailed as exc:
+        step.error = step.error or "a nested step failed"
+        raise exc
+    finally:
+        step.finished = host.clock.now()
+
+
+def _kind(action: Action) -> str:
+    return type(action).__name__.removesuffix("Step").lower()
+
+
+async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | None) -> str:
+    host, automation = run.host, run.automation
+    match action:
+        case SetStep():
+            host.commanded(automation.id, action.device)
+            result = await host.hub.set(
+                action.device, action.path, action.value, context=run.context
+            )
+            return _confirmed(f"{action.device} {action.path} = {action.value}", result.confirmed)
+        case CallStep():
+            host.commanded(automation.id, action.device)
+            result = await host.hub.call(
+                action.device, action.action, dict(action.arguments), context=run.context
+            )
+            return _confirmed(f"{action.device} {action.action}", result.confirmed)
+        case DelayStep():
+            due = resume.due if resume is not None else host.clock.now() + action.seconds
+            await _hold(run, PendingKind.DELAY, cursor, due, None)
+            return f"waited {action.seconds:g} s"
+        case WaitStep():
+            due = resume.due if resume is not None else host.clock.now() + action.timeout
+            fired = await _hold(run, PendingKind.WAIT, cursor, due, host.wait_for(action.triggers))
+            if fired is not None:
+                return f"resumed by {fired}"
+            if not action.continue_on_timeout:
+                raise RunStopped(f"timed out after {action.timeout:g} s")
+            return f"timed out after {action.timeout:g} s; continued"
+        case ChooseStep():
+            return await _choose(run, action, cursor, resume)
+        case RepeatStep():
+            return await _repeat(run, action, cursor, resume)
+        case SceneStep():
+            scene = host.scene(action.scene)
+            if scene is None:
+                raise RunFailed(f"no scene {action.scene!r}; capture or register it first")
+            outcome = await apply_scene(host.hub, scene, context=run.context)
+            if outcome.failed:
+                refused = "; ".join(f"{d} {p}: {why}" for d, p, why in outcome.failed)
+                raise RunFailed(f"scene {scene.id}: {refused}")
+            return f"scene {scene.id}: {len(outcome.applied)} value(s) set"
+        case RunStep():
+            done = host.start(action.automation, f"run by {automation.id}", run.context)
+            if action.wait:
+                async with asyncio.timeout(host.run_timeout):
+                    await asyncio.shield(done)
+            return f"started {action.automation}"
+
+
+def _confirmed(what: str, confirmed: bool) -> str:
+    return what if confirmed else f"{what} (sent, not confirmed)"
+
+
+async def _hold(
+    run: _Run,
+    kind: PendingKind,
+    cursor: Cursor,
+    due: float,
+    future: asyncio.Future[str] | None,
+) -> str | None:
+    """Wait until ``due`` (or ``future``), saved in the store so a restart resumes it."""
+    host = run.host
+    key = f"run:{run.trace.run_id}:{'.'.join(map(str, cursor))}"
+    host.persist(
+        Pending(
+            key,
+            kind,
+            run.automation.id,
+            run.automation.version,
+            due,
+            cursor,
+            run_id=run.trace.run_id,
+            trigger=run.trace.trigger,
+        )
+    )
+    try:
+        while (remaining := due - host.clock.now()) > 0:
+            if future is None:
+                await host.clock.sleep(remaining)
+                continue
+            sleeper = asyncio.ensure_future(_nap(host.clock, remaining))
+            try:
+                await asyncio.wait({future, sleeper}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                sleeper.cancel()
+            if future.done():
+                return future.result()
+        return None
+    finally:
+        if future is not None and not future.done():
+            future.cancel()
+        if not host.stopping:
+            # A stop keeps the record so the next engine resumes; anything else ends the hold.
+            host.forget(key)
+
+
+async def _nap(clock: Clock, seconds: float) -> str:
+    await clock.sleep(seconds)
+    return ""
+
+
+async def _choose(run: _Run, action: ChooseStep, cursor: Cursor, resume: Resume | None) -> str:
+    host = run.host
+    if resume is not None:
+        branch = resume.cursor[0]
+        chosen = action.default if branch == len(action.options) else action.options[branch].actions
+        await _sequence(run, chosen, (*cursor, branch), Resume(resume.cursor[1:], resume.due))
+        return f"resumed branch {branch}"
+    now = host.clock.now()
+    place = host.place(run.automation)
+    for index, option in enumerate(action.options):
+        if check_all(option.conditions, host.facts, now, place) is None:
+            await _sequence(run, option.actions, (*cursor, index), None)
+            return f"option {index} ran"
+    if action.default:
+        await _sequence(run, action.default, (*cursor, len(action.options)), None)
+        return "else ran"
+    return "no option held"
+
+
+async def _repeat(run: _Run, action: RepeatStep, cursor: Cursor, resume: Resume | None) -> str:
+    host = run.host
+    iteration = 0
+    if resume is not None:
+        iteration = resume.cursor[0]
+        tail = Resume(resume.cursor[1:], resume.due)
+        await _sequence(run, action.actions, (*cursor, iteration), tail)
+        iteration += 1
+    limit = action.count if action.count is not None else action.max_loops
+    while iteration < limit:
+        if action.while_:
+            place = host.place(run.automation)
+            if check_all(action.while_, host.facts, host.clock.now(), place) is not None:
+                break
+        await _sequence(run, action.actions, (*cursor, iteration), None)
+        iteration += 1
+        await asyncio.sleep(0)  # a tight repeat of instant steps must still let the loop breathe
+    return f"{iteration} iteration(s)"
+
+
+def final_status(exc: BaseException | None) -> RunStatus:
+    """The status a run ends with, given what ended it."""
+    if exc is None:
+        return RunStatus.DONE
+    if isinstance(exc, RunStopped):
+        return RunStatus.TIMED_OUT
+    if isinstance(exc, asyncio.CancelledError):
+        return RunStatus.CANCELLED
+    return RunStatus.FAILED

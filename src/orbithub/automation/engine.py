@@ -1,0 +1,402 @@
+"""The automation engine: routes hub events and clock ticks to triggers, and runs automations.
+
+Device triggers are indexed by (device, path) and matched inside one bus listener, so an event
+costs a dictionary lookup however many automations are loaded. Time triggers are timers on the
+hub's clock. Runs are tasks in the engine's own task scope; pending delays, waits, ``for``
+holds and timer fire times go through a :class:`~orbithub.automation.store.PendingStore` so a
+new engine resumes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from types import TracebackType
+from typing import Self
+
+from orbithub.automation import triggers as trig
+from orbithub.automation.actions import Resume
+from orbithub.automation.conditions import Facts, check_all
+from orbithub.automation.errors import AutomationError, UnknownAutomationError
+from orbithub.automation.model import (
+    Automation,
+    EventTrigger,
+    Mode,
+    OnlineTrigger,
+    PropertyTrigger,
+)
+from orbithub.automation.place import Place, place_of
+from orbithub.automation.resume import resume_pending
+from orbithub.automation.routing import Router, resolve_trigger
+from orbithub.automation.runs import Active, execute, mode_refusal
+from orbithub.automation.safety import LoopGuard, LoopLimit, RateLimiter
+from orbithub.automation.scenes import Scene
+from orbithub.automation.scheduler import Scheduler
+from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreWriter
+from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunTrace, TraceLog
+from orbithub.automation.waiters import Waiters
+from orbithub.core.context import Context, Origin
+from orbithub.core.events import DeviceEvent, DeviceOnline, HubEvent, PropertyChanged
+from orbithub.core.hub import Hub
+from orbithub.core.tasks import task_scope
+
+__all__ = ["Engine"]
+
+_LOGGER = logging.getLogger(__name__)
+_FLUSH_TIMEOUT = 5.0
+
+
+class Engine:
+    """Runs automations against a hub. Use as ``async with Engine(hub, automations):``.
+
+    Args:
+        hub: the hub whose events trigger and whose commands act.
+        automations: loaded at once (more can be added later with :meth:`add`).
+        store: where pending work survives a restart (default: in memory).
+        scenes: scenes that ``scene`` steps may apply.
+        loop_limit: when self-triggering counts as a loop.
+        run_timeout: the longest a ``run`` step waits for the automation it started.
+        keep_evaluations: evaluations kept per automation for :meth:`why`.
+        keep_runs: run traces kept per automation.
+    """
+
+    def __init__(
+        self,
+        hub: Hub,
+        automations: Iterable[Automation] = (),
+        *,
+        store: PendingStore | None = None,
+        scenes: Iterable[Scene] = (),
+        loop_limit: LoopLimit | None = None,
+        run_timeout: float = 3600.0,
+        keep_evaluations: int = 200,
+        keep_runs: int = 50,
+    ) -> None:
+        self.hub = hub
+        self.clock = hub.clock
+        self.facts: Facts = hub.state
+        self.store: PendingStore = store if store is not None else MemoryStore()
+        self.traces = TraceLog(evaluations=keep_evaluations, runs=keep_runs)
+        self.run_timeout = run_timeout
+        self.stopping = False
+        self._automations: dict[str, Automation] = {}
+        self._loop_stopped: set[str] = set()
+        self._index = trig.TriggerIndex()
+        self._active: dict[str, dict[str, Active]] = {}
+        self._queues: dict[str, asyncio.Lock] = {}
+        self._scenes = {s.id: s for s in scenes}
+        self._rate = RateLimiter()
+        self._loops = LoopGuard(loop_limit or LoopLimit())
+        self._waiters = Waiters(hub)
+        self._writer = StoreWriter(self.store)
+        self._tasks: asyncio.TaskGroup | None = None
+        self._scope: contextlib.AsyncExitStack | None = None
+        self._router: Router | None = None
+        self._stop_listening: Callable[[], None] = _nothing
+        for automation in automations:
+            self.add(automation)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    async def __aenter__(self) -> Self:
+        scope = contextlib.AsyncExitStack()
+        self._tasks = await scope.enter_async_context(task_scope())
+        self._scope = scope
+        self.stopping = False
+        self._router = Router(self, Scheduler(self.clock, self._tasks), self._index)
+        self._tasks.create_task(self._writer.run(), name="automation store writer")
+        self._stop_listening = self.hub.bus.listen(self._on_event)
+        await resume_pending(self, await self.store.load())
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        scope, self._scope = self._scope, None
+        if scope is None:
+            return
+        self.stopping = True  # from here a cancelled hold keeps its record for the next engine
+        self._stop_listening()
+        tasks = [run.task for runs in self._active.values() for run in runs.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        if not await self._writer.flush(_FLUSH_TIMEOUT):
+            _LOGGER.error("pending work not fully saved within %s s on stop", _FLUSH_TIMEOUT)
+        self._router = None
+        self._tasks = None
+        await scope.__aexit__(exc_type, exc, tb)
+
+    # -- automations --------------------------------------------------------------------------
+    def add(self, automation: Automation) -> None:
+        """Load (or replace, by id) an automation. Loop only."""
+        if automation.id in self._automations:
+            self.remove(automation.id)
+        automation = replace(
+            automation, triggers=tuple(resolve_trigger(self.hub, t) for t in automation.triggers)
+        )
+        self._automations[automation.id] = automation
+        for index, trigger in enumerate(automation.triggers):
+            self._index.add(trig.TriggerRef(automation.id, index, trigger))
+        if self._router is not None:
+            self._router.schedule_timers(automation, self.clock.now())
+
+    def remove(self, automation_id: str) -> Automation:
+        """Unload an automation, cancelling its runs and timers. Loop only.
+
+        Raises:
+            UnknownAutomationError: no such automation.
+        """
+        automation = self.automation(automation_id)
+        del self._automations[automation_id]
+        self._index.remove(automation_id)
+        for run in self._active.get(automation_id, {}).values():
+            run.task.cancel()
+        if self._router is not None:
+            self._router.cancel(automation)
+        self._rate.forget(automation_id)
+        self._loops.forget(automation_id)
+        self._loop_stopped.discard(automation_id)
+        return automation
+
+    def automation(self, automation_id: str) -> Automation:
+        """A loaded automation.
+
+        Raises:
+            UnknownAutomationError: no such automation.
+        """
+        found = self._automations.get(automation_id)
+        if found is None:
+            raise UnknownAutomationError(
+                f"no automation {automation_id!r}; loaded: {', '.join(self._automations) or 'none'}"
+            )
+        return found
+
+    def automations(self) -> list[Automation]:
+        """Every loaded automation."""
+        return list(self._automations.values())
+
+    def enable(self, automation_id: str, enabled: bool = True) -> None:
+        """Enable or disable an automation; enabling also clears a loop stop."""
+        self._automations[automation_id] = replace(self.automation(automation_id), enabled=enabled)
+        if enabled:
+            self._loop_stopped.discard(automation_id)
+            self._loops.forget(automation_id)
+
+    def add_scene(self, scene: Scene) -> None:
+        """Register (or replace) a scene for ``scene`` steps."""
+        self._scenes[scene.id] = scene
+
+    def scene(self, scene_id: str) -> Scene | None:
+        """A registered scene, or None."""
+        return self._scenes.get(scene_id)
+
+    def place(self, automation: Automation) -> Place:
+        """The timezone and coordinates of the automation's space (the first space if unset)."""
+        if automation.space is not None:
+            return place_of(self.hub.registry.space(automation.space))
+        spaces = self.hub.registry.spaces()
+        return place_of(spaces[0] if spaces else None)
+
+    # -- traces -------------------------------------------------------------------------------
+    def why(self, automation_id: str, since: float | None = None) -> list[Evaluation]:
+        """The evaluations since ``since`` that did not fire, oldest first, with their reasons."""
+        self.automation(automation_id)
+        return [e for e in self.traces.evaluations(automation_id, since) if not e.fired]
+
+    def runs(self, automation_id: str) -> list[RunTrace]:
+        """The kept run traces of an automation, oldest first."""
+        return self.traces.runs(automation_id)
+
+    def running(self, automation_id: str) -> list[RunTrace]:
+        """The runs of an automation going (or queued) now."""
+        return [run.trace for run in self._active.get(automation_id, {}).values()]
+
+    async def wait_idle(self, limit: float = 5.0) -> None:
+        """Wait (real time, at most ``limit`` seconds) until no run is going.
+
+        Raises:
+            TimeoutError: runs were still going after ``limit`` seconds.
+        """
+        async with asyncio.timeout(limit):
+            while futures := [r.done for runs in self._active.values() for r in runs.values()]:
+                await asyncio.wait(futures)
+
+    def record(self, automation: Automation, trigger: str, reason: Reason) -> None:
+        """Keep a not-fired evaluation."""
+        self.traces.record(Evaluation(automation.id, self.clock.now(), trigger, False, reason))
+
+    # -- pending work -------------------------------------------------------------------------
+    def persist(self, pending: Pending) -> None:
+        """Queue a pending record for the store (writes keep their order)."""
+        self._writer.save(pending)
+
+    def forget(self, key: str) -> None:
+        """Queue the removal of a pending record."""
+        self._writer.remove(key)
+
+    def commanded(self, automation_id: str, device_id: str) -> None:
+        """A run commanded a device (loop detection watches for the echo)."""
+        self._loops.commanded(automation_id, device_id, self.clock.now())
+
+    def wait_for(
+        self, triggers: Sequence[PropertyTrigger | EventTrigger | OnlineTrigger]
+    ) -> asyncio.Future[str]:
+        """A future resolved when one of ``triggers`` fires."""
+        return self._waiters.add(triggers)
+
+    def run_ended(self, automation_id: str, run_id: str) -> None:
+        """A run finished (loop only): it no longer counts for its mode."""
+        self._active.get(automation_id, {}).pop(run_id, None)
+
+    # -- triggers ---------------------------------------------------------------------------
+    def find(self, automation_id: str) -> Automation | None:
+        """A loaded automation, or None."""
+        return self._automations.get(automation_id)
+
+    def _on_event(self, event: HubEvent) -> None:
+        if self._router is None or not isinstance(
+            event, PropertyChanged | DeviceEvent | DeviceOnline
+        ):
+            return
+        self._router.on_event(event)
+        self._waiters.offer(event)
+
+    def schedule_timers(self, automation: Automation, after: float) -> None:
+        """Schedule an automation's time triggers after ``after`` (the engine is running)."""
+        if self._router is not None:
+            self._router.schedule_timers(automation, after)
+
+    def start_hold(self, automation: Automation, index: int, due: float) -> None:
+        """Re-arm a ``for`` hold of trigger ``index`` due at ``due`` (the engine is running)."""
+        if self._router is not None:
+            self._router.start_hold(automation, index, due)
+
+    # -- firing -------------------------------------------------------------------------------
+    def evaluate(
+        self,
+        automation: Automation,
+        trigger: str,
+        *,
+        device_id: str | None = None,
+        parent: Context | None = None,
+        fired: Reason | None = None,
+    ) -> str | None:
+        """A trigger fired: check enabled, loops, conditions, mode and rate; maybe start a run.
+
+        Returns:
+            The new run's id, or None when it did not run (the reason is recorded).
+        """
+        now = self.clock.now()
+        if not automation.enabled:
+            self.record(automation, trigger, Reason.of(ReasonCode.DISABLED))
+            return None
+        if automation.id in self._loop_stopped:
+            self._loop_reason(automation, trigger)
+            return None
+        if (
+            self._loops.self_caused(automation.id, device_id, now)
+            and self._loops.count(automation.id, now) > self._loops.limit.fires
+        ):
+            self._stop_loop(automation, trigger)
+            return None
+        reason = check_all(automation.conditions, self.facts, now, self.place(automation))
+        if reason is not None:
+            self.record(automation, trigger, reason)
+            return None
+        active = self._active.setdefault(automation.id, {})
+        reason = mode_refusal(
+            automation, [r.trace for r in active.values()], self.place(automation)
+        )
+        if reason is not None:
+            self.record(automation, trigger, reason)
+            return None
+        limit = automation.rate_limit
+        if limit is not None and not self._rate.allow(automation.id, limit, now):
+            self.record(
+                automation,
+                trigger,
+                Reason.of(ReasonCode.RATE_LIMITED, runs=limit.runs, per=limit.per),
+            )
+            return None
+        if automation.mode is Mode.RESTART:
+            for run in active.values():
+                run.task.cancel()
+        run_id = uuid.uuid4().hex[:12]
+        self.start_run(automation, RunTrace(run_id, automation.id, trigger, now), parent)
+        self.traces.record(
+            Evaluation(
+                automation.id, now, trigger, True, fired or Reason.of(ReasonCode.FIRED), run_id
+            )
+        )
+        return run_id
+
+    def _loop_reason(self, automation: Automation, trigger: str) -> None:
+        limit = self._loops.limit
+        self.record(
+            automation,
+            trigger,
+            Reason.of(ReasonCode.LOOP_STOPPED, count=limit.fires, window=limit.window),
+        )
+
+    def _stop_loop(self, automation: Automation, trigger: str) -> None:
+        _LOGGER.warning("automation %s triggers itself in a loop; stopped it", automation.id)
+        self._loop_stopped.add(automation.id)
+        for run in self._active.get(automation.id, {}).values():
+            run.task.cancel()
+            run.trace.error = "stopped: the automation triggers itself in a loop"
+        self._loop_reason(automation, trigger)
+
+    def start(self, automation_id: str, trigger: str, context: Context) -> asyncio.Future[None]:
+        """Fire an automation from another's ``run`` step; the future ends with the new run.
+
+        Raises:
+            UnknownAutomationError: no such automation.
+        """
+        automation = self.automation(automation_id)
+        run_id = self.evaluate(automation, trigger, parent=context)
+        if run_id is not None:
+            return self._active[automation_id][run_id].done
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+    def fire(self, automation_id: str, *, context: Context | None = None) -> str | None:
+        """Fire an automation by hand (its manual trigger, a button in the app).
+
+        Returns:
+            The run's id, or None when it did not run (see :meth:`why`).
+
+        Raises:
+            UnknownAutomationError: no such automation.
+        """
+        return self.evaluate(self.automation(automation_id), "manual", parent=context)
+
+    def start_run(
+        self,
+        automation: Automation,
+        trace: RunTrace,
+        parent: Context | None,
+        resume: Resume | None = None,
+    ) -> None:
+        """Start a run task (loop only); ``resume`` continues a saved run."""
+        if self._tasks is None:
+            raise AutomationError("the engine is not running; use 'async with engine:'")
+        self.traces.add_run(trace)
+        context = Context(Origin.AUTOMATION, automation.id, parent.id if parent else None)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        task = self._tasks.create_task(
+            execute(self, automation, trace, context, resume, done, self._queues),
+            name=f"run {automation.id}",
+        )
+        self._active.setdefault(automation.id, {})[trace.run_id] = Active(trace, task, done)
+
+
+def _nothing() -> None:
+    return None

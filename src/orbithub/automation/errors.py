@@ -1,0 +1,44 @@
+"""The automation package's errors: a bad automation file, an unknown automation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orbithub.errors import OrbitHubError
+
+__all__ = ["AutomationError", "AutomationFileError", "AutomationIssue", "UnknownAutomationError"]
+
+
+class AutomationError(OrbitHubError):
+    """Base class of the automation package's errors."""
+
+
+@dataclass(frozen=True, slots=True)
+class AutomationIssue:
+    """One problem in an automation document.
+
+    Attributes:
+        source: the file (or ``<api>``) the document came from.
+        path: where in the document, e.g. ``automations[2].triggers[0].above``.
+        message: what is wrong, the value seen and what to write instead.
+    """
+
+    source: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.path}: {self.message}"
+
+
+class AutomationFileError(AutomationError):
+    """One or more automation documents are invalid; ``issues`` lists every problem."""
+
+    def __init__(self, issues: list[AutomationIssue]) -> None:
+        self.issues = issues
+        lines = "\n".join(f"  {issue}" for issue in issues)
+        super().__init__(f"{len(issues)} problem(s) in automations:\n{lines}")
+
+
+class UnknownAutomationError(AutomationError):
+    """No automation has this id."""

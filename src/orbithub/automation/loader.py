@@ -1,0 +1,191 @@
+"""Load automations from YAML files or API bodies, with every error located and explained."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from orbithub.automation.errors import AutomationFileError, AutomationIssue
+from orbithub.automation.model import Automation
+from orbithub.automation.schema import AutomationDoc, DocumentDoc
+
+__all__ = ["load_automations", "parse_automation", "parse_automations"]
+
+_T = TypeVar("_T", bound=BaseModel)
+_TAGGED = ("triggers", "conditions", "actions", "default", "while", "else", "condition")
+
+
+def load_automations(path: Path | str) -> list[Automation]:
+    """Every automation in a YAML file, or in the ``*.yaml``/``*.yml`` files of a folder.
+
+    Raises:
+        AutomationFileError: with every problem of every file (file, path and what to write).
+    """
+    root = Path(path)
+    files = (
+        sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))
+        if root.is_dir()
+        else [root]
+    )
+    automations: list[Automation] = []
+    issues: list[AutomationIssue] = []
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            issues.append(AutomationIssue(str(file), "-", f"cannot read it: {exc.strerror}"))
+            continue
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}" if mark is not None else "-"
+            issues.append(AutomationIssue(str(file), where, f"not valid YAML: {exc}"))
+            continue
+        try:
+            automations.extend(parse_automations(data, source=str(file)))
+        except AutomationFileError as exc:
+            issues.extend(exc.issues)
+    issues.extend(_duplicates(automations, files))
+    if issues:
+        raise AutomationFileError(issues)
+    return automations
+
+
+def parse_automations(data: object, *, source: str = "<api>") -> list[Automation]:
+    """Automations from a parsed document ``{"automations": [...]}``.
+
+    Raises:
+        AutomationFileError: the document is invalid.
+    """
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise AutomationFileError(
+            [AutomationIssue(source, "-", "the file must be a mapping with 'automations: [...]'")]
+        )
+    doc = _validate(DocumentDoc, data, source)
+    built = [a.build() for a in doc.automations]
+    issues = _duplicates(built, [])
+    if issues:
+        raise AutomationFileError([AutomationIssue(source, i.path, i.message) for i in issues])
+    return built
+
+
+def parse_automation(data: object, *, source: str = "<api>") -> Automation:
+    """One automation from an API body.
+
+    Raises:
+        AutomationFileError: the body is invalid.
+    """
+    return _validate(AutomationDoc, data, source).build()
+
+
+def _validate(model: type[_T], data: object, source: str) -> _T:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise AutomationFileError(
+            [_issue(source, data, err) for err in exc.errors(include_url=False)]
+        ) from None
+
+
+def _issue(source: str, data: object, err: ErrorDetails) -> AutomationIssue:
+    path, node = _path(data, err["loc"])
+    return AutomationIssue(source, path or "-", _message(err, node))
+
+
+def _path(data: object, loc: Sequence[int | str]) -> tuple[str, object]:
+    """``automations[2].triggers[0].above`` from pydantic's loc, without the union tags."""
+    text = ""
+    node: object = data
+    parent: object = None
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+            parent, node = node, node[part] if isinstance(node, list) and part < len(node) else None
+            continue
+        if isinstance(node, dict) and node.get("type") == part and part not in node:
+            continue  # the discriminated union's tag: not a place in the document
+        text += f".{part}" if text else part
+        parent = node
+        node = node.get(part) if isinstance(node, dict) else None
+    return text, parent
+
+
+def _message(err: ErrorDetails, parent: object) -> str:
+    kind = err["type"]
+    field = str(err["loc"][-1]) if err["loc"] else ""
+    if kind == "extra_forbidden":
+        known = _known_fields(err, parent)
+        close = difflib.get_close_matches(field, known, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown field {field!r}; {hint}allowed here: {', '.join(known)}"
+    if kind == "missing":
+        return f"required field {field!r} is missing; add '{field}: ...'"
+    if kind == "union_tag_invalid":
+        ctx: dict[str, Any] = dict(err.get("ctx") or {})
+        tag = ctx.get("tag", "?")
+        expected = str(ctx.get("expected_tags", "")).replace("'", "")
+        close = difflib.get_close_matches(str(tag), expected.split(", "), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return f"unknown type {tag!r}; {hint}write one of: {expected}"
+    if kind == "union_tag_not_found":
+        return "each entry needs a 'type:' (e.g. 'type: property')"
+    text = err["msg"].removeprefix("Value error, ")
+    return f"{text} (got {err['input']!r})" if kind != "value_error" else text
+
+
+def _known_fields(err: ErrorDetails, parent: object) -> list[str]:
+    from orbithub.automation import schema, schema_triggers
+
+    kind = parent.get("type") if isinstance(parent, dict) else None
+    docs: list[type[BaseModel]] = [
+        v
+        for module in (schema_triggers, schema)
+        for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, BaseModel) and v is not BaseModel
+    ]
+    loc = [p for p in err["loc"] if isinstance(p, str)]
+    section = next((p for p in reversed(loc[:-1]) if p in _TAGGED), None)
+    for doc in docs:
+        field = doc.model_fields.get("type")
+        if kind is None or field is None or field.annotation is None:
+            continue
+        if kind not in getattr(field.annotation, "__args__", ()):
+            continue
+        if section in ("conditions", "while", "condition") and "Condition" not in doc.__name__:
+            continue
+        if section == "triggers" and "Trigger" not in doc.__name__:
+            continue
+        if section in ("actions", "default", "else") and (
+            "Trigger" in doc.__name__ or "Condition" in doc.__name__
+        ):
+            continue
+        return sorted(f.alias or name for name, f in doc.model_fields.items())
+    if kind is None and isinstance(parent, dict) and "triggers" in parent:
+        return sorted(f.alias or n for n, f in AutomationDoc.model_fields.items())
+    return []
+
+
+def _duplicates(automations: list[Automation], files: list[Path]) -> list[AutomationIssue]:
+    seen: set[str] = set()
+    issues: list[AutomationIssue] = []
+    for index, automation in enumerate(automations):
+        if automation.id in seen:
+            where = ", ".join(str(f) for f in files) or "<api>"
+            issues.append(
+                AutomationIssue(
+                    where,
+                    f"automations[{index}].id",
+                    f"id {automation.id!r} is used twice; give each automation its own id",
+                )
+            )
+        seen.add(automation.id)
+    return issues

@@ -1,0 +1,219 @@
+"""Durability seam: pending delays, waits, ``for`` holds and timer fire times, saved and resumed.
+
+The engine saves a :class:`Pending` when it starts waiting and removes it when the wait ends; a
+new engine with the same store loads them and carries on. :class:`JsonFileStore` keeps them in
+one JSON file replaced atomically, so a crash mid-write leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+_LOGGER = logging.getLogger(__name__)
+
+__all__ = [
+    "JsonFileStore",
+    "MemoryStore",
+    "Pending",
+    "PendingKind",
+    "PendingStore",
+    "StoreWriter",
+]
+
+
+class PendingKind(StrEnum):
+    """What is pending."""
+
+    DELAY = "delay"
+    WAIT = "wait"
+    HOLD = "for"
+    TIMER = "timer"
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """One piece of pending work.
+
+    Attributes:
+        key: unique key (a run's step, or an automation's trigger).
+        kind: delay, wait, ``for`` hold or a time trigger's next fire.
+        automation_id: whose.
+        version: the automation's version when saved; another version drops it.
+        due: when it is due (epoch seconds, hub clock).
+        cursor: for delays and waits, where in the actions the run stands.
+        trigger_index: for holds and timers, which trigger.
+        run_id: for delays and waits, the run being resumed.
+        trigger: the description of what started the run.
+    """
+
+    key: str
+    kind: PendingKind
+    automation_id: str
+    version: int
+    due: float
+    cursor: tuple[int, ...] = ()
+    trigger_index: int = -1
+    run_id: str = ""
+    trigger: str = ""
+
+
+class PendingStore(Protocol):
+    """Where pending work survives a restart."""
+
+    async def save(self, pending: Pending) -> None:
+        """Add or replace (by key) one pending record."""
+        ...
+
+    async def remove(self, key: str) -> None:
+        """Forget one record (no error when absent)."""
+        ...
+
+    async def load(self) -> list[Pending]:
+        """Every record saved and not removed."""
+        ...
+
+
+class MemoryStore:
+    """Pending work kept in memory: survives an engine restart within one process (tests)."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, Pending] = {}
+
+    async def save(self, pending: Pending) -> None:
+        """Add or replace one record."""
+        self.records[pending.key] = pending
+
+    async def remove(self, key: str) -> None:
+        """Forget one record."""
+        self.records.pop(key, None)
+
+    async def load(self) -> list[Pending]:
+        """Every record."""
+        return list(self.records.values())
+
+
+def _decode(raw: dict[str, object]) -> Pending:
+    cursor = raw.get("cursor", [])
+    return Pending(
+        key=str(raw["key"]),
+        kind=PendingKind(str(raw["kind"])),
+        automation_id=str(raw["automation_id"]),
+        version=int(str(raw["version"])),
+        due=float(str(raw["due"])),
+        cursor=tuple(int(c) for c in cursor) if isinstance(cursor, list) else (),
+        trigger_index=int(str(raw.get("trigger_index", -1))),
+        run_id=str(raw.get("run_id", "")),
+        trigger=str(raw.get("trigger", "")),
+    )
+
+
+class JsonFileStore:
+    """Pending work in one JSON file, rewritten atomically on every change.
+
+    Writes go through a worker thread so the loop never waits on the disk, and one lock keeps
+    them in order. Pending work is small (a home has tens of timers), so rewriting the whole
+    file is cheaper than any journal.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._records: dict[str, Pending] | None = None
+        self._lock = asyncio.Lock()
+
+    async def load(self) -> list[Pending]:
+        """Every record in the file (none when the file does not exist yet)."""
+        return list((await self._loaded()).values())
+
+    async def save(self, pending: Pending) -> None:
+        """Add or replace one record and rewrite the file."""
+        async with self._lock:
+            records = await self._loaded()
+            records[pending.key] = pending
+            await asyncio.to_thread(self._write, list(records.values()))
+
+    async def remove(self, key: str) -> None:
+        """Forget one record and rewrite the file."""
+        async with self._lock:
+            records = await self._loaded()
+            if records.pop(key, None) is not None:
+                await asyncio.to_thread(self._write, list(records.values()))
+
+    async def _loaded(self) -> dict[str, Pending]:
+        if self._records is None:
+            raw = await asyncio.to_thread(self._read)
+            self._records = {p.key: p for p in (_decode(r) for r in raw)}
+        return self._records
+
+    def _read(self) -> list[dict[str, object]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        records = data.get("pending", []) if isinstance(data, dict) else []
+        return [r for r in records if isinstance(r, dict)]
+
+    def _write(self, records: list[Pending]) -> None:
+        payload = json.dumps({"pending": [asdict(r) for r in records]}, indent=1)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".pending-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)  # atomic on POSIX and Windows: old file or new, never half
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class StoreWriter:
+    """Applies saves and removals to a store in the order they were asked for.
+
+    Loop-only code (bus listeners, timers) cannot await the store; it queues here and one task
+    writes, so a removal never overtakes the save it undoes.
+    """
+
+    def __init__(self, store: PendingStore) -> None:
+        self.store = store
+        self._queue: asyncio.Queue[Pending | str] = asyncio.Queue()
+
+    def save(self, pending: Pending) -> None:
+        """Queue a save (loop only)."""
+        self._queue.put_nowait(pending)
+
+    def remove(self, key: str) -> None:
+        """Queue a removal (loop only)."""
+        self._queue.put_nowait(key)
+
+    async def run(self) -> None:
+        """Write queued changes until cancelled."""
+        while True:
+            item = await self._queue.get()
+            try:
+                if isinstance(item, Pending):
+                    await self.store.save(item)
+                else:
+                    await self.store.remove(item)
+            except Exception:
+                # Automations keep running without durability rather than stopping.
+                _LOGGER.exception("could not write pending work to the store")
+            finally:
+                self._queue.task_done()
+
+    async def flush(self, limit: float) -> bool:
+        """Wait (at most ``limit`` seconds) until every queued change is written."""
+        try:
+            async with asyncio.timeout(limit):
+                await self._queue.join()
+        except TimeoutError:
+            return False
+        return True
