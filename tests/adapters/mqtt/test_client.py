@@ -65,6 +65,28 @@ async def test_round_trip_on_mqtt5(request: pytest.FixtureRequest) -> None:
         assert await p.next() == (f"{prefix}/a", b"hello")
 
 
+async def test_more_subscribes_and_publishes_than_the_brokers_receive_maximum(
+    request: pytest.FixtureRequest,
+) -> None:
+    # SUBSCRIBE, UNSUBSCRIBE and QoS 1 PUBLISH share the packet ids the broker's receive
+    # maximum allows (Mosquitto: 20); many at once must wait for free ids, not fail.
+    url, prefix = mqtt_url(), topic_prefix(request)
+    got: asyncio.Queue[str] = asyncio.Queue()
+    client = MqttClient(parse_broker_url(url), lambda t, _p, _r: got.put_nowait(t))
+    async with _running(client):
+        await client.settled()
+        for i in range(60):
+            client.subscribe([f"{prefix}/t/{i}"])  # one SUBSCRIBE packet each
+        client.unsubscribe([f"{prefix}/t/{i}" for i in range(0, 60, 2)])
+        sent = [client.publish(f"{prefix}/other/{i}", b"x") for i in range(40)]
+        await asyncio.gather(*sent)
+        await client.settled()
+        await client.publish(f"{prefix}/t/58", b"gone")
+        await client.publish(f"{prefix}/t/59", b"kept")
+        async with asyncio.timeout(WITHIN):
+            assert await got.get() == f"{prefix}/t/59"
+
+
 async def test_unreachable_broker_fails_commands_after_the_deadline() -> None:
     got: list[str] = []
     client = MqttClient(

@@ -98,9 +98,9 @@ class _Connection(_GmqttClient):  # type: ignore[misc]
         """Write one SUBSCRIBE for ``topics``; returns its packet id."""
         return int(self.subscribe([_GmqttSubscription(t, qos=q) for t, q in topics]))
 
-    def unsubscribe_many(self, topics: list[str]) -> None:
-        """Write one UNSUBSCRIBE for ``topics``."""
-        self.unsubscribe(topics)
+    def unsubscribe_many(self, topics: list[str]) -> int:
+        """Write one UNSUBSCRIBE for ``topics``; returns its packet id."""
+        return int(self.unsubscribe(topics))
 
     async def drop(self) -> None:
         """Close a connection that is already lost (no DISCONNECT to send)."""
@@ -118,6 +118,18 @@ class _Outgoing:
     props: Mapping[str, Any]
     future: asyncio.Future[None]
     sends: int = 0
+
+
+@dataclass(slots=True, eq=False)
+class _Control:
+    """One SUBSCRIBE (``qos`` per topic) or UNSUBSCRIBE (``qos`` None) batch."""
+
+    topics: list[tuple[str, int | None]]
+    done: asyncio.Future[None]
+
+    @property
+    def subscribe(self) -> bool:
+        return self.topics[0][1] is not None
 
 
 @dataclass(slots=True)
@@ -190,7 +202,12 @@ class MqttClient:
         self._queue: deque[_Outgoing] = deque()
         self._inflight: dict[int, _Outgoing] = {}
         self._subscriptions: dict[str, int] = {}
-        self._suback_waiters: dict[int, asyncio.Future[None]] = {}
+        # SUBSCRIBE/UNSUBSCRIBE draw packet ids from the same pool as QoS 1 publishes: the
+        # broker's receive maximum (Mosquitto: 20). Discovering 10,000 devices queued ~50
+        # SUBSCRIBEs at once and gmqtt raised OverflowError ("All ids has already used"),
+        # leaving topics recorded here but never subscribed. They wait here for a free id.
+        self._control: deque[_Control] = deque()
+        self._control_sent: dict[int, _Control] = {}
 
     # -- state ------------------------------------------------------------------------------
     @property
@@ -266,7 +283,8 @@ class MqttClient:
             if self.url.username is not None:
                 conn.set_auth_credentials(self.url.username, self.url.password)
             conn.on_message = self._received
-            conn.on_subscribe = self._subscribed
+            conn.on_subscribe = self._control_acked
+            conn.on_unsubscribe = self._control_acked
             _LOGGER.info(
                 "connecting to MQTT broker %s (MQTT %s)",
                 self.url.redacted(),
@@ -295,7 +313,7 @@ class MqttClient:
         self.connections += 1
         self._window = _send_window(conn)
         self._resubscribe(conn)
-        self._flush(conn)
+        self._pump(conn)
         self.disconnected.clear()
         self.connected.set()
         _LOGGER.info("connected to MQTT broker %s", self.url.redacted())
@@ -304,10 +322,7 @@ class MqttClient:
         self.disconnected.set()
         self._conn = None
         self._requeue_inflight()
-        for waiter in self._suback_waiters.values():
-            if not waiter.done():
-                waiter.set_result(None)
-        self._suback_waiters.clear()
+        self._requeue_control()
         if not self._closing.is_set():
             _LOGGER.warning(
                 "lost the connection to MQTT broker %s; %d message(s) wait for the reconnect",
@@ -343,8 +358,7 @@ class MqttClient:
         gone = [t for t in topics if self._subscriptions.pop(t, None) is not None]
         conn = self._conn
         if gone and conn is not None:
-            for start in range(0, len(gone), _SUBSCRIBE_BATCH):
-                conn.unsubscribe_many(gone[start : start + _SUBSCRIBE_BATCH])
+            self._queue_control(conn, [(t, None) for t in gone])
 
     @property
     def subscriptions(self) -> frozenset[str]:
@@ -360,8 +374,8 @@ class MqttClient:
         try:
             async with asyncio.timeout(within):
                 await self.connected.wait()
-                while self._suback_waiters:
-                    await asyncio.gather(*self._suback_waiters.values())
+                while waiting := [c.done for c in (*self._control, *self._control_sent.values())]:
+                    await asyncio.gather(*waiting)
         except TimeoutError:
             raise MqttUnavailable(
                 f"broker {self.url.redacted()} did not acknowledge the subscriptions within "
@@ -373,15 +387,53 @@ class MqttClient:
             self._send_subscribe(conn, list(self._subscriptions.items()))
 
     def _send_subscribe(self, conn: _Connection, topics: list[tuple[str, int]]) -> None:
+        self._queue_control(conn, list(topics))
+
+    def _queue_control(self, conn: _Connection, topics: list[tuple[str, int | None]]) -> None:
         loop = asyncio.get_running_loop()
         for start in range(0, len(topics), _SUBSCRIBE_BATCH):
-            mid = conn.subscribe_many(topics[start : start + _SUBSCRIBE_BATCH])
-            self._suback_waiters[mid] = loop.create_future()
+            batch = topics[start : start + _SUBSCRIBE_BATCH]
+            self._control.append(_Control(batch, loop.create_future()))
+        self._pump(conn)
 
-    def _subscribed(self, _c: object, mid: int, _qos: object, _props: object) -> None:
-        waiter = self._suback_waiters.pop(mid, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+    def _has_free_id(self) -> bool:
+        return len(self._inflight) + len(self._control_sent) < self._window
+
+    def _pump(self, conn: _Connection) -> None:
+        """Send waiting (un)subscriptions, then waiting publishes, while packet ids are free."""
+        while self._control and self._has_free_id():
+            item = self._control.popleft()
+            if item.subscribe:
+                mid = conn.subscribe_many([(t, q or 0) for t, q in item.topics])
+            else:
+                mid = conn.unsubscribe_many([t for t, _ in item.topics])
+            self._control_sent[mid] = item
+        self._flush(conn)
+
+    def _control_acked(self, _c: object, mid: int, *_: object) -> None:
+        item = self._control_sent.pop(mid, None)
+        if item is not None and not item.done.done():
+            item.done.set_result(None)
+        # gmqtt frees the packet id only after this callback returns: send on the next turn.
+        asyncio.get_running_loop().call_soon(self._pump_current)
+
+    def _pump_current(self) -> None:
+        conn = self._conn
+        if conn is not None:
+            self._pump(conn)
+
+    def _requeue_control(self) -> None:
+        # The next connection resubscribes everything, so unanswered SUBSCRIBEs are done with;
+        # an UNSUBSCRIBE is sent again (a kept session would otherwise keep the topic).
+        unsubscribes = [
+            c for c in (*self._control_sent.values(), *self._control) if not c.subscribe
+        ]
+        for item in (*self._control_sent.values(), *self._control):
+            if item.subscribe and not item.done.done():
+                item.done.set_result(None)
+        self._control_sent.clear()
+        self._control.clear()
+        self._control.extend(unsubscribes)
 
     # -- publishing -----------------------------------------------------------------------------
     async def publish(
@@ -408,7 +460,7 @@ class MqttClient:
         loop = asyncio.get_running_loop()
         item = _Outgoing(topic, payload, qos, retain, properties or {}, loop.create_future())
         conn = self._conn
-        if conn is not None and len(self._inflight) < self._window:
+        if conn is not None and not self._queue and self._has_free_id():
             self._send(conn, item)
         elif self._closing.is_set():
             raise MqttUnavailable(f"the MQTT client is closed; {topic} was not sent")
@@ -457,11 +509,11 @@ class MqttClient:
         if item is not None and not item.future.done():
             item.future.set_result(None)
         conn = self._conn
-        if self._queue and conn is not None:
-            self._flush(conn)
+        if conn is not None and (self._queue or self._control):
+            self._pump(conn)  # gmqtt freed the packet id before telling us
 
     def _flush(self, conn: _Connection) -> None:
-        while self._queue and len(self._inflight) < self._window:
+        while self._queue and self._has_free_id():
             item = self._queue.popleft()
             if not item.future.done():
                 self._send(conn, item)
@@ -479,6 +531,11 @@ class MqttClient:
                 item.future.set_exception(MqttUnavailable(f"{item.topic}: {reason}"))
         self._inflight.clear()
         self._queue.clear()
+        for control in (*self._control_sent.values(), *self._control):
+            if not control.done.done():
+                control.done.set_result(None)
+        self._control_sent.clear()
+        self._control.clear()
 
 
 def _send_window(conn: _Connection) -> int:
