@@ -476,9 +476,24 @@ class DiscoveryCatalog:
             self._device_of[component.discovery_id] = component.device_id
             self._members.setdefault(component.device_id, {})[component.discovery_id] = component
             touched.add(component.device_id)
-        devices = [d for d in (self.device(i) for i in sorted(touched)) if d is not None]
+        devices = [d for d in (self._built(i, result) for i in sorted(touched)) if d is not None]
         alive = {d.id for d in devices}
         return CatalogChange(tuple(devices), tuple(sorted(touched - alive)), tuple(removed_ids))
+
+    def _built(self, device_id: str, result: DiscoveryResult) -> DiscoveredDevice | None:
+        members = self._members.get(device_id)
+        if not members:
+            return None
+        # The message built this device already when it holds all of its components (a
+        # one-component device, the common case): building it again doubled discovery's cost.
+        own = [c for c in result.components if c.device_id == device_id]
+        if len(own) == len(members) and all(
+            a is b for a, b in zip(own, members.values(), strict=True)
+        ):
+            for device in result.devices:
+                if device.id == device_id:
+                    return device
+        return assemble(members.values())[0]
 
     def devices(self) -> list[DiscoveredDevice]:
         """Every device currently known, built from its components."""
