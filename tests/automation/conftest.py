@@ -21,9 +21,9 @@ from orbithub.spec.library import device_type
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def berlin(*args: int) -> float:
-    """Epoch seconds of a Berlin wall time: berlin(2026, 6, 1, 12, 0)."""
-    return datetime(*args, tzinfo=BERLIN).timestamp()  # type: ignore[misc]
+def berlin(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> float:
+    """Epoch seconds of a wall time in Berlin."""
+    return datetime(year, month, day, hour, minute, tzinfo=BERLIN).timestamp()
 
 
 class RecordingAdapter:
@@ -69,7 +69,9 @@ def build_hub(clock: ManualClock, adapter: RecordingAdapter) -> Hub:
         ("door", "lock"),
         ("plug", "switch"),
     ):
-        hub.add_device(Device(device_id, device_id.title(), device_type(kind), "home", "test", "hall"))
+        hub.add_device(
+            Device(device_id, device_id.title(), device_type(kind), "home", "test", "hall")
+        )
     hub.add_adapter(adapter)
     return hub
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from orbithub.automation import Engine, RunStatus, capture_scene, explain_run
+from orbithub.automation.model import Action as Step
 from orbithub.automation.model import (
     Automation,
     CallStep,
@@ -18,7 +19,6 @@ from orbithub.automation.model import (
     SetStep,
     WaitStep,
 )
-from orbithub.automation.model import Action as Step
 from orbithub.core.clock import ManualClock
 from orbithub.core.context import Origin
 from orbithub.core.hub import Hub
@@ -33,7 +33,9 @@ def manual(aid: str, *actions: Step) -> Automation:
 async def test_commands_carry_the_automation_as_their_origin(
     hub: Hub, adapter: RecordingAdapter
 ) -> None:
-    automation = manual("evening", SetStep("lamp", "light.brightness", 30), CallStep("lamp", "light.toggle"))
+    automation = manual(
+        "evening", SetStep("lamp", "light.brightness", 30), CallStep("lamp", "light.toggle")
+    )
     async with Engine(hub, [automation]) as engine:
         engine.fire("evening")
         await engine.wait_idle()
@@ -47,7 +49,9 @@ async def test_commands_carry_the_automation_as_their_origin(
 async def test_a_refused_command_fails_the_run_clearly_and_the_engine_goes_on(
     hub: Hub, adapter: RecordingAdapter
 ) -> None:
-    bad = manual("too-bright", SetStep("lamp", "light.brightness", 150), SetStep("plug", "switch.on", True))
+    bad = manual(
+        "too-bright", SetStep("lamp", "light.brightness", 150), SetStep("plug", "switch.on", True)
+    )
     good = manual("ok", SetStep("plug", "switch.on", True))
     async with Engine(hub, [bad, good]) as engine:
         engine.fire("too-bright")
@@ -56,7 +60,9 @@ async def test_a_refused_command_fails_the_run_clearly_and_the_engine_goes_on(
         await engine.wait_idle()
     (run,) = engine.runs("too-bright")
     assert run.status is RunStatus.FAILED
-    assert run.error is not None and "150" in run.error and "step 0 (set)" in run.error
+    assert run.error is not None
+    assert "150" in run.error
+    assert "step 0 (set)" in run.error
     assert len(run.steps) == 1  # the plug step after the refused one never ran
     assert "error" in explain_run(run)[1]
     assert adapter.writes() == [("plug", "switch.on", True)]  # only the good automation's
@@ -169,7 +175,9 @@ async def test_run_another_automation_and_wait_for_it(
 
 
 async def test_unknown_scene_or_automation_fails_the_run_with_a_hint(hub: Hub) -> None:
-    async with Engine(hub, [manual("a", SceneStep("nope")), manual("b", RunStep("ghost"))]) as engine:
+    async with Engine(
+        hub, [manual("a", SceneStep("nope")), manual("b", RunStep("ghost"))]
+    ) as engine:
         engine.fire("a")
         engine.fire("b")
         await settle()

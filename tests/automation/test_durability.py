@@ -71,7 +71,8 @@ async def test_a_delay_survives_a_restart_and_acts_exactly_once(store: PendingSt
         await engine.wait_idle()
         assert second.writes() == [("lamp", "light.on", True)]
         (run,) = engine.runs("later")
-        assert run.resumed and run.status is RunStatus.DONE
+        assert run.resumed
+        assert run.status is RunStatus.DONE
         await advance(clock, 3600)
     assert second.writes() == [("lamp", "light.on", True)]
     assert await store.load() == []
@@ -137,7 +138,10 @@ async def test_a_wait_resumes_with_its_remaining_timeout() -> None:
         (ManualTrigger(),),
         actions=(WaitStep((door,), timeout=300), SetStep("lamp", "light.on", True)),
     )
-    async with build_hub(clock, RecordingAdapter()) as hub, Engine(hub, [welcome], store=store) as e:
+    async with (
+        build_hub(clock, RecordingAdapter()) as hub,
+        Engine(hub, [welcome], store=store) as e,
+    ):
         hub.report("door", "lock.locked", True)
         e.fire("welcome")
         await advance(clock, 100)
@@ -154,7 +158,9 @@ async def test_a_for_hold_survives_a_restart() -> None:
     clock = ManualClock(start=berlin(2026, 6, 1, 12, 0))
     store = MemoryStore()
     trigger = PropertyTrigger("door", "lock.locked", to=False, for_=600)
-    alarm = Automation("open", "Door unlocked 10 min", (trigger,), actions=(SetStep("lamp", "light.on", True),))
+    alarm = Automation(
+        "open", "Door unlocked 10 min", (trigger,), actions=(SetStep("lamp", "light.on", True),)
+    )
     async with build_hub(clock, RecordingAdapter()) as hub, Engine(hub, [alarm], store=store):
         hub.report("door", "lock.locked", True)
         hub.report("door", "lock.locked", False)
@@ -214,13 +220,15 @@ async def test_pending_of_another_version_is_dropped() -> None:
 async def test_json_store_writes_a_readable_file_atomically(tmp_path: Path) -> None:
     path = tmp_path / "state" / "pending.json"
     clock = ManualClock(start=berlin(2026, 6, 1, 12, 0))
-    async with build_hub(clock, RecordingAdapter()) as hub, Engine(
-        hub, [LATER], store=JsonFileStore(path)
-    ) as engine:
+    async with (
+        build_hub(clock, RecordingAdapter()) as hub,
+        Engine(hub, [LATER], store=JsonFileStore(path)) as engine,
+    ):
         engine.fire("later")
         await advance(clock, 1)
     data = json.loads(path.read_text(encoding="utf-8"))
     (record,) = data["pending"]
-    assert record["kind"] == "delay" and record["automation_id"] == "later"
+    assert record["kind"] == "delay"
+    assert record["automation_id"] == "later"
     assert record["due"] == berlin(2026, 6, 1, 12, 10)
     assert [p.name for p in path.parent.iterdir()] == ["pending.json"]  # no temp file left

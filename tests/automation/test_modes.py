@@ -175,7 +175,7 @@ async def test_disabled_automation_says_it_is_disabled(hub: Hub, adapter: Record
     async with Engine(hub, [automation]) as engine:
         assert engine.fire("off") is None
         assert explain(engine.why("off")[0]) == "trigger manual: the automation is disabled"
-        assert explain(engine.why("off")[0], "zh") == "触发器「manual」：该自动化已停用"
+        assert explain(engine.why("off")[0], "zh") == "触发器「manual」：该自动化已停用"  # noqa: RUF001 (Chinese punctuation)
         engine.enable("off")
         assert engine.fire("off") is not None
         await engine.wait_idle()

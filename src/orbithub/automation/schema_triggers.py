@@ -61,9 +61,13 @@ def parse_time(raw: object) -> time:
     """
     if isinstance(raw, time):
         return raw
-    if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw < 86400:
-        # YAML 1.1 reads an unquoted 07:30 as the sexagesimal integer 450 (minutes * 60 + s).
-        return time(raw // 3600, raw // 60 % 60, raw % 60)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        # YAML 1.1 reads an unquoted 07:30 as the base-60 number 450; whether that meant
+        # hh:mm or mm:ss cannot be told, so ask for quotes rather than guess.
+        raise ValueError(
+            f"YAML read this time as the number {raw} (an unquoted hh:mm); "
+            "quote it, e.g. at: '07:30'"
+        )
     if isinstance(raw, str):
         found = _CLOCK.match(raw.strip())
         if found:
