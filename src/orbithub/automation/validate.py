@@ -1,0 +1,114 @@
+"""Checking automations against a registry: devices, properties, actions and events exist.
+
+Loading checks the shape; this checks the home. It runs where both are known (the app on
+start, the API on save), and a test runs it on the documentation's examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from orbithub.automation.errors import AutomationIssue
+from orbithub.automation.model import (
+    Action,
+    AndCondition,
+    Automation,
+    CallStep,
+    ChooseStep,
+    Condition,
+    EventTrigger,
+    NotCondition,
+    OnlineTrigger,
+    OrCondition,
+    PropertyCondition,
+    PropertyTrigger,
+    RepeatStep,
+    RunStep,
+    SetStep,
+    Trigger,
+    WaitStep,
+)
+from orbithub.core.registry import Registry
+from orbithub.spec.errors import SpecError
+
+__all__ = ["check_automations"]
+
+_Ref = PropertyTrigger | EventTrigger | OnlineTrigger | PropertyCondition | SetStep | CallStep
+
+
+def check_automations(
+    automations: Sequence[Automation], registry: Registry, *, source: str = "<registry>"
+) -> list[AutomationIssue]:
+    """Every reference to a device, property, action, event or automation that does not exist."""
+    ids = {a.id for a in automations}
+    issues: list[AutomationIssue] = []
+    for index, automation in enumerate(automations):
+        for where, ref in _refs(automation):
+            problem = _check(ref, registry, ids)
+            if problem is not None:
+                issues.append(AutomationIssue(source, f"automations[{index}].{where}", problem))
+    return issues
+
+
+def _refs(automation: Automation) -> Iterator[tuple[str, _Ref | RunStep]]:
+    yield from _triggers(automation.triggers, "triggers")
+    yield from _conditions(automation.conditions, "conditions")
+    yield from _actions(automation.actions, "actions")
+
+
+def _triggers(triggers: Iterable[Trigger], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+    for i, trigger in enumerate(triggers):
+        if isinstance(trigger, PropertyTrigger | EventTrigger | OnlineTrigger):
+            yield f"{at}[{i}]", trigger
+
+
+def _conditions(conditions: Iterable[Condition], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+    for i, condition in enumerate(conditions):
+        here = f"{at}[{i}]"
+        if isinstance(condition, PropertyCondition):
+            yield here, condition
+        elif isinstance(condition, AndCondition | OrCondition):
+            yield from _conditions(condition.parts, f"{here}.conditions")
+        elif isinstance(condition, NotCondition):
+            yield from _conditions((condition.part,), f"{here}.condition")
+
+
+def _actions(actions: Iterable[Action], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+    for i, action in enumerate(actions):
+        here = f"{at}[{i}]"
+        if isinstance(action, SetStep | CallStep | RunStep):
+            yield here, action
+        elif isinstance(action, WaitStep):
+            yield from _triggers(action.triggers, f"{here}.triggers")
+        elif isinstance(action, ChooseStep):
+            for j, option in enumerate(action.options):
+                yield from _conditions(option.conditions, f"{here}.options[{j}].conditions")
+                yield from _actions(option.actions, f"{here}.options[{j}].actions")
+            yield from _actions(action.default, f"{here}.else")
+        elif isinstance(action, RepeatStep):
+            yield from _actions(action.actions, f"{here}.actions")
+            yield from _conditions(action.while_, f"{here}.while")
+
+
+def _check(ref: _Ref | RunStep, registry: Registry, ids: set[str]) -> str | None:
+    if isinstance(ref, RunStep):
+        if ref.automation in ids:
+            return None
+        return f"no automation {ref.automation!r}; known: {', '.join(sorted(ids))}"
+    device = registry.find_device(ref.device)
+    if device is None:
+        return f"no device {ref.device!r}; check the id in the device list"
+    try:
+        if isinstance(ref, PropertyTrigger | PropertyCondition):
+            device.spec.property(ref.path)
+        elif isinstance(ref, SetStep):
+            prop = device.spec.property(ref.path)
+            if not prop.writable:
+                return f"{device.id} {prop.path} cannot be written (it is read-only)"
+        elif isinstance(ref, CallStep):
+            device.spec.action(ref.action)
+        elif isinstance(ref, EventTrigger):
+            device.spec.event(ref.event)
+    except SpecError as exc:
+        return f"{device.id}: {exc}"
+    return None
