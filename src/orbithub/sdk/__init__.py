@@ -14,6 +14,7 @@
 docs/protocol.md describes the wire for devices written without it.
 """
 
+from orbithub.adapters.mqtt.url import BrokerUrl, parse_broker_url
 from orbithub.sdk.commands import ActionHandler, SetHandler
 from orbithub.sdk.device import Device
 from orbithub.sdk.errors import (
@@ -23,7 +24,9 @@ from orbithub.sdk.errors import (
     NotConnected,
     SdkError,
 )
-from orbithub.sdk.url import BrokerAddress, parse_broker_url
+
+BrokerAddress = BrokerUrl
+"""Where the broker is and how to log in (the hub's :class:`BrokerUrl`, by its SDK name)."""
 
 __all__ = [
     "ActionHandler",

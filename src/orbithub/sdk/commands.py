@@ -1,7 +1,8 @@
-"""The maker's command handlers: registered against the spec, run for set and action requests.
+"""The spec's checks on both directions: the maker's handlers, and what the device reports.
 
 Every request is checked against the spec before any handler runs, so a handler only ever sees
 values its property allows; whatever goes wrong becomes an ``ok: false`` reply saying why.
+Reports and events are checked before they leave, so the hub never has to refuse them.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from orbithub.adapters.mqtt.protocol import ActionRequest, Reply, SetRequest
 from orbithub.sdk.errors import HandlerError
-from orbithub.spec.errors import SpecError
+from orbithub.spec.errors import SpecError, UnknownProperty
 from orbithub.spec.formats import check_report, check_value, check_write
 from orbithub.spec.model import Action, DeviceType, Property, Value
 
-__all__ = ["ActionHandler", "Handlers", "Outcome", "SetHandler"]
+__all__ = ["ActionHandler", "Handlers", "Outcome", "SetHandler", "check_event", "check_state"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -31,6 +32,10 @@ ActionHandler: TypeAlias = Callable[
     ..., Awaitable[Mapping[str, object] | None] | Mapping[str, object] | None
 ]
 """Called with the action's ``in`` values in order; may return ``out`` values by address."""
+
+
+_S = TypeVar("_S", bound=SetHandler)
+_A = TypeVar("_A", bound=ActionHandler)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,26 @@ class Handlers:
         self._spec = spec
         self._sets: dict[str, SetHandler] = {}
         self._actions: dict[str, ActionHandler] = {}
+
+    def on_set(self, address: str) -> Callable[[_S], _S]:
+        """A decorator registering the handler of a writable property (checked now)."""
+        path = self.set_path(address)  # raise here, where the maker wrote the decorator
+
+        def register(handler: _S) -> _S:
+            self._sets[path] = handler
+            return handler
+
+        return register
+
+    def on_action(self, address: str) -> Callable[[_A], _A]:
+        """A decorator registering the handler of an action (checked now)."""
+        path = self.action_path(address)
+
+        def register(handler: _A) -> _A:
+            self._actions[path] = handler
+            return handler
+
+        return register
 
     def add_set(self, address: str, handler: SetHandler) -> None:
         """Register the handler of a writable property.
@@ -184,3 +209,44 @@ async def _call(handler: Callable[..., object], *args: Value) -> object:
 
 def _refuse(request_id: str, error: str, report: Mapping[str, Value] | None = None) -> Outcome:
     return Outcome(Reply(request_id, ok=False, error=error), dict(report or {}))
+
+
+def check_state(spec: DeviceType, values: Mapping[str, object]) -> dict[str, Value]:
+    """Check reported values (by path or ``siid.piid``); returns them by path.
+
+    Raises:
+        SpecError: a value is off-spec, or the property unknown or not readable.
+    """
+    return {
+        (prop := spec.property(address)).path: check_report(prop, raw)
+        for address, raw in values.items()
+    }
+
+
+def check_event(
+    spec: DeviceType, address: str, arguments: Mapping[str, object]
+) -> tuple[str, dict[str, Value]]:
+    """Check an event and its arguments (by property name, path or piid).
+
+    Returns:
+        The event's path and its arguments by property name.
+
+    Raises:
+        SpecError: unknown event, or an argument the event does not have or is off-spec.
+    """
+    event = spec.event(address)
+    service = spec.service(event.siid)
+    by_key: dict[str, Property] = {}
+    if service is not None:
+        for piid in event.arguments:
+            prop = service.property(piid)
+            if prop is not None:
+                by_key.update({prop.name: prop, prop.path: prop, str(piid): prop})
+    checked: dict[str, Value] = {}
+    for key, raw in arguments.items():
+        found = by_key.get(key)
+        if found is None:
+            known = ", ".join(sorted({p.name for p in by_key.values()})) or "none"
+            raise UnknownProperty(f"{event.path} has no argument {key!r}; arguments: {known}")
+        checked[found.name] = check_value(found, raw)
+    return event.path, checked

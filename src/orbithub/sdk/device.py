@@ -12,38 +12,28 @@ import asyncio
 import contextlib
 import itertools
 import logging
-import random
 import ssl
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Literal, Self, TypeVar
 
 from orbithub.adapters.mqtt import protocol as wire
 from orbithub.adapters.mqtt.protocol import MessageKind
-from orbithub.sdk.commands import ActionHandler, Handlers, Outcome, SetHandler
+from orbithub.adapters.mqtt.url import parse_broker_url
+from orbithub.sdk.commands import ActionHandler, Handlers, SetHandler, check_event, check_state
 from orbithub.sdk.errors import ConnectError, NotConnected
-from orbithub.sdk.link import ConnectTimeout, Incoming, Link, MqttVersion, Will
-from orbithub.sdk.url import parse_broker_url
-from orbithub.spec.errors import UnknownProperty
-from orbithub.spec.formats import check_report, check_value
+from orbithub.sdk.link import Link, MqttVersion, Will, backoff, refuses_v5
+from orbithub.sdk.server import CommandServer
 from orbithub.spec.library import device_type
 from orbithub.spec.miot import load_spec
-from orbithub.spec.model import DeviceType, Property, Value
+from orbithub.spec.model import DeviceType, Value
 
 __all__ = ["Device"]
 
 _LOG = logging.getLogger(__name__)
 _S = TypeVar("_S", bound=SetHandler)
 _A = TypeVar("_A", bound=ActionHandler)
-
-_BACKOFF_FIRST = 0.5
-_BACKOFF_MAX = 30.0
-_INBOX_SIZE = 256
-_REMEMBERED_REPLIES = 128
-# CONNACK "unsupported protocol version" in 3.1.1 (1) and 5 (0x84): try MQTT 3.1.1 instead.
-_VERSION_REFUSALS = frozenset({1, 0x84})
 
 
 class Device:
@@ -55,7 +45,9 @@ class Device:
         name: the display name.
         model: a key of the hub's built-in library (``plug``); or give ``spec``.
         spec: a MIoT spec v2 document (parsed JSON) or a DeviceType; or give ``model``.
-        broker: ``mqtt://[user[:password]@]host[:port]`` or ``mqtts://...``.
+        broker: ``mqtt://[user[:password]@]host[:port]`` or ``mqtts://...``, optionally with
+            ``?client_id=...&keepalive=...&version=3.1.1`` (see
+            :func:`~orbithub.adapters.mqtt.url.parse_broker_url`).
         prefix: the topic prefix the hub listens on.
         room: the room to put the device in, aliases: other names, sw_version: firmware.
         mqtt_version: ``"auto"`` (MQTT 5, falling back to 3.1.1), ``"5"`` or ``"3.1.1"``.
@@ -68,7 +60,7 @@ class Device:
         ProtocolError: an id is not valid in a topic, or the announce would be refused.
         UnknownDeviceType: ``model`` names no built-in device type.
         SpecFileError: ``spec`` is not a valid MIoT spec.
-        BrokerUrlError: the broker URL is malformed.
+        MqttUrlError: the broker URL is malformed.
     """
 
     def __init__(
@@ -113,18 +105,26 @@ class Device:
         )
         self._announce = wire.encode_announce(self._topics[MessageKind.ANNOUNCE], announce)
         self._address = parse_broker_url(broker)
+        if mqtt_version == "auto" and self._address.version is not None:
+            mqtt_version = "5" if self._address.version == MqttVersion.V5 else "3.1.1"
         self._auto_version = mqtt_version == "auto"
         self._version = MqttVersion.V311 if mqtt_version == "3.1.1" else MqttVersion.V5
         self._connect_timeout = connect_timeout
         self._state_qos = state_qos
         self._tls_context = tls_context
-        self._client_id = client_id or f"orbithub-{space}-{device_id}"
+        self._client_id = client_id or self._address.client_id or f"orbithub-{space}-{device_id}"
         self._handlers = Handlers(self._spec)
+        self._server = CommandServer(
+            device_id,
+            self._handlers,
+            prefix=prefix,
+            reply_topic=self._topics[MessageKind.REPLY],
+            link=lambda: self._link,
+            report=lambda values: self._send_state(values, None),
+        )
         self._link: Link | None = None
         self._connected = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
-        self._inbox: asyncio.Queue[Incoming] = asyncio.Queue(_INBOX_SIZE)
-        self._replies: OrderedDict[str, wire.Reply] = OrderedDict()
         self._seq = itertools.count(1)
         self._last_error: ConnectError | None = None
         self._fatal: ConnectError | None = None
@@ -172,13 +172,7 @@ class Device:
         Raises:
             HandlerError: the spec has no such property, or it is not writable.
         """
-        path = self._handlers.set_path(address)  # raise here, where the maker wrote it
-
-        def register(handler: _S) -> _S:
-            self._handlers.add_set(path, handler)
-            return handler
-
-        return register
+        return self._handlers.on_set(address)
 
     def on_action(self, address: str) -> Callable[[_A], _A]:
         """Register the handler of an action (decorator).
@@ -189,13 +183,7 @@ class Device:
         Raises:
             HandlerError: the spec has no such action.
         """
-        path = self._handlers.action_path(address)
-
-        def register(handler: _A) -> _A:
-            self._handlers.add_action(path, handler)
-            return handler
-
-        return register
+        return self._handlers.on_action(address)
 
     # --- reporting --------------------------------------------------------------------------
 
@@ -210,10 +198,7 @@ class Device:
             SpecError: a value is off-spec or the property unknown or not readable; nothing
                 of the report is sent.
         """
-        checked: dict[str, Value] = {}
-        for address, raw in values.items():
-            prop = self._spec.property(address)
-            checked[prop.path] = check_report(prop, raw)
+        checked = check_state(self._spec, values)
         return self._send_state(checked, ts)
 
     async def report_event(
@@ -224,23 +209,9 @@ class Device:
         Raises:
             SpecError: unknown event, or an argument the event does not have or is off-spec.
         """
-        event = self._spec.event(address)
-        service = self._spec.service(event.siid)
-        by_key: dict[str, Property] = {}
-        if service is not None:
-            for piid in event.arguments:
-                prop = service.property(piid)
-                if prop is not None:
-                    by_key.update({prop.name: prop, prop.path: prop, str(piid): prop})
-        checked: dict[str, Value] = {}
-        for key, raw in (arguments or {}).items():
-            prop = by_key.get(key)
-            if prop is None:
-                known = ", ".join(sorted({p.name for p in by_key.values()})) or "none"
-                raise UnknownProperty(f"{event.path} has no argument {key!r}; arguments: {known}")
-            checked[prop.name] = check_value(prop, raw)
+        path, checked = check_event(self._spec, address, arguments or {})
         topic = self._topics[MessageKind.EVENT]
-        payload = wire.encode_event(topic, wire.EventReport(event.path, checked, time.time()))
+        payload = wire.encode_event(topic, wire.EventReport(path, checked, time.time()))
         return self._publish(MessageKind.EVENT, payload)
 
     def _send_state(self, values: Mapping[str, Value], ts: float | None) -> bool:
@@ -290,10 +261,8 @@ class Device:
         if self._fatal is not None:
             raise self._fatal
         last = f": {self._last_error}" if self._last_error else ""
-        raise ConnectError(
-            f"{self._id}: not connected to {self._address} within {self._connect_timeout:.0f} s"
-            f"{last}"
-        )
+        where, within = self._address.redacted(), self._connect_timeout
+        raise ConnectError(f"{self._id}: not connected to {where} within {within:.0f} s{last}")
 
     async def stop(self) -> None:
         """Publish ``offline``, disconnect cleanly, and stop reconnecting."""
@@ -359,7 +328,7 @@ class Device:
 
     async def _run(self) -> None:
         async with asyncio.TaskGroup() as tasks:
-            server = tasks.create_task(self._serve_commands())
+            server = tasks.create_task(self._server.serve())
             try:
                 await self._keep_connected()
             except ConnectError as exc:  # refused for good: start() reports it
@@ -376,16 +345,12 @@ class Device:
             except ConnectError as exc:
                 if exc.permanent:
                     raise
-                if (
-                    self._auto_version
-                    and self._version is MqttVersion.V5
-                    and (isinstance(exc, ConnectTimeout) or exc.code in _VERSION_REFUSALS)
-                ):
+                if self._auto_version and self._version is MqttVersion.V5 and refuses_v5(exc):
                     _LOG.info("%s: MQTT 5 not accepted (%s); using MQTT 3.1.1", self._id, exc)
                     self._version = MqttVersion.V311
                     continue
                 self._last_error = exc
-                delay = _backoff(failures)
+                delay = backoff(failures)
                 failures += 1
                 _LOG.warning("%s: %s; retrying in %.1f s", self._id, exc, delay)
                 await asyncio.sleep(delay)
@@ -397,9 +362,12 @@ class Device:
                 return  # stop() or remove() took the link: a clean exit
             self._link = None
             self._connected.clear()
-            delay = _backoff(0)
+            delay = backoff(0)
             _LOG.warning(
-                "%s: connection to %s lost; reconnecting in %.1f s", self._id, self._address, delay
+                "%s: connection to %s lost; reconnecting in %.1f s",
+                self._id,
+                self._address.redacted(),
+                delay,
             )
             await asyncio.sleep(delay)
 
@@ -409,7 +377,8 @@ class Device:
             client_id=self._client_id,
             will=Will(self._topics[MessageKind.AVAILABILITY], wire.encode_availability(False)),
             version=self._version,
-            on_message=self._receive,
+            on_message=self._server.receive,
+            keepalive=self._address.keepalive,
             connack_within=min(self._connect_timeout, 5.0),
             tls_context=self._tls_context,
         )
@@ -424,78 +393,6 @@ class Device:
         _LOG.info(
             "%s: connected to %s (MQTT %s), announced and online",
             self._id,
-            self._address,
+            self._address.redacted(),
             self.mqtt_version,
         )
-
-    # --- commands ---------------------------------------------------------------------------
-
-    def _receive(self, message: Incoming) -> None:
-        """Loop only: queue a request for the command task; never blocks the client."""
-        try:
-            self._inbox.put_nowait(message)
-        except asyncio.QueueFull:
-            _LOG.warning(
-                "%s: too many pending requests; dropped one on %s", self._id, message.topic
-            )
-
-    async def _serve_commands(self) -> None:
-        while True:
-            message = await self._inbox.get()
-            try:
-                await self._serve(message)
-            except wire.ProtocolError as exc:
-                _LOG.warning("%s: ignored a malformed request: %s", self._id, exc)
-
-    async def _serve(self, message: Incoming) -> None:
-        parsed = wire.parse_topic(message.topic, self._prefix)
-        kind = parsed[2] if parsed else None
-        request: wire.SetRequest | wire.ActionRequest
-        if kind is MessageKind.SET:
-            request = wire.decode_set(message.topic, message.payload)
-        elif kind is MessageKind.ACTION:
-            request = wire.decode_action(message.topic, message.payload)
-        else:
-            return
-        reply = self._replies.get(request.id)
-        if reply is None:
-            outcome: Outcome
-            if isinstance(request, wire.SetRequest):
-                outcome = await self._handlers.run_set(request)
-            else:
-                outcome = await self._handlers.run_action(request)
-            if not outcome.reply.ok:
-                _LOG.warning(
-                    "%s: refused %s %s: %s", self._id, kind, request.id, outcome.reply.error
-                )
-            if outcome.report:
-                self._send_state(outcome.report, None)
-            reply = outcome.reply
-            self._remember(reply)
-        else:
-            _LOG.info("%s: request %s seen before; replying again", self._id, request.id)
-        self._send_reply(reply, message)
-
-    def _remember(self, reply: wire.Reply) -> None:
-        # QoS 1 may deliver a request twice: the same id gets the same reply, handlers run once.
-        self._replies[reply.id] = reply
-        while len(self._replies) > _REMEMBERED_REPLIES:
-            self._replies.popitem(last=False)
-
-    def _send_reply(self, reply: wire.Reply, request: Incoming) -> None:
-        link = self._link
-        if link is None:
-            return
-        topic = request.response_topic or self._topics[MessageKind.REPLY]
-        link.publish(
-            topic,
-            wire.encode_reply(topic, reply),
-            qos=1,
-            correlation_data=request.correlation_data if request.response_topic else None,
-        )
-
-
-def _backoff(failures: int) -> float:
-    """Exponential backoff with jitter: up to 0.5, 1, 2... 30 s, each randomly 50-100%."""
-    ceiling = min(_BACKOFF_MAX, _BACKOFF_FIRST * 2.0**failures)
-    return ceiling * random.uniform(0.5, 1.0)  # noqa: S311  # jitter, not cryptography

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from orbithub.adapters.mqtt.url import MqttUrlError
 from orbithub.errors import OrbitHubError
 
 __all__ = ["BrokerUrlError", "ConnectError", "HandlerError", "NotConnected", "SdkError"]
@@ -11,8 +12,9 @@ class SdkError(OrbitHubError):
     """Something the device SDK was asked to do cannot be done."""
 
 
-class BrokerUrlError(SdkError):
-    """The broker URL is not ``mqtt://`` or ``mqtts://`` with a host (and optional port)."""
+BrokerUrlError = MqttUrlError
+"""The broker URL cannot be understood. The SDK and the hub parse broker URLs alike
+(:func:`~orbithub.adapters.mqtt.url.parse_broker_url`), so this is the hub's error."""
 
 
 class ConnectError(SdkError):

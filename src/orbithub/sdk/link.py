@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,13 +20,17 @@ from typing import Any
 import gmqtt  # type: ignore[import-untyped]
 from gmqtt.mqtt.handler import MQTTConnectError  # type: ignore[import-untyped]
 
+from orbithub.adapters.mqtt.url import BrokerUrl
 from orbithub.sdk.errors import ConnectError
-from orbithub.sdk.url import BrokerAddress
 
-__all__ = ["ConnectTimeout", "Incoming", "Link", "MqttVersion", "Will"]
+__all__ = ["ConnectTimeout", "Incoming", "Link", "MqttVersion", "Will", "backoff", "refuses_v5"]
 
 _LOG = logging.getLogger(__name__)
 
+_BACKOFF_FIRST = 0.5
+_BACKOFF_MAX = 30.0
+# CONNACK "unsupported protocol version" in 3.1.1 (1) and 5 (0x84): try MQTT 3.1.1 instead.
+_VERSION_REFUSALS = frozenset({1, 0x84})
 # CONNACK codes that retrying cannot fix: bad credentials, not authorised, banned (3.1.1 and 5).
 _PERMANENT_REFUSALS = frozenset({2, 4, 5, 0x85, 0x86, 0x87, 0x8A, 0x8C})
 
@@ -76,7 +81,7 @@ class Link:
     @classmethod
     async def open(
         cls,
-        address: BrokerAddress,
+        address: BrokerUrl,
         *,
         client_id: str,
         will: Will,
@@ -213,9 +218,20 @@ def _name(version: MqttVersion) -> str:
     return "5" if version is MqttVersion.V5 else "3.1.1"
 
 
-def _refused(address: BrokerAddress, code: int, text: str) -> ConnectError:
+def _refused(address: BrokerUrl, code: int, text: str) -> ConnectError:
     return ConnectError(
         f"{address}: the broker refused the connection: {text}",
         code=code,
         permanent=code in _PERMANENT_REFUSALS,
     )
+
+
+def backoff(failures: int) -> float:
+    """Seconds before the next attempt: up to 0.5, 1, 2... 30 s, each randomly 50-100%."""
+    ceiling = min(_BACKOFF_MAX, _BACKOFF_FIRST * 2.0**failures)
+    return ceiling * random.uniform(0.5, 1.0)  # noqa: S311  # jitter, not cryptography
+
+
+def refuses_v5(exc: ConnectError) -> bool:
+    """Whether a failed MQTT 5 connect means the broker wants MQTT 3.1.1 instead."""
+    return isinstance(exc, ConnectTimeout) or exc.code in _VERSION_REFUSALS
