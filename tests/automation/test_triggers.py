@@ -167,3 +167,19 @@ async def test_sunset_with_offset(hub: Hub, clock: ManualClock, adapter: Recordi
         fired = datetime.fromtimestamp(run.started, BERLIN)
         # Berlin's sunset on 1 June is about 21:18 summer time; half an hour before it:
         assert "20:44" <= fired.strftime("%H:%M") <= "20:52"
+
+
+async def test_a_repeated_hour_in_autumn_fires_once(adapter: RecordingAdapter) -> None:
+    from .conftest import build_hub
+
+    clock = ManualClock(start=berlin(2026, 10, 24, 12, 0))
+    automation = lamp_when(TimeTrigger(time(2, 30)))
+    async with build_hub(clock, adapter) as hub, Engine(hub, [automation]) as engine:
+        await advance(clock, 3 * 86400)
+        await engine.wait_idle()
+        fired = [
+            datetime.fromtimestamp(r.started, BERLIN).strftime("%m-%d %H:%M %Z")
+            for r in engine.runs("lamp-on")
+        ]
+    # 02:30 happens twice on 25 October (summer time, then winter time): one run, the first.
+    assert fired == ["10-25 02:30 CEST", "10-26 02:30 CET", "10-27 02:30 CET"]

@@ -146,6 +146,17 @@ class JsonFileStore:
             if records.pop(key, None) is not None:
                 await asyncio.to_thread(self._write, list(records.values()))
 
+    async def apply(self, changes: dict[str, Pending | None]) -> None:
+        """Save or (for None) remove several records with one rewrite of the file."""
+        async with self._lock:
+            records = await self._loaded()
+            for key, change in changes.items():
+                if change is None:
+                    records.pop(key, None)
+                else:
+                    records[key] = change
+            await asyncio.to_thread(self._write, list(records.values()))
+
     async def _loaded(self) -> dict[str, Pending]:
         if self._records is None:
             raw = await asyncio.to_thread(self._read)
@@ -176,44 +187,65 @@ class JsonFileStore:
 
 
 class StoreWriter:
-    """Applies saves and removals to a store in the order they were asked for.
+    """Applies saves and removals to a store in order, coalescing what piles up.
 
     Loop-only code (bus listeners, timers) cannot await the store; it queues here and one task
-    writes, so a removal never overtakes the save it undoes.
+    writes. Changes queued while a write is in flight are merged by key (the last one wins),
+    so a start-up that schedules a thousand timers costs a few writes, not a thousand, and a
+    removal never overtakes the save it undoes.
     """
 
     def __init__(self, store: PendingStore) -> None:
         self.store = store
-        self._queue: asyncio.Queue[Pending | str] = asyncio.Queue()
+        self._changes: dict[str, Pending | None] = {}
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     def save(self, pending: Pending) -> None:
         """Queue a save (loop only)."""
-        self._queue.put_nowait(pending)
+        self._queue(pending.key, pending)
 
     def remove(self, key: str) -> None:
         """Queue a removal (loop only)."""
-        self._queue.put_nowait(key)
+        self._queue(key, None)
+
+    def _queue(self, key: str, change: Pending | None) -> None:
+        self._changes.pop(key, None)  # re-insert: the dict's order is the order of last change
+        self._changes[key] = change
+        self._idle.clear()
+        self._wake.set()
 
     async def run(self) -> None:
         """Write queued changes until cancelled."""
         while True:
-            item = await self._queue.get()
+            await self._wake.wait()
+            self._wake.clear()
+            changes, self._changes = self._changes, {}
             try:
-                if isinstance(item, Pending):
-                    await self.store.save(item)
-                else:
-                    await self.store.remove(item)
+                await _apply(self.store, changes)
             except Exception:
                 # Automations keep running without durability rather than stopping.
                 _LOGGER.exception("could not write pending work to the store")
-            finally:
-                self._queue.task_done()
+            if not self._changes:
+                self._idle.set()
 
     async def flush(self, limit: float) -> bool:
         """Wait (at most ``limit`` seconds) until every queued change is written."""
         try:
             async with asyncio.timeout(limit):
-                await self._queue.join()
+                await self._idle.wait()
         except TimeoutError:
             return False
         return True
+
+
+async def _apply(store: PendingStore, changes: dict[str, Pending | None]) -> None:
+    if isinstance(store, JsonFileStore):
+        await store.apply(changes)
+        return
+    for key, change in changes.items():
+        if change is None:
+            await store.remove(key)
+        else:
+            await store.save(change)

@@ -64,13 +64,16 @@ def _triggers(triggers: Iterable[Trigger], at: str) -> Iterator[tuple[str, _Ref 
 
 def _conditions(conditions: Iterable[Condition], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
     for i, condition in enumerate(conditions):
-        here = f"{at}[{i}]"
-        if isinstance(condition, PropertyCondition):
-            yield here, condition
-        elif isinstance(condition, AndCondition | OrCondition):
-            yield from _conditions(condition.parts, f"{here}.conditions")
-        elif isinstance(condition, NotCondition):
-            yield from _conditions((condition.part,), f"{here}.condition")
+        yield from _condition(condition, f"{at}[{i}]")
+
+
+def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+    if isinstance(condition, PropertyCondition):
+        yield here, condition
+    elif isinstance(condition, AndCondition | OrCondition):
+        yield from _conditions(condition.parts, f"{here}.conditions")
+    elif isinstance(condition, NotCondition):
+        yield from _condition(condition.part, f"{here}.condition")
 
 
 def _actions(actions: Iterable[Action], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:

@@ -1,0 +1,51 @@
+"""Checking automations against the home: every wrong reference named, with its place."""
+
+from __future__ import annotations
+
+from orbithub.automation import parse_automations
+from orbithub.automation.validate import check_automations
+from orbithub.core.hub import Hub
+
+
+def test_missing_devices_paths_actions_and_read_only_writes(hub: Hub) -> None:
+    automations = parse_automations(
+        {
+            "automations": [
+                {
+                    "id": "a",
+                    "triggers": [{"type": "property", "device": "ghost", "path": "x.y"}],
+                    "conditions": [
+                        {
+                            "type": "not",
+                            "condition": {
+                                "type": "property",
+                                "device": "lamp",
+                                "path": "light.nope",
+                            },
+                        }
+                    ],
+                    "actions": [
+                        {
+                            "type": "set",
+                            "device": "temp",
+                            "path": "temperature-humidity-sensor.temperature",
+                            "value": 3,
+                        },
+                        {"type": "call", "device": "lamp", "action": "light.explode"},
+                        {"type": "run", "automation": "b"},
+                    ],
+                }
+            ]
+        }
+    )
+    issues = {i.path: i.message for i in check_automations(automations, hub.registry)}
+    assert set(issues) == {
+        "automations[0].triggers[0]",
+        "automations[0].conditions[0].condition",
+        "automations[0].actions[0]",
+        "automations[0].actions[1]",
+        "automations[0].actions[2]",
+    }
+    assert "no device 'ghost'" in issues["automations[0].triggers[0]"]
+    assert "read-only" in issues["automations[0].actions[0]"]
+    assert "no automation 'b'" in issues["automations[0].actions[2]"]
