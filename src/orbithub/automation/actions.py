@@ -243,7 +243,10 @@ async def _hold(
             try:
                 await asyncio.wait({future, sleeper}, return_when=asyncio.FIRST_COMPLETED)
             finally:
+                # The sleeper is this step's own helper: cancel it and see it end, so no task
+                # outlives the step (asyncio.wait does not raise for a cancelled task).
                 sleeper.cancel()
+                await asyncio.wait({sleeper})
             if future.done():
                 return future.result()
         return None

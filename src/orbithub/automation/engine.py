@@ -96,7 +96,7 @@ class Engine:
         self._tasks: asyncio.TaskGroup | None = None
         self._scope: contextlib.AsyncExitStack | None = None
         self._router: Router | None = None
-        self._stop_listening: Callable[[], None] = _nothing
+        self._stop_listening: Callable[[], None] = lambda: None
         for automation in automations:
             self.add(automation)
 
@@ -109,7 +109,11 @@ class Engine:
         self._router = Router(self, Scheduler(self.clock, self._tasks), self._index)
         self._tasks.create_task(self._writer.run(), name="automation store writer")
         self._stop_listening = self.hub.bus.listen(self._on_event)
-        await resume_pending(self, await self.store.load())
+        try:
+            await resume_pending(self, await self.store.load())
+        except BaseException as exc:
+            await self.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
         return self
 
     async def __aexit__(
@@ -319,11 +323,8 @@ class Engine:
             return None
         limit = automation.rate_limit
         if limit is not None and not self._rate.allow(automation.id, limit, now):
-            self.record(
-                automation,
-                trigger,
-                Reason.of(ReasonCode.RATE_LIMITED, runs=limit.runs, per=limit.per),
-            )
+            reason = Reason.of(ReasonCode.RATE_LIMITED, runs=limit.runs, per=limit.per)
+            self.record(automation, trigger, reason)
             return None
         if automation.mode is Mode.RESTART:
             for run in active.values():
@@ -339,11 +340,8 @@ class Engine:
 
     def _loop_reason(self, automation: Automation, trigger: str) -> None:
         limit = self._loops.limit
-        self.record(
-            automation,
-            trigger,
-            Reason.of(ReasonCode.LOOP_STOPPED, count=limit.fires, window=limit.window),
-        )
+        reason = Reason.of(ReasonCode.LOOP_STOPPED, count=limit.fires, window=limit.window)
+        self.record(automation, trigger, reason)
 
     def _stop_loop(self, automation: Automation, trigger: str) -> None:
         _LOGGER.warning("automation %s triggers itself in a loop; stopped it", automation.id)
@@ -396,7 +394,3 @@ class Engine:
             name=f"run {automation.id}",
         )
         self._active.setdefault(automation.id, {})[trace.run_id] = Active(trace, task, done)
-
-
-def _nothing() -> None:
-    return None
