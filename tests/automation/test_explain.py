@@ -105,3 +105,24 @@ async def test_run_trace_lists_each_step(hub: Hub, adapter: RecordingAdapter) ->
     ]
     assert explain_run(run, "zh")[0] == "two (plug switch.on to true): 完成"
     assert all(s.finished is not None and s.finished >= s.started for s in run.steps)
+
+
+async def test_an_offline_device_in_a_condition_is_named(
+    hub: Hub, adapter: RecordingAdapter
+) -> None:
+    automation = Automation(
+        "lock-check",
+        "Lamp when locked",
+        (PropertyTrigger("motion", "motion-sensor.motion-state", to=True),),
+        conditions=(PropertyCondition("door", "lock.locked", state=True),),
+        actions=(SetStep("lamp", "light.on", True),),
+    )
+    hub.report("door", "lock.locked", True)
+    hub.set_online("door", False)
+    async with Engine(hub, [automation]) as engine:
+        hub.report("motion", "motion-sensor.motion-state", True)
+        await engine.wait_idle()
+        (record,) = engine.why("lock-check")
+    assert adapter.writes() == []
+    assert explain(record).endswith("could not be checked: door is offline")
+    assert explain(record, "zh").endswith("无法判断：door 离线")

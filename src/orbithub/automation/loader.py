@@ -24,6 +24,8 @@ _TAGGED = ("triggers", "conditions", "actions", "default", "while", "else", "con
 def load_automations(path: Path | str) -> list[Automation]:
     """Every automation in a YAML file, or in the ``*.yaml``/``*.yml`` files of a folder.
 
+    It reads files: from the event loop, call it through ``asyncio.to_thread``.
+
     Raises:
         AutomationFileError: with every problem of every file (file, path and what to write).
     """
