@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import time
 from pathlib import Path
@@ -31,6 +32,7 @@ from orbithub.automation.model import (
     TimeTrigger,
     WaitStep,
 )
+from orbithub.core.adapter import Command, CommandResult
 from orbithub.core.clock import ManualClock
 
 from .conftest import RecordingAdapter, advance, berlin, build_hub
@@ -232,3 +234,48 @@ async def test_json_store_writes_a_readable_file_atomically(tmp_path: Path) -> N
     assert record["automation_id"] == "later"
     assert record["due"] == berlin(2026, 6, 1, 12, 10)
     assert [p.name for p in path.parent.iterdir()] == ["pending.json"]  # no temp file left
+
+
+class StuckAdapter(RecordingAdapter):
+    """A device that never answers: a command stays in flight until the hub gives up."""
+
+    async def send(self, command: Command) -> CommandResult:
+        self.sent.append(command)
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+
+async def test_a_stop_during_a_command_resumes_after_the_last_wait() -> None:
+    clock = ManualClock(start=berlin(2026, 6, 1, 12, 0))
+    store = MemoryStore()
+    door = PropertyTrigger("door", "lock.locked", to=False)
+    arrive = Automation(
+        "arrive",
+        "Arrive",
+        (ManualTrigger(),),
+        actions=(
+            WaitStep((door,), timeout=300),
+            SetStep("lamp", "light.on", True),
+            DelayStep(60),
+            SetStep("plug", "switch.on", True),
+        ),
+    )
+    stuck = StuckAdapter()
+    async with build_hub(clock, stuck) as hub, Engine(hub, [arrive], store=store) as engine:
+        hub.report("door", "lock.locked", True)
+        engine.fire("arrive")
+        await advance(clock, 10)
+        hub.report("door", "lock.locked", False)  # the wait ends; the lamp command hangs
+        await advance(clock, 0)
+        assert len(stuck.sent) == 1
+    adapter = RecordingAdapter()
+    async with build_hub(clock, adapter) as hub, Engine(hub, [arrive], store=store) as engine:
+        await advance(clock, 0)
+        # No second wait for the door: the lamp command is sent again, then the delay runs.
+        assert adapter.writes() == [("lamp", "light.on", True)]
+        await advance(clock, 60)
+        await engine.wait_idle()
+        (run,) = engine.runs("arrive")
+        assert run.steps[0].result == "ended before the restart"
+    assert adapter.writes() == [("lamp", "light.on", True), ("plug", "switch.on", True)]
+    assert await store.load() == []

@@ -30,7 +30,7 @@ from orbithub.automation.model import (
 )
 from orbithub.automation.place import Place
 from orbithub.automation.scenes import Scene, apply_scene
-from orbithub.automation.store import Pending, PendingKind
+from orbithub.automation.store import Pending, PendingKind, run_key
 from orbithub.automation.trace import RunStatus, RunTrace, StepTrace
 from orbithub.core.clock import Clock
 from orbithub.core.context import Context
@@ -52,10 +52,14 @@ class RunStopped(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Resume:
-    """Where a resumed run continues: the saved cursor and the step's due time."""
+    """Where a resumed run continues: the saved cursor and the step's due time.
+
+    ``after`` says the delay or wait at the cursor had ended: continue after it.
+    """
 
     cursor: Cursor
     due: float
+    after: bool = False
 
 
 class RunHost(Protocol):
@@ -130,7 +134,7 @@ async def _sequence(
     start = 0
     if resume is not None:
         start = resume.cursor[0]
-        tail = Resume(resume.cursor[1:], resume.due)
+        tail = Resume(resume.cursor[1:], resume.due, resume.after)
         await _step(run, actions[start], (*prefix, start), tail)
         start += 1
     for index in range(start, len(actions)):
@@ -175,6 +179,8 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
                 action.device, action.action, dict(action.arguments), context=run.context
             )
             return _confirmed(f"{action.device} {action.action}", result.confirmed)
+        case DelayStep() | WaitStep() if resume is not None and resume.after:
+            return "ended before the restart"
         case DelayStep():
             due = resume.due if resume is not None else host.clock.now() + action.seconds
             await _hold(run, PendingKind.DELAY, cursor, due, None)
@@ -219,21 +225,30 @@ async def _hold(
     due: float,
     future: asyncio.Future[str] | None,
 ) -> str | None:
-    """Wait until ``due`` (or ``future``), saved in the store so a restart resumes it."""
+    """Wait until ``due`` (or ``future``), checkpointed so a restart resumes it.
+
+    The run's one checkpoint record moves here while it waits, and to "after this step" when
+    the wait ends, so a stop during the steps that follow resumes them (they may run twice;
+    none is lost). The engine removes the record when the run ends.
+    """
     host = run.host
-    key = f"run:{run.trace.run_id}:{'.'.join(map(str, cursor))}"
-    host.persist(
-        Pending(
-            key,
-            kind,
-            run.automation.id,
-            run.automation.version,
-            due,
-            cursor,
-            run_id=run.trace.run_id,
-            trigger=run.trace.trigger,
+
+    def checkpoint(kind: PendingKind, due: float) -> None:
+        trace = run.trace
+        host.persist(
+            Pending(
+                run_key(trace.run_id),
+                kind,
+                run.automation.id,
+                run.automation.version,
+                due,
+                cursor,
+                run_id=trace.run_id,
+                trigger=trace.trigger,
+            )
         )
-    )
+
+    checkpoint(kind, due)
     try:
         while (remaining := due - host.clock.now()) > 0:
             if future is None:
@@ -248,14 +263,13 @@ async def _hold(
                 sleeper.cancel()
                 await asyncio.wait({sleeper})
             if future.done():
+                checkpoint(PendingKind.AFTER, host.clock.now())
                 return future.result()
+        checkpoint(PendingKind.AFTER, host.clock.now())
         return None
     finally:
         if future is not None and not future.done():
             future.cancel()
-        if not host.stopping:
-            # A stop keeps the record so the next engine resumes; anything else ends the hold.
-            host.forget(key)
 
 
 async def _nap(clock: Clock, seconds: float) -> str:
@@ -268,7 +282,8 @@ async def _choose(run: _Run, action: ChooseStep, cursor: Cursor, resume: Resume 
     if resume is not None:
         branch = resume.cursor[0]
         chosen = action.default if branch == len(action.options) else action.options[branch].actions
-        await _sequence(run, chosen, (*cursor, branch), Resume(resume.cursor[1:], resume.due))
+        tail = Resume(resume.cursor[1:], resume.due, resume.after)
+        await _sequence(run, chosen, (*cursor, branch), tail)
         return f"resumed branch {branch}"
     now = host.clock.now()
     place = host.place(run.automation)
@@ -287,7 +302,7 @@ async def _repeat(run: _Run, action: RepeatStep, cursor: Cursor, resume: Resume 
     iteration = 0
     if resume is not None:
         iteration = resume.cursor[0]
-        tail = Resume(resume.cursor[1:], resume.due)
+        tail = Resume(resume.cursor[1:], resume.due, resume.after)
         await _sequence(run, action.actions, (*cursor, iteration), tail)
         iteration += 1
     limit = action.count if action.count is not None else action.max_loops

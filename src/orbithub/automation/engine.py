@@ -36,7 +36,7 @@ from orbithub.automation.runs import Active, execute, mode_refusal
 from orbithub.automation.safety import LoopGuard, LoopLimit, RateLimiter
 from orbithub.automation.scenes import Scene
 from orbithub.automation.scheduler import Scheduler
-from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreWriter
+from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreWriter, run_key
 from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunTrace, TraceLog
 from orbithub.automation.waiters import Waiters
 from orbithub.core.context import Context, Origin
@@ -85,6 +85,7 @@ class Engine:
         self.stopping = False
         self._automations: dict[str, Automation] = {}
         self._loop_stopped: set[str] = set()
+        self._checkpointed: set[str] = set()
         self._index = trig.TriggerIndex()
         self._active: dict[str, dict[str, Active]] = {}
         self._queues: dict[str, asyncio.Lock] = {}
@@ -239,6 +240,8 @@ class Engine:
     # -- pending work -------------------------------------------------------------------------
     def persist(self, pending: Pending) -> None:
         """Queue a pending record for the store (writes keep their order)."""
+        if pending.run_id:
+            self._checkpointed.add(pending.run_id)
         self._writer.save(pending)
 
     def forget(self, key: str) -> None:
@@ -256,8 +259,14 @@ class Engine:
         return self._waiters.add(triggers)
 
     def run_ended(self, automation_id: str, run_id: str) -> None:
-        """A run finished (loop only): it no longer counts for its mode."""
+        """A run finished (loop only): it no longer counts for its mode, nor is it resumed.
+
+        A run cut short by the engine's stop keeps its checkpoint for the next engine.
+        """
         self._active.get(automation_id, {}).pop(run_id, None)
+        if run_id in self._checkpointed and not self.stopping:
+            self._checkpointed.discard(run_id)
+            self.forget(run_key(run_id))
 
     # -- triggers ---------------------------------------------------------------------------
     def find(self, automation_id: str) -> Automation | None:
@@ -387,6 +396,8 @@ class Engine:
         if self._tasks is None:
             raise AutomationError("the engine is not running; use 'async with engine:'")
         self.traces.add_run(trace)
+        if resume is not None:
+            self._checkpointed.add(trace.run_id)  # its record is in the store already
         context = Context(Origin.AUTOMATION, automation.id, parent.id if parent else None)
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         task = self._tasks.create_task(

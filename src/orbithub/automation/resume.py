@@ -56,7 +56,8 @@ async def resume_pending(engine: Engine, records: list[Pending]) -> None:
                 )
         else:
             trace = RunTrace(pending.run_id, automation.id, pending.trigger, now, resumed=True)
-            engine.start_run(automation, trace, None, Resume(pending.cursor, pending.due))
+            after = pending.kind is PendingKind.AFTER
+            engine.start_run(automation, trace, None, Resume(pending.cursor, pending.due, after))
     for automation in engine.automations():
         for index, trigger in enumerate(automation.triggers):
             if not isinstance(trigger, trig.TimedTrigger):

@@ -26,6 +26,7 @@ __all__ = [
     "PendingKind",
     "PendingStore",
     "StoreWriter",
+    "run_key",
 ]
 
 
@@ -34,6 +35,8 @@ class PendingKind(StrEnum):
 
     DELAY = "delay"
     WAIT = "wait"
+    AFTER = "after"
+    """A run past the delay or wait at its cursor: a restart continues right after that step."""
     HOLD = "for"
     TIMER = "timer"
 
@@ -63,6 +66,11 @@ class Pending:
     trigger_index: int = -1
     run_id: str = ""
     trigger: str = ""
+
+
+def run_key(run_id: str) -> str:
+    """The key of a run's checkpoint: one record per run, moved along as the run goes."""
+    return f"run:{run_id}"
 
 
 class PendingStore(Protocol):
