@@ -17,6 +17,7 @@ from orbithub.automation import (
     explain,
     load_automations,
     parse_automations,
+    parse_document,
 )
 from orbithub.automation.validate import check_automations
 from orbithub.core.clock import ManualClock
@@ -55,11 +56,12 @@ def test_every_example_loads_and_fits_the_demo_home() -> None:
         registry.add_room(room)
     for device in world.devices:
         registry.add_device(device)
-    examples = blocks("yaml")
-    assert len(examples) >= 3
-    loaded = [a for text in examples for a in parse_automations(yaml.safe_load(text))]
-    assert len(loaded) == 6
-    assert check_automations(loaded, registry) == []
+    documents = [parse_document(yaml.safe_load(text)) for text in blocks("yaml")]
+    loaded = [a for automations, _ in documents for a in automations]
+    scenes = [s for _, found in documents for s in found]
+    assert len(loaded) == 7
+    assert [s.id for s in scenes] == ["movie"]
+    assert check_automations(loaded, registry, scenes=scenes) == []
 
 
 def test_the_wrong_example_gives_the_errors_shown(tmp_path: Path) -> None:

@@ -32,8 +32,10 @@ def test_public_names_are_pinned() -> None:
         "explain",
         "explain_run",
         "load_automations",
+        "load_documents",
         "parse_automation",
         "parse_automations",
+        "parse_document",
     ]
     for name in orbithub.automation.__all__:
         assert getattr(orbithub.automation, name) is not None

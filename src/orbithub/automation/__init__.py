@@ -14,7 +14,13 @@ from orbithub.automation.errors import (
     UnknownAutomationError,
 )
 from orbithub.automation.explain import explain, explain_run
-from orbithub.automation.loader import load_automations, parse_automation, parse_automations
+from orbithub.automation.loader import (
+    load_automations,
+    load_documents,
+    parse_automation,
+    parse_automations,
+    parse_document,
+)
 from orbithub.automation.model import Automation, CatchUp, Mode
 from orbithub.automation.safety import LoopLimit
 from orbithub.automation.scenes import Scene, SceneResult, apply_scene, capture_scene
@@ -47,6 +53,8 @@ __all__ = [
     "explain",
     "explain_run",
     "load_automations",
+    "load_documents",
     "parse_automation",
     "parse_automations",
+    "parse_document",
 ]

@@ -13,9 +13,16 @@ from pydantic_core import ErrorDetails
 
 from orbithub.automation.errors import AutomationFileError, AutomationIssue
 from orbithub.automation.model import Automation
+from orbithub.automation.scenes import Scene
 from orbithub.automation.schema import AutomationDoc, DocumentDoc
 
-__all__ = ["load_automations", "parse_automation", "parse_automations"]
+__all__ = [
+    "load_automations",
+    "load_documents",
+    "parse_automation",
+    "parse_automations",
+    "parse_document",
+]
 
 _T = TypeVar("_T", bound=BaseModel)
 _TAGGED = ("triggers", "conditions", "actions", "default", "while", "else", "condition")
@@ -29,6 +36,18 @@ def load_automations(path: Path | str) -> list[Automation]:
     Raises:
         AutomationFileError: with every problem of every file (file, path and what to write).
     """
+    automations, _ = load_documents(path)
+    return automations
+
+
+def load_documents(path: Path | str) -> tuple[list[Automation], list[Scene]]:
+    """Every automation and every scene in a YAML file or a folder of them.
+
+    It reads files: from the event loop, call it through ``asyncio.to_thread``.
+
+    Raises:
+        AutomationFileError: with every problem of every file (file, path and what to write).
+    """
     root = Path(path)
     files = (
         sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml"))
@@ -36,6 +55,7 @@ def load_automations(path: Path | str) -> list[Automation]:
         else [root]
     )
     automations: list[Automation] = []
+    scenes: list[Scene] = []
     issues: list[AutomationIssue] = []
     for file in files:
         try:
@@ -51,13 +71,17 @@ def load_automations(path: Path | str) -> list[Automation]:
             issues.append(AutomationIssue(str(file), where, f"not valid YAML: {exc}"))
             continue
         try:
-            automations.extend(parse_automations(data, source=str(file)))
+            found, found_scenes = parse_document(data, source=str(file))
         except AutomationFileError as exc:
             issues.extend(exc.issues)
+            continue
+        automations.extend(found)
+        scenes.extend(found_scenes)
     issues.extend(_duplicates(automations, files))
+    issues.extend(_duplicates(scenes, files, "scenes"))
     if issues:
         raise AutomationFileError(issues)
-    return automations
+    return automations, scenes
 
 
 def parse_automations(data: object, *, source: str = "<api>") -> list[Automation]:
@@ -66,18 +90,28 @@ def parse_automations(data: object, *, source: str = "<api>") -> list[Automation
     Raises:
         AutomationFileError: the document is invalid.
     """
+    return parse_document(data, source=source)[0]
+
+
+def parse_document(data: object, *, source: str = "<api>") -> tuple[list[Automation], list[Scene]]:
+    """Automations and scenes from a parsed document.
+
+    Raises:
+        AutomationFileError: the document is invalid.
+    """
     if data is None:
-        return []
+        return [], []
     if not isinstance(data, dict):
         raise AutomationFileError(
             [AutomationIssue(source, "-", "the file must be a mapping with 'automations: [...]'")]
         )
     doc = _validate(DocumentDoc, data, source)
     built = [a.build() for a in doc.automations]
-    issues = _duplicates(built, [])
+    scenes = [s.build() for s in doc.scenes]
+    issues = _duplicates(built, []) + _duplicates(scenes, [], "scenes")
     if issues:
         raise AutomationFileError([AutomationIssue(source, i.path, i.message) for i in issues])
-    return built
+    return built, scenes
 
 
 def parse_automation(data: object, *, source: str = "<api>") -> Automation:
@@ -171,23 +205,33 @@ def _known_fields(err: ErrorDetails, parent: object) -> list[str]:
         ):
             continue
         return sorted(f.alias or name for name, f in doc.model_fields.items())
-    if kind is None and isinstance(parent, dict) and "triggers" in parent:
-        return sorted(f.alias or n for n, f in AutomationDoc.model_fields.items())
+    untyped: dict[str, type[BaseModel]] = {
+        "automations": schema.AutomationDoc,
+        "scenes": schema.SceneDoc,
+        "options": schema.OptionDoc,
+        "rate_limit": schema.RateLimitDoc,
+    }
+    owner = next((untyped[p] for p in reversed(loc[:-1]) if p in untyped), None)
+    if kind is None and owner is not None:
+        return sorted(f.alias or n for n, f in owner.model_fields.items())
     return []
 
 
-def _duplicates(automations: list[Automation], files: list[Path]) -> list[AutomationIssue]:
+def _duplicates(
+    items: Sequence[Automation | Scene], files: list[Path], section: str = "automations"
+) -> list[AutomationIssue]:
     seen: set[str] = set()
     issues: list[AutomationIssue] = []
-    for index, automation in enumerate(automations):
-        if automation.id in seen:
+    what = section.removesuffix("s")
+    for index, item in enumerate(items):
+        if item.id in seen:
             where = ", ".join(str(f) for f in files) or "<api>"
             issues.append(
                 AutomationIssue(
                     where,
-                    f"automations[{index}].id",
-                    f"id {automation.id!r} is used twice; give each automation its own id",
+                    f"{section}[{index}].id",
+                    f"id {item.id!r} is used twice; give each {what} its own id",
                 )
             )
-        seen.add(automation.id)
+        seen.add(item.id)
     return issues

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from orbithub.automation import model as m
+from orbithub.automation.scenes import Scene
 from orbithub.automation.schema_triggers import (
     Doc,
     Duration,
@@ -21,7 +22,7 @@ from orbithub.automation.schema_triggers import (
     to_seconds,
 )
 
-__all__ = ["AutomationDoc", "DocumentDoc"]
+__all__ = ["AutomationDoc", "DocumentDoc", "SceneDoc"]
 
 
 # -- conditions -------------------------------------------------------------------------------
@@ -194,7 +195,7 @@ class RepeatDoc(Doc):
         )
 
 
-class SceneDoc(Doc):
+class SceneStepDoc(Doc):
     type: Literal["scene"]
     scene: str
 
@@ -212,7 +213,7 @@ class RunDoc(Doc):
 
 
 ActionDoc = Annotated[
-    SetDoc | CallDoc | DelayDoc | WaitDoc | ChooseDoc | RepeatDoc | SceneDoc | RunDoc,
+    SetDoc | CallDoc | DelayDoc | WaitDoc | ChooseDoc | RepeatDoc | SceneStepDoc | RunDoc,
     Field(discriminator="type"),
 ]
 
@@ -258,10 +259,28 @@ class AutomationDoc(Doc):
         )
 
 
+class SceneDoc(Doc):
+    """A scene written by hand: values by device, then by property path."""
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.:-]+$")
+    name: str = ""
+    values: dict[str, dict[str, Scalar]] = Field(min_length=1)
+
+    def build(self) -> Scene:
+        """The engine's scene."""
+        values = tuple(
+            (device, path, value)
+            for device, props in self.values.items()
+            for path, value in props.items()
+        )
+        return Scene(self.id, self.name or self.id, values)
+
+
 class DocumentDoc(Doc):
-    """A YAML file: a list of automations under ``automations:``."""
+    """A YAML file: automations under ``automations:``, scenes under ``scenes:``."""
 
     automations: list[AutomationDoc] = Field(default_factory=list)
+    scenes: list[SceneDoc] = Field(default_factory=list)
 
 
 def _rebuild() -> None:

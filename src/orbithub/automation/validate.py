@@ -24,50 +24,73 @@ from orbithub.automation.model import (
     PropertyTrigger,
     RepeatStep,
     RunStep,
+    SceneStep,
     SetStep,
     Trigger,
     WaitStep,
 )
+from orbithub.automation.scenes import Scene
 from orbithub.core.registry import Registry
 from orbithub.spec.errors import SpecError
 
 __all__ = ["check_automations"]
 
 _Ref = PropertyTrigger | EventTrigger | OnlineTrigger | PropertyCondition | SetStep | CallStep
+_Found = _Ref | RunStep | SceneStep
 
 
 def check_automations(
-    automations: Sequence[Automation], registry: Registry, *, source: str = "<registry>"
+    automations: Sequence[Automation],
+    registry: Registry,
+    *,
+    scenes: Sequence[Scene] = (),
+    source: str = "<registry>",
 ) -> list[AutomationIssue]:
-    """Every reference to a device, property, action, event or automation that does not exist."""
+    """Every reference that points at nothing, and every scene value a device would refuse.
+
+    References are to devices, properties, actions, events, automations and scenes.
+    """
     ids = {a.id for a in automations}
+    scene_ids = {s.id for s in scenes}
     issues: list[AutomationIssue] = []
     for index, automation in enumerate(automations):
         for where, ref in _refs(automation):
-            problem = _check(ref, registry, ids)
+            if isinstance(ref, SceneStep):
+                problem = None if ref.scene in scene_ids else _no_scene(ref.scene, scene_ids)
+            else:
+                problem = _check(ref, registry, ids)
             if problem is not None:
                 issues.append(AutomationIssue(source, f"automations[{index}].{where}", problem))
+    for index, scene in enumerate(scenes):
+        for device, path, value in scene.values:
+            problem = _check(SetStep(device, path, value), registry, ids)
+            if problem is not None:
+                issues.append(AutomationIssue(source, f"scenes[{index}].values.{device}", problem))
     return issues
 
 
-def _refs(automation: Automation) -> Iterator[tuple[str, _Ref | RunStep]]:
+def _no_scene(scene_id: str, known: set[str]) -> str:
+    return f"no scene {scene_id!r}; known: {', '.join(sorted(known)) or 'none'}"
+
+
+def _refs(automation: Automation) -> Iterator[tuple[str, _Found]]:
     yield from _triggers(automation.triggers, "triggers")
     yield from _conditions(automation.conditions, "conditions")
     yield from _actions(automation.actions, "actions")
 
 
-def _triggers(triggers: Iterable[Trigger], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+def _triggers(triggers: Iterable[Trigger], at: str) -> Iterator[tuple[str, _Found]]:
     for i, trigger in enumerate(triggers):
         if isinstance(trigger, PropertyTrigger | EventTrigger | OnlineTrigger):
             yield f"{at}[{i}]", trigger
 
 
-def _conditions(conditions: Iterable[Condition], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+def _conditions(conditions: Iterable[Condition], at: str) -> Iterator[tuple[str, _Found]]:
     for i, condition in enumerate(conditions):
         yield from _condition(condition, f"{at}[{i}]")
 
 
-def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Found]]:
     if isinstance(condition, PropertyCondition):
         yield here, condition
     elif isinstance(condition, AndCondition | OrCondition):
@@ -76,10 +99,10 @@ def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Ref | Ru
         yield from _condition(condition.part, f"{here}.condition")
 
 
-def _actions(actions: Iterable[Action], at: str) -> Iterator[tuple[str, _Ref | RunStep]]:
+def _actions(actions: Iterable[Action], at: str) -> Iterator[tuple[str, _Found]]:
     for i, action in enumerate(actions):
         here = f"{at}[{i}]"
-        if isinstance(action, SetStep | CallStep | RunStep):
+        if isinstance(action, SetStep | CallStep | RunStep | SceneStep):
             yield here, action
         elif isinstance(action, WaitStep):
             yield from _triggers(action.triggers, f"{here}.triggers")
