@@ -29,7 +29,7 @@ from orbithub.automation.model import (
     OnlineTrigger,
     PropertyTrigger,
 )
-from orbithub.automation.place import Place, place_of
+from orbithub.automation.place import Place, place_for
 from orbithub.automation.resume import resume_pending
 from orbithub.automation.routing import Router, resolve_trigger
 from orbithub.automation.runs import Active, execute, mode_refusal
@@ -48,6 +48,7 @@ __all__ = ["Engine"]
 
 _LOGGER = logging.getLogger(__name__)
 _FLUSH_TIMEOUT = 5.0
+_DEVICE_EVENTS = (PropertyChanged, DeviceEvent, DeviceOnline)
 
 
 class Engine:
@@ -204,10 +205,7 @@ class Engine:
 
     def place(self, automation: Automation) -> Place:
         """The timezone and coordinates of the automation's space (the first space if unset)."""
-        if automation.space is not None:
-            return place_of(self.hub.registry.space(automation.space))
-        spaces = self.hub.registry.spaces()
-        return place_of(spaces[0] if spaces else None)
+        return place_for(self.hub.registry, automation.space)
 
     # -- traces -------------------------------------------------------------------------------
     def why(self, automation_id: str, since: float | None = None) -> list[Evaluation]:
@@ -259,10 +257,7 @@ class Engine:
         return self._waiters.add(triggers)
 
     def run_ended(self, automation_id: str, run_id: str) -> None:
-        """A run finished (loop only): it no longer counts for its mode, nor is it resumed.
-
-        A run cut short by the engine's stop keeps its checkpoint for the next engine.
-        """
+        """A run ended (loop only); one cut short by the engine's stop keeps its checkpoint."""
         self._active.get(automation_id, {}).pop(run_id, None)
         if run_id in self._checkpointed and not self.stopping:
             self._checkpointed.discard(run_id)
@@ -274,12 +269,9 @@ class Engine:
         return self._automations.get(automation_id)
 
     def _on_event(self, event: HubEvent) -> None:
-        if self._router is None or not isinstance(
-            event, PropertyChanged | DeviceEvent | DeviceOnline
-        ):
-            return
-        self._router.on_event(event)
-        self._waiters.offer(event)
+        if self._router is not None and isinstance(event, _DEVICE_EVENTS):
+            self._router.on_event(event)
+            self._waiters.offer(event)
 
     def schedule_timers(self, automation: Automation, after: float) -> None:
         """Schedule an automation's time triggers after ``after`` (the engine is running)."""

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from orbithub.core.registry import Space
+from orbithub.core.registry import Registry, Space
 
-__all__ = ["Place", "place_of"]
+__all__ = ["Place", "place_for", "place_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +29,15 @@ def place_of(space: Space | None) -> Place:
     if space is None:
         return Place(ZoneInfo("UTC"))
     return Place(ZoneInfo(space.timezone), space.latitude, space.longitude)
+
+
+def place_for(registry: Registry, space_id: str | None) -> Place:
+    """The place of a space by id; with None, of the registry's first space.
+
+    Raises:
+        UnknownSpaceError: no space has this id.
+    """
+    if space_id is not None:
+        return place_of(registry.space(space_id))
+    spaces = registry.spaces()
+    return place_of(spaces[0] if spaces else None)
