@@ -239,14 +239,17 @@ async def test_arbitrary_messages_on_every_topic_kind(request: pytest.FixtureReq
                     expected = _expected_after(hub, device, topic, payload, before[device.id])
                     assert _values(hub, device.id) == expected, (topic, payload)
             owner = fleet.identity.get(topic)
-            decodes = topic.endswith("/state") and _orbit_state_decodes(topic, payload)
-            # Another space's topics still reach the device (see the xfail test below).
-            foreign = "/fuzz-lock/" in topic and not topic.startswith(f"{prefix}/orbit/home/")
+            # Only the device's own space's state topic may change it; another space's is refused.
+            decodes = (
+                topic.startswith(f"{prefix}/orbit/home/")
+                and topic.endswith("/state")
+                and _orbit_state_decodes(topic, payload)
+            )
             for device_id in fleet.ids:
                 own_state = device_id in {fleet.ha.id, fleet.z2m.id} and topic in (
                     fleet.ha.binding.reads if device_id == fleet.ha.id else fleet.z2m.binding.reads
                 )
-                if own_state or (device_id == fleet.orbit_id and (decodes or foreign)):
+                if own_state or (device_id == fleet.orbit_id and decodes):
                     continue
                 if owner == device_id and not _refused_identity(topic, payload, fleet):
                     continue  # a valid new definition may rightly replace or remove it
@@ -319,11 +322,6 @@ def _matches(hub: Hub, fleet: _Fleet) -> bool:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OrbitDevices keys devices by id alone, so another space's topics reach a device: "
-    "an empty announce there removes it and a state there updates it",
-)
 async def test_another_spaces_topics_do_not_touch_a_device(
     request: pytest.FixtureRequest,
 ) -> None:

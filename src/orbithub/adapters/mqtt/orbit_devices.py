@@ -86,6 +86,19 @@ class OrbitDevices:
             return False
         space, device, kind = parsed
         device_id = hub_device_id(space, device)
+        known = self._topics.get(device_id)
+        if known is not None and known[0] != space:
+            # Ids are unique per hub, so the same id under another space is another device
+            # (or a mistake): it must not update, nor remove, the one that announced first.
+            self._faults.note(
+                kind.value, topic, device_id, f"the device belongs to space {known[0]!r}"
+            )
+            return True
+        if known is None and kind in (MessageKind.STATE, MessageKind.EVENT):
+            # Only a device that announced itself here may report; an id that another adapter
+            # owns must not be updated through this protocol.
+            self._faults.note(kind.value, topic, device_id, "the device has not announced itself")
+            return True
         try:
             if kind is MessageKind.STATE:
                 self._state(host, topic, device_id, payload)
