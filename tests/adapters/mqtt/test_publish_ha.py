@@ -356,3 +356,48 @@ async def test_configs_read_back_by_our_own_parser_describe_equivalent_devices(
         await until(
             hub, lambda: hub.state.value("ac", "air-conditioner.target-temperature") == 19.5
         )
+
+
+async def test_bad_commands_are_refused_and_later_ones_still_apply(
+    request: pytest.FixtureRequest,
+) -> None:
+    async with _setup(request) as setup:
+        hub, base = setup.hub, f"{setup.prefix}/orbithub"
+        light, ac = f"{base}/lamp/light/set", f"{base}/ac/air-conditioner"
+        undecodable = [
+            (light, b"not json"),
+            (light, b"[1, 2]"),
+            (light, b'{"brightness": "bright"}'),
+            (light, b'{"brightness": 1e999}'),
+            (f"{base}/plug/switch_on/set", b"MAYBE"),
+            (f"{ac}/mode/set", b"turbo"),
+            (f"{ac}/target/set", b"hot"),
+            (f"{ac}/fan/set", b"\xff\xfe"),
+        ]
+        for topic, payload in undecodable:
+            await setup.command.publish(topic, payload)
+        await setup.command.publish(light, b'{"state": "ON", "brightness": 500}')  # off-spec
+        await setup.command.publish(f"{ac}/target/set", b"99")  # off-spec
+        # Sent last on the same connection, so it is handled after everything above.
+        await setup.command.publish(f"{base}/plug/switch_on/set", b"ON")
+        await until(hub, lambda: hub.state.value("plug", "switch.on") is True)
+        assert setup.publisher.faults.counts["command"] == len(undecodable)
+        assert hub.state.device("lamp") == {}
+        assert hub.state.device("ac") == {}
+
+
+async def test_a_device_whose_spec_changes_loses_the_entities_it_no_longer_has(
+    request: pytest.FixtureRequest,
+) -> None:
+    async with _setup(request) as setup:
+        power = setup.ha("sensor", "plug_power-meter_electric-power")
+        switch = setup.ha("switch", "plug_switch_on")
+        await setup.watcher.until(lambda: bool(setup.watcher.payload(power)))
+        plug = setup.hub.registry.device("plug")
+        setup.hub.add_device(
+            Device("plug", plug.name, device_type("switch"), "home", "bench"), replace=True
+        )
+        await setup.watcher.until(lambda: setup.watcher.payload(power) == b"")
+        assert setup.watcher.payload(switch)
+        setup.hub.remove_device("plug")
+        await setup.watcher.until(lambda: setup.watcher.payload(switch) == b"")

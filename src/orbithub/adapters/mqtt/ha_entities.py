@@ -137,6 +137,8 @@ def _light(device: Device, service: Service, root: str, taken: set[str]) -> Enti
 
     def decode(payload: bytes) -> list[tuple[str, Value]]:
         data = orjson.loads(payload)
+        if not isinstance(data, dict):
+            raise ValueError(f"a JSON light command is an object, got {payload[:32]!r}")
         writes: list[tuple[str, Value]] = []
         if "brightness" in data:
             writes.append((brightness.path, _number(data["brightness"], brightness)))

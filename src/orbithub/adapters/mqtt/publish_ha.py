@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 
 from orbithub.adapters.mqtt.client import MqttClient, MqttUnavailable
+from orbithub.adapters.mqtt.faults import InputFaults
 from orbithub.adapters.mqtt.ha_entities import Decode, Entity, device_entities, slug
 from orbithub.core.bus import Bus
 from orbithub.core.events import HubEvent, PropertyChanged, RegistryChanged, RegistryKind
@@ -93,6 +94,8 @@ class HaPublisher:
         self._unlisten: Callable[[], None] | None = None
         self.dropped = 0
         """Messages not published because the outgoing queue was full."""
+        self.faults = InputFaults(_LOGGER)
+        """Refused HA commands (``faults.counts["command"]``), each topic logged once."""
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def start(self, tasks: asyncio.TaskGroup) -> None:
@@ -149,8 +152,11 @@ class HaPublisher:
     def _publish_device(self, device: Device) -> None:
         if device.adapter == self._exclude:
             return
+        before = {self.config_topic(e) for e in self._entities.get(device.id, [])}
         self._unpublish(device.id, clear=False)
         entities = device_entities(device, f"{self._base}/{slug(device.id)}")
+        for gone in sorted(before - {self.config_topic(e) for e in entities}):
+            self._enqueue(gone, b"", retain=True)  # the new spec has no such entity
         if not entities:
             return
         values = self._values.setdefault(device.id, {})
@@ -225,8 +231,8 @@ class HaPublisher:
         device_id, decode = route
         try:
             writes = decode(payload)
-        except (ValueError, TypeError, KeyError, orjson.JSONDecodeError) as exc:
-            _LOGGER.warning("HA command on %s for %s refused: %r", topic, device_id, exc)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+            self.faults.note("command", topic, device_id, repr(exc))
             return
         try:
             self._commands.put_nowait((device_id, writes))
