@@ -58,6 +58,8 @@ async def test_an_action_request_runs_the_handler_and_replies(
 
     reply_topic = f"{prefix}/home/dev-1/reply"
     async with device:
+        # The device subscribes, then announces: once the announce is in, requests reach it.
+        await hub.next_on(f"{prefix}/home/dev-1/announce", within=WAIT)
         hub.publish(f"{prefix}/home/dev-1/action", b'{"id": "a1", "action": "vacuum.start-sweep"}')
         first = decode_reply(reply_topic, (await hub.next_on(reply_topic, within=WAIT)).payload)
         hub.publish(

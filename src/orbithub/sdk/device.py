@@ -356,7 +356,7 @@ class Device:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
-            self._go_online(link)
+            await self._go_online(link)
             await link.lost.wait()
             if self._link is not link:
                 return  # stop() or remove() took the link: a clean exit
@@ -383,16 +383,14 @@ class Device:
             tls_context=self._tls_context,
         )
 
-    def _go_online(self, link: Link) -> None:
-        link.subscribe(self._topics[MessageKind.SET], qos=1)
-        link.subscribe(self._topics[MessageKind.ACTION], qos=1)
-        self._link = link
+    async def _go_online(self, link: Link) -> None:
+        self._link = link  # first, so stop() closes it even while we wait for the SUBACK
+        try:  # subscribed before announcing: the hub's first request finds us listening
+            await link.subscribe([self._topics[k] for k in (MessageKind.SET, MessageKind.ACTION)])
+        except TimeoutError:
+            _LOG.warning("%s: the broker did not confirm the subscriptions in time", self._id)
         self._publish(MessageKind.ANNOUNCE, self._announce)
         self._publish(MessageKind.AVAILABILITY, wire.encode_availability(True))
         self._connected.set()
-        _LOG.info(
-            "%s: connected to %s (MQTT %s), announced and online",
-            self._id,
-            self._address.redacted(),
-            self.mqtt_version,
-        )
+        version, where = self.mqtt_version, self._address.redacted()
+        _LOG.info("%s: connected to %s (MQTT %s), announced, online", self._id, where, version)

@@ -27,6 +27,9 @@ __all__ = ["ConnectTimeout", "Incoming", "Link", "MqttVersion", "Will", "backoff
 
 _LOG = logging.getLogger(__name__)
 
+_Acks = dict[int, "asyncio.Future[None]"]
+"""SUBACK waiters by packet id."""
+
 _BACKOFF_FIRST = 0.5
 _BACKOFF_MAX = 30.0
 # CONNACK "unsupported protocol version" in 3.1.1 (1) and 5 (0x84): try MQTT 3.1.1 instead.
@@ -72,8 +75,9 @@ class Incoming:
 class Link:
     """One live connection; build it with :meth:`open`."""
 
-    def __init__(self, client: Any, version: MqttVersion, lost: asyncio.Event) -> None:
+    def __init__(self, client: Any, version: MqttVersion, lost: asyncio.Event, acks: _Acks) -> None:
         self._client = client
+        self._acks = acks
         self.version = version
         self.lost = lost
         """Set when the connection is gone (dropped, or closed by :meth:`close`)."""
@@ -98,7 +102,8 @@ class Link:
                 or no CONNACK within ``connack_within`` seconds.
         """
         lost = asyncio.Event()
-        client = _new_client(client_id, will, on_message, lost)
+        acks: _Acks = {}
+        client = _new_client(client_id, will, on_message, lost, acks)
         if address.username is not None:
             client.set_auth_credentials(address.username, address.password)
         tls: bool | ssl.SSLContext = False
@@ -122,11 +127,21 @@ class Link:
         except OSError as exc:
             await _drop(client)
             raise ConnectError(f"{address}: cannot connect: {exc.strerror or exc}") from None
-        return cls(client, version, lost)
+        return cls(client, version, lost, acks)
 
-    def subscribe(self, topic: str, qos: int = 1) -> None:
-        """Subscribe (the SUBACK is not awaited: the broker handles packets in order)."""
-        self._client.subscribe(topic, qos=qos)
+    async def subscribe(self, topics: list[str], *, qos: int = 1, within: float = 5.0) -> None:
+        """Subscribe and wait for the SUBACK: a request sent after this reaches the device.
+
+        Raises:
+            TimeoutError: no SUBACK within ``within`` seconds.
+        """
+        mid = int(self._client.subscribe([gmqtt.Subscription(t, qos=qos) for t in topics]))
+        acked = self._acks[mid] = asyncio.get_running_loop().create_future()
+        try:
+            async with asyncio.timeout(within):
+                await acked
+        finally:
+            self._acks.pop(mid, None)
 
     def publish(
         self,
@@ -167,7 +182,11 @@ class Link:
 
 
 def _new_client(
-    client_id: str, will: Will, on_message: Callable[[Incoming], None], lost: asyncio.Event
+    client_id: str,
+    will: Will,
+    on_message: Callable[[Incoming], None],
+    lost: asyncio.Event,
+    acks: _Acks,
 ) -> Any:
     will_message = gmqtt.Message(will.topic, will.payload, qos=will.qos, retain=will.retain)
     client = gmqtt.Client(client_id, clean_session=True, will_message=will_message)
@@ -191,8 +210,14 @@ def _new_client(
         client._is_active = False
         lost.set()
 
+    def _subscribed(_client: Any, mid: int, _qos: Any, _props: Any) -> None:
+        acked = acks.pop(mid, None)
+        if acked is not None and not acked.done():
+            acked.set_result(None)
+
     client.on_message = _message
     client.on_disconnect = _disconnect
+    client.on_subscribe = _subscribed
     return client
 
 
