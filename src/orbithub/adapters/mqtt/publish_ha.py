@@ -250,3 +250,8 @@ class HaPublisher:
                         "HA command %s=%r for %s failed: %s", path, value, device_id, exc
                     )
                     break
+                except Exception:
+                    # A bug behind `command` must not end this task (and with it the owner's
+                    # task group); the next command still gets its chance.
+                    _LOGGER.exception("HA command %s=%r for %s raised", path, value, device_id)
+                    break
