@@ -31,6 +31,7 @@ Render = Callable[[Mapping[str, Value]], list[tuple[str, bytes]]]
 
 _NUMBERS = frozenset({Format.INT8, Format.INT16, Format.INT32, Format.INT64, Format.FLOAT})
 _NUMBERS |= {Format.UINT8, Format.UINT16, Format.UINT32}
+# Reversed so the first (preferred) HA spelling of each spec unit wins: % and °C, not C.
 _HA_UNITS = {spec: ha for ha, spec in reversed(list(UNITS.items()))}
 _ENERGY = frozenset({"energy"})
 _BINARY_CLASSES: Mapping[str, tuple[str, bool]] = {
@@ -43,6 +44,11 @@ _BINARY_CLASSES: Mapping[str, tuple[str, bool]] = {
     "plugged": ("plug", False),
     "at-home": ("presence", False),
 }
+_HA_SENSOR_CLASSES = frozenset({
+    "temperature", "humidity", "illuminance", "pressure", "atmospheric_pressure",
+    "carbon_dioxide", "pm25", "pm10", "battery", "voltage", "current", "power", "energy",
+})  # fmt: skip
+"""``device_class`` values HA's sensor accepts (z2m-only names such as ``co2`` are left out)."""
 _CLIMATE_MODES = {"auto": "auto", "cool": "cool", "heat": "heat", "dry": "dry", "fan": "fan_only"}
 
 
@@ -96,7 +102,7 @@ def device_entities(device: Device, root: str) -> list[Entity]:
     return entities
 
 
-def _base_config(device: Device, object_id: str, name: str | None) -> dict[str, Any]:
+def _base_config(object_id: str, name: str | None) -> dict[str, Any]:
     return {"name": name, "unique_id": f"orbithub_{object_id}", "object_id": object_id}
 
 
@@ -106,7 +112,7 @@ def _light(device: Device, service: Service, root: str, taken: set[str]) -> Enti
     paths = {on.path, brightness.path}
     object_id = slug(f"{device.id}_{service.name}")
     topic = f"{root}/{slug(service.name)}"
-    config = _base_config(device, object_id, None)
+    config = _base_config(object_id, None)
     config |= {
         "schema": "json",
         "state_topic": f"{topic}/state",
@@ -173,7 +179,7 @@ def _climate(device: Device, service: Service, root: str, taken: set[str]) -> En
     fans: dict[str, Value] = {
         v.description.lower(): v.value for v in (fan.value_list if fan else ())
     }
-    config = _base_config(device, object_id, None)
+    config = _base_config(object_id, None)
     config |= {
         "temperature_state_topic": f"{topic}/target/state",
         "temperature_command_topic": f"{topic}/target/set",
@@ -234,7 +240,7 @@ def _climate(device: Device, service: Service, root: str, taken: set[str]) -> En
 def _bool(device: Device, prop: Property, root: str) -> Entity:
     object_id = slug(f"{device.id}_{prop.path}")
     topic = f"{root}/{slug(prop.path)}"
-    config = _base_config(device, object_id, prop.description or prop.name)
+    config = _base_config(object_id, prop.description or prop.name)
     config["state_topic"] = f"{topic}/state"
     if prop.writable:
         config["command_topic"] = f"{topic}/set"
@@ -248,8 +254,8 @@ def _bool(device: Device, prop: Property, root: str) -> Entity:
         def render(values: Mapping[str, Value]) -> list[tuple[str, bytes]]:
             return [(f"{topic}/state", _on_off(values[prop.path]))] if prop.path in values else []
 
-        return Entity("switch", object_id, config, frozenset({prop.path}), render,
-                       {f"{topic}/set": decode})  # fmt: skip
+        commands: dict[str, Decode] = {f"{topic}/set": decode}
+        return Entity("switch", object_id, config, frozenset({prop.path}), render, commands)
     device_class, invert = _BINARY_CLASSES.get(prop.name, (None, False))
     if device_class is not None:
         config["device_class"] = device_class
@@ -265,7 +271,7 @@ def _bool(device: Device, prop: Property, root: str) -> Entity:
 def _numeric(device: Device, prop: Property, root: str) -> Entity:
     object_id = slug(f"{device.id}_{prop.path}")
     topic = f"{root}/{slug(prop.path)}"
-    config = _base_config(device, object_id, prop.description or prop.name)
+    config = _base_config(object_id, prop.description or prop.name)
     config["state_topic"] = f"{topic}/state"
     if prop.unit:
         config["unit_of_measurement"] = _HA_UNITS.get(prop.unit, prop.unit)
@@ -294,10 +300,3 @@ def _numeric(device: Device, prop: Property, root: str) -> Entity:
         return [(f"{topic}/state", orjson.dumps(values[prop.path]))]
 
     return Entity(component, object_id, config, frozenset({prop.path}), render, commands)
-
-
-_HA_SENSOR_CLASSES = frozenset({
-    "temperature", "humidity", "illuminance", "pressure", "atmospheric_pressure",
-    "carbon_dioxide", "pm25", "pm10", "battery", "voltage", "current", "power", "energy",
-})  # fmt: skip
-"""``device_class`` values HA's sensor accepts (z2m-only names such as ``co2`` are left out)."""
