@@ -23,7 +23,7 @@ from orbithub.adapters.mqtt.publish_ha import HaPublisher
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.core.adapter import AdapterHost, Command, CommandResult, SetProperty
 from orbithub.core.hub import Hub
-from orbithub.core.registry import Device, Room, Space
+from orbithub.core.registry import Device, Space
 from orbithub.core.tasks import task_scope
 from orbithub.spec.library import device_type
 
@@ -62,10 +62,8 @@ class ApplyingAdapter:
 class Watcher:
     """A plain MQTT client that keeps the last message (and its retain flag) per topic."""
 
-    url: str
     last: dict[str, tuple[bytes, bool]] = field(default_factory=dict)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
-    client: MqttClient | None = None
 
     def got(self, topic: str, payload: bytes, props: Mapping[str, Any]) -> None:
         self.last[topic] = (payload, bool(props.get("retain")))
@@ -96,14 +94,12 @@ class Setup:
     def config(self, component: str, object_id: str) -> dict[str, Any]:
         payload = self.watcher.payload(self.ha(component, object_id))
         assert payload, f"no config for {component}/{object_id}"
-        data: dict[str, Any] = orjson.loads(payload)
-        return data
+        return dict(orjson.loads(payload))
 
 
 def _hub() -> Hub:
     hub = Hub()
     hub.add_space(Space("home", "Home"))
-    hub.add_room(Room("living", "home", "Living room"))
     for device_id, key in DEVICES.items():
         hub.add_device(Device(device_id, device_id.title(), device_type(key), "home", "bench"))
     # Came from MQTT: publishing it back would loop it through HA and into the hub again.
@@ -124,7 +120,7 @@ async def _setup(request: pytest.FixtureRequest) -> AsyncIterator[Setup]:
     prefix = topic_prefix(request)
     url = parse_broker_url(mqtt_url())
     hub = _hub()
-    watcher = Watcher(mqtt_url())
+    watcher = Watcher()
     forward: list[HaPublisher] = []
     async with AsyncExitStack() as stack:
         tasks = await stack.enter_async_context(task_scope())
@@ -195,8 +191,8 @@ async def test_configs_are_published_retained_for_own_devices_only(
         assert climate["fan_modes"] == ["auto", "low", "medium", "high"]
         assert not any("bulb" in topic for topic in setup.watcher.last)
 
-        late = Watcher(setup.watcher.url)
-        client = MqttClient(parse_broker_url(late.url), late.got)
+        late = Watcher()
+        client = MqttClient(parse_broker_url(mqtt_url()), late.got)
         async with task_scope() as tasks, AsyncExitStack() as stack:
             await _connected(stack, tasks, client)
             client.subscribe([f"{setup.prefix}/ha/#"], qos=1)
