@@ -43,6 +43,11 @@ async def hub(broker: Broker, prefix: str) -> AsyncIterator[HubClient]:
     _clear_retained(client, prefix)  # left by an interrupted earlier run, if any
     await client.subscribe(f"{prefix}/#")
     yield client
+    # A device that went online says goodbye (offline, its will, or a removal) on its own
+    # connection; clear only after that arrived, or it would land after the clearing.
+    await client.until_last(
+        f"{prefix}/home/dev-1/availability", lambda last: last != b"online", within=10
+    )
     _clear_retained(client, prefix)
     await client.close()
 

@@ -27,6 +27,9 @@ class HubClient:
         self.mqtt5 = mqtt5
         self._queues: defaultdict[str, asyncio.Queue[Received]] = defaultdict(asyncio.Queue)
         self._subscribed = asyncio.Event()
+        self.last: dict[str, bytes] = {}
+        """The last payload seen on each topic, whether a test read it or not."""
+        self._arrived = asyncio.Event()
 
     @classmethod
     async def connect(cls, url: str, client_id: str, *, mqtt5: bool = True) -> Self:
@@ -46,6 +49,8 @@ class HubClient:
         self._queues[topic].put_nowait(
             Received(topic, bytes(payload), retain, correlation[0] if correlation else None)
         )
+        self.last[topic] = bytes(payload)
+        self._arrived.set()
         return 0
 
     def _on_subscribe(self, *_args: Any) -> None:
@@ -65,6 +70,13 @@ class HubClient:
     async def next_on(self, topic: str, *, within: float) -> Received:
         async with asyncio.timeout(within):
             return await self._queues[topic].get()
+
+    async def until_last(self, topic: str, check: Any, *, within: float) -> None:
+        """Wait until the last payload seen on ``topic`` satisfies ``check``."""
+        async with asyncio.timeout(within):
+            while not check(self.last.get(topic)):
+                self._arrived.clear()
+                await self._arrived.wait()
 
     def pending(self, topic: str) -> int:
         return self._queues[topic].qsize()
