@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from orbithub.adapters.mqtt.client import MqttClient
+from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.cli.queries import BadDurationError, parse_since
 
 pytestmark = pytest.mark.slow
@@ -54,7 +57,12 @@ def demo_port() -> int:
 
 
 @pytest.fixture
-def running_demo(tmp_path: Path, demo_port: int) -> Iterator[Path]:
+def demo_flags() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def running_demo(tmp_path: Path, demo_port: int, demo_flags: list[str]) -> Iterator[Path]:
     """`orbithub demo` running in the background on its own data directory and broker port."""
     data = tmp_path / "data"
     log = tmp_path / "demo.log"
@@ -71,6 +79,7 @@ def running_demo(tmp_path: Path, demo_port: int) -> Iterator[Path]:
                 "7",
                 "--mqtt-port",
                 str(demo_port),
+                *demo_flags,
                 "--data-dir",
                 str(data),
             ],
@@ -206,6 +215,41 @@ def test_sdk_example_device_joins_the_running_demo(
             plug.kill()
             plug.wait()
     assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("demo_flags", [["--publish-ha"]])
+def test_demo_publishes_to_home_assistant_without_importing_itself_back(
+    running_demo: Path, demo_port: int
+) -> None:
+    configs = asyncio.run(_retained_configs(f"mqtt://127.0.0.1:{demo_port}?version=3.1.1"))
+    lights = [t for t in configs if t.startswith("homeassistant/light/")]
+    assert any("living_room_light" in t or "living-room-light" in t for t in lights), configs
+    assert all(json.loads(p).get("origin", {}).get("name") == "OrbitHub" for p in configs.values())
+    listed = orbithub("devices", "--data-dir", str(running_demo))
+    assert "mqtt:" not in listed.stdout  # its own entities were not discovered as new devices
+
+
+async def _retained_configs(url: str) -> dict[str, bytes]:
+    seen: dict[str, bytes] = {}
+    got = asyncio.Event()
+
+    def on_message(topic: str, payload: bytes, _props: object) -> None:
+        if topic.endswith("/config") and payload:
+            seen[topic] = payload
+            got.set()
+
+    client = MqttClient(parse_broker_url(url), on_message)
+    runner = asyncio.create_task(client.run())
+    try:
+        async with asyncio.timeout(20):
+            await client.connected.wait()
+            client.subscribe(["homeassistant/#"], qos=1)
+            await got.wait()
+            await asyncio.sleep(0.5)  # retained configs arrive in one burst; let it finish
+    finally:
+        await client.close()
+        await runner
+    return seen
 
 
 def test_commands_without_a_running_hub_say_how_to_start_one(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from orbithub.adapters.mqtt.adapter import MqttAdapter
 from orbithub.adapters.sim import SimAdapter, demo_world
+from orbithub.cli.ha_publish import publishing_to_ha
 from orbithub.cli.live import run_live_view, summary_line
 from orbithub.cli.mqtt import mqtt_broker
 from orbithub.cli.runtime import Runtime, World, running_hub
@@ -50,6 +51,7 @@ async def run_demo(
     console: Console,
     mqtt_url: str | None = None,
     mqtt_port: int | None = None,
+    publish_ha: bool = False,
 ) -> None:
     """Run the demo world: simulated devices talking to the hub over MQTT.
 
@@ -74,7 +76,10 @@ async def run_demo(
                 clock=clock,
                 mqtt_version="3.1.1" if broker.embedded else "auto",
             )
-            async with task_scope() as tasks:
+            async with contextlib.AsyncExitStack() as stack:
+                tasks = await stack.enter_async_context(task_scope())
+                if publish_ha:
+                    await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
                 try:
                     await fleet.start(tasks)
                     await _until_stopped(rt, console, duration, live=True)
@@ -91,6 +96,7 @@ async def run_serve(
     mqtt_url: str | None = None,
     mqtt_port: int | None = None,
     space: str = DEFAULT_SPACE,
+    publish_ha: bool = False,
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
@@ -103,5 +109,10 @@ async def run_serve(
         ]
         # Discovered devices need a space to live in: a fresh hub gets one to start with.
         first = World((Space(space, space.replace("-", " ").title()),), (), ())
-        async with running_hub(settings, clock=clock, adapters=adapters, world=first) as rt:
+        async with (
+            running_hub(settings, clock=clock, adapters=adapters, world=first) as rt,
+            contextlib.AsyncExitStack() as stack,
+        ):
+            if publish_ha:
+                await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
             await _until_stopped(rt, console, duration, live)

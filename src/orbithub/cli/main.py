@@ -62,6 +62,14 @@ MqttUrl = Annotated[
         "default: the embedded broker on 127.0.0.1.",
     ),
 ]
+PublishHa = Annotated[
+    bool,
+    typer.Option(
+        "--publish-ha",
+        help="Also publish the hub's devices to Home Assistant over "
+        "MQTT discovery, and accept its commands.",
+    ),
+]
 MqttPort = Annotated[
     int | None,
     typer.Option(
@@ -105,6 +113,7 @@ def demo(
     database_url: DatabaseUrl = None,
     mqtt_url: MqttUrl = None,
     mqtt_port: MqttPort = None,
+    publish_ha: PublishHa = False,
     verbose: Verbose = False,
 ) -> None:
     """Run the demo world: a simulated home, office, car and two phones, over MQTT."""
@@ -121,6 +130,7 @@ def demo(
             console=console,
             mqtt_url=mqtt_url,
             mqtt_port=mqtt_port,
+            publish_ha=publish_ha,
         )
     )
 
@@ -144,6 +154,7 @@ def serve(
     database_url: DatabaseUrl = None,
     mqtt_url: MqttUrl = None,
     mqtt_port: MqttPort = None,
+    publish_ha: PublishHa = False,
     verbose: Verbose = False,
 ) -> None:
     """Run the hub with the spaces and devices stored in the data directory."""
@@ -159,6 +170,7 @@ def serve(
             console=console,
             mqtt_url=mqtt_url,
             mqtt_port=mqtt_port,
+            publish_ha=publish_ha,
             space=space,
         )
     )

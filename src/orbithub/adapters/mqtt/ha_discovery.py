@@ -41,6 +41,7 @@ from orbithub.adapters.mqtt.mapping import (
     Skipped,
     UnknownComponentError,
 )
+from orbithub.adapters.mqtt.names import ORBITHUB_ORIGIN
 
 __all__ = [
     "CatalogChange",
@@ -378,6 +379,10 @@ def parse_discovery(
     """
     component, node_id, object_id = _parse_topic(topic, prefix)
     data = _load(topic, payload)
+    if data is not None and _published_by_orbithub(data):
+        # A hub publishing its devices to Home Assistant (``--publish-ha``) shares the broker
+        # with its own MQTT adapter; importing them back would duplicate every device.
+        return DiscoveryResult(topic, skipped=(Skipped(topic, ORBITHUB_ORIGIN_SKIPPED),))
     if component == "device" and not node_id:
         return _device_message(topic, object_id, data)
     discovery_id = "/".join(p for p in (component, node_id, object_id) if p)
@@ -388,6 +393,14 @@ def parse_discovery(
         return DiscoveryResult(topic, skipped=(problem,))
     found = _component(topic, component, discovery_id, data)
     return DiscoveryResult(topic, (found,), devices=tuple(assemble([found])))
+
+
+ORBITHUB_ORIGIN_SKIPPED = "published by an OrbitHub hub; not imported back"
+
+
+def _published_by_orbithub(data: Mapping[str, Any]) -> bool:
+    origin = data.get("origin", data.get("o"))
+    return isinstance(origin, Mapping) and origin.get("name") == ORBITHUB_ORIGIN
 
 
 def assemble(components: Iterable[DiscoveredComponent]) -> list[DiscoveredDevice]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from orbithub.adapters.mqtt.names import READINGS, UNITS
+from orbithub.adapters.mqtt.names import ORBITHUB_ORIGIN, READINGS, UNITS
 from orbithub.core.registry import Device
 from orbithub.spec.model import Format, Property, Service, Value
 
@@ -103,7 +103,14 @@ def device_entities(device: Device, root: str) -> list[Entity]:
 
 
 def _base_config(object_id: str, name: str | None) -> dict[str, Any]:
-    return {"name": name, "unique_id": f"orbithub_{object_id}", "object_id": object_id}
+    # The origin tells Home Assistant who published the entity, and tells OrbitHub's own
+    # discovery not to import it back.
+    return {
+        "name": name,
+        "unique_id": f"orbithub_{object_id}",
+        "object_id": object_id,
+        "origin": {"name": ORBITHUB_ORIGIN},
+    }
 
 
 def _light(device: Device, service: Service, root: str, taken: set[str]) -> Entity:

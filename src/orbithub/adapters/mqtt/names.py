@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from orbithub.spec.model import Format, ValueRange
 
-__all__ = ["BINARY_READINGS", "READINGS", "UNITS", "Reading", "spec_unit"]
+__all__ = ["BINARY_READINGS", "ORBITHUB_ORIGIN", "READINGS", "UNITS", "Reading", "spec_unit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +115,7 @@ def spec_unit(unit: str | None) -> str | None:
     if not unit:
         return None
     return UNITS.get(unit.strip(), unit.strip())
+
+
+ORBITHUB_ORIGIN = "OrbitHub"
+"""The ``origin.name`` OrbitHub puts on the Home Assistant discovery configs it publishes."""

@@ -34,7 +34,7 @@ from orbithub.core.state import State
 from orbithub.errors import OrbitHubError
 from orbithub.spec.model import Value
 
-__all__ = ["HaPublisher"]
+__all__ = ["HaPublisher", "came_from_discovery"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -47,6 +47,15 @@ _MAX_COMMANDS = 256
 _BATCH = 100
 
 
+def came_from_discovery(device: Device) -> bool:
+    """Whether a device came from Home Assistant discovery or zigbee2mqtt, which HA already has.
+
+    Their hub ids carry the ``mqtt:`` / ``z2m:`` prefixes discovery gives them; ids announced on
+    OrbitHub's own protocol cannot contain a colon.
+    """
+    return device.id.startswith(("mqtt:", "z2m:"))
+
+
 class HaPublisher:
     """Publishes OrbitHub devices as Home Assistant MQTT entities and applies HA's commands.
 
@@ -57,6 +66,9 @@ class HaPublisher:
         command: ``command(device_id, path, value)``, called for each decoded HA command.
         prefix: the HA discovery prefix.
         exclude_adapter: devices of this adapter are not published (they came from MQTT).
+        skip: decides per device instead of ``exclude_adapter`` when given (the wiring passes
+            "came from Home Assistant or zigbee2mqtt", so devices on OrbitHub's own protocol,
+            which Home Assistant cannot see otherwise, are published).
         base: the topic prefix of the entities' state and command topics.
         state: the hub's state, to publish current values at start (optional).
     """
@@ -72,6 +84,7 @@ class HaPublisher:
         exclude_adapter: str = "mqtt",
         base: str = "orbithub",
         state: State | None = None,
+        skip: Callable[[Device], bool] | None = None,
     ) -> None:
         self._bus = bus
         self._registry = registry
@@ -79,6 +92,7 @@ class HaPublisher:
         self._command = command
         self.prefix = prefix
         self._exclude = exclude_adapter
+        self._skip = skip
         self._base = base
         self._state = state
         self._entities: dict[str, list[Entity]] = {}
@@ -150,7 +164,8 @@ class HaPublisher:
                 self._publish_device(device)
 
     def _publish_device(self, device: Device) -> None:
-        if device.adapter == self._exclude:
+        skipped = self._skip(device) if self._skip is not None else device.adapter == self._exclude
+        if skipped:
             return
         before = {self.config_topic(e) for e in self._entities.get(device.id, [])}
         self._unpublish(device.id, clear=False)
