@@ -122,11 +122,11 @@ async def test_duplicate_request_is_answered_again_but_handled_once(
     assert calls == [5]
 
 
+# MQTT 5 only: the embedded broker (amqtt) speaks 3.1.1, so it is not a case here.
+@pytest.mark.parametrize("broker", ["mosquitto"], indirect=True)
 async def test_mqtt5_reply_goes_to_the_response_topic_with_correlation(
     broker: Broker, prefix: str, hub: HubClient, lamp: tuple[Device, list[object]]
 ) -> None:
-    if not broker.mqtt5:
-        pytest.skip("the embedded broker (amqtt) speaks MQTT 3.1.1 only")
     device, _ = lamp
     assert device.mqtt_version == "5"
     payload = orjson.dumps({"id": "c5", "values": {"light.brightness": 60}})
