@@ -288,3 +288,10 @@ async def test_broker_killed_mid_stream_loses_no_acknowledged_command(
     lost = set(acknowledged[:acked_before_kill]) - received
     assert len(lost) <= 20, sorted(lost)
     assert hub.connections >= 2
+
+
+def test_broker_url_repr_hides_the_password() -> None:
+    url = parse_broker_url("mqtt://hub:s3cret@127.0.0.1:1883")
+    assert url.password == "s3cret"  # noqa: S105 - a test credential
+    assert "s3cret" not in repr(url)
+    assert "s3cret" not in url.redacted()

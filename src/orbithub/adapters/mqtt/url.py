@@ -13,7 +13,7 @@ falls back to 3.1.1 when the broker refuses it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from orbithub.errors import OrbitHubError
@@ -48,7 +48,8 @@ class BrokerUrl:
     port: int
     tls: bool = False
     username: str | None = None
-    password: str | None = None
+    # Kept out of repr so a logged or printed URL object never shows the secret.
+    password: str | None = field(default=None, repr=False)
     client_id: str | None = None
     keepalive: int = 60
     version: int | None = None
