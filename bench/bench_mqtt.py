@@ -58,6 +58,7 @@ from gmqtt import Client as GmqttClient  # type: ignore[import-untyped]
 
 from orbithub.adapters.mqtt.adapter import MqttAdapter
 from orbithub.adapters.mqtt.url import BrokerUrl, parse_broker_url
+from orbithub.cli.process import tune_gc
 from orbithub.core.events import HubEvent, PropertyChanged
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Space
@@ -529,8 +530,14 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="publisher processes")
     parser.add_argument("--bursts", type=int, default=3, help="bursts per figure (median)")
     parser.add_argument("--commands", type=int, default=1000, help="sequential round trips")
+    parser.add_argument(
+        "--tune-gc", action="store_true", help="apply the GC thresholds `orbithub` runs with"
+    )
     return parser.parse_args()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(_args()))
+    arguments = _args()
+    if arguments.tune_gc:
+        tune_gc()
+    asyncio.run(main(arguments))

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from orbithub.cli import queries
 from orbithub.cli.control import request, socket_path
+from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 
@@ -303,5 +304,6 @@ def spec_types() -> None:
 
 def main() -> None:
     """Entry point of the ``orbithub`` console script."""
+    tune_gc()
     with contextlib.suppress(BrokenPipeError):
         app()
