@@ -17,12 +17,12 @@ from typing import Literal
 from orbithub.adapters.sim import DemoWorld, SimAdapter
 from orbithub.core.adapter import CallAction, SetProperty
 from orbithub.core.clock import Clock
+from orbithub.core.commands import build_call_arguments
 from orbithub.core.context import Context, Origin
 from orbithub.core.registry import Device, Registry
 from orbithub.errors import OrbitHubError
 from orbithub.sdk import ActionHandler, SetHandler
 from orbithub.sdk import Device as SdkDevice
-from orbithub.spec.formats import check_value
 from orbithub.spec.model import Action, Property, Value
 
 __all__ = ["SimFleet"]
@@ -100,10 +100,9 @@ class SimFleet:
         return handle
 
     def _caller(self, device: Device, action: Action) -> ActionHandler:
-        inputs = [p for piid in action.in_ if (p := _input(device, action, piid)) is not None]
-
         async def handle(*values: Value) -> Mapping[str, object]:
-            args = tuple((p, check_value(p, v)) for p, v in zip(inputs, values, strict=True))
+            # The same matching and checking the hub applies to every call.
+            args = build_call_arguments(device.spec, action, values)
             result = await self._sim.send(CallAction(device, action, args, _DEMO_CONTEXT))
             if not result.confirmed:
                 raise OrbitHubError(result.message or "the simulated device refused it")
@@ -189,8 +188,3 @@ class SimFleet:
 
 
 _DEMO_CONTEXT = Context(Origin.SYSTEM, "demo")
-
-
-def _input(device: Device, action: Action, piid: int) -> Property | None:
-    service = device.spec.service(action.siid)
-    return None if service is None else service.property(piid)
