@@ -12,15 +12,16 @@ ALLOWED: dict[str, set[str]] = {
     "spec": set(),
     "core": {"spec"},
     "adapters": {"core", "spec"},
-    "automation": {"core", "spec"},
+    "automation": {"core", "spec", "mobility"},
     "mobility": {"core", "spec"},
     "storage": {"core", "spec"},
-    "assistant": {"core", "spec", "storage"},
+    "assistant": {"core", "spec", "storage", "automation"},
     "api": {"core", "spec", "storage", "automation", "assistant", "mobility", "adapters", "web"},
     "cli": {"*"},
     "sdk": {"spec", "adapters"},
+    "web": set(),
 }
-ROOT_MODULES = {"errors", "__init__"}
+ROOT_MODULES = {"errors", "files", "__init__"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -84,13 +84,17 @@ async def db(target: Target) -> AsyncIterator[Database]:
 def make_registry() -> Registry:
     """A home with two rooms, a light, a plug and a temperature sensor."""
     registry = Registry()
-    registry.add_space(Space("home", "Home", latitude=52.5, longitude=13.4, aliases=("家",)))
+    registry.add_space(
+        Space("home", "Home", latitude=52.5, longitude=13.4, aliases=("家",), radius_m=80.0)
+    )
     registry.add_room(Room("living", "home", "Living room", ("lounge",), floor=0))
     registry.add_room(Room("kitchen", "home", "Kitchen"))
     registry.add_device(
         Device("lamp", "Lamp", device_type("light"), "home", "sim", "living", ("灯",), "light")
     )
-    registry.add_device(Device("kettle", "Kettle", device_type("plug"), "home", "sim", "kitchen"))
+    registry.add_device(
+        Device("kettle", "Kettle", device_type("plug"), "home", "sim", "kitchen", owner="mei")
+    )
     registry.add_device(
         Device(
             "thermo",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,10 +20,27 @@ from orbithub.storage import (
     SchemaTooNewError,
     StorageError,
     UnsupportedDatabaseError,
+    migrations,
 )
+from orbithub.storage.db import SCHEMA_HEAD
 from orbithub.storage.tables import metadata
 from tests.conftest import service_url
 from tests.storage.conftest import POSTGRES_URL_VARIABLE, Target
+
+
+def _head() -> str:
+    """The newest schema revision this version ships, read from the migration scripts."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+HEAD = _head()
 
 
 async def test_default_is_a_sqlite_file_in_wal_mode(tmp_path: Path) -> None:
@@ -44,7 +63,7 @@ async def test_sqlite_url_elsewhere(tmp_path: Path) -> None:
     db = await Database.open(f"sqlite:///{file}", data_dir=tmp_path / "data")
     try:
         assert file.is_file()
-        assert await db.revision() == "0001"
+        assert await db.revision() == HEAD
     finally:
         await db.close()
 
@@ -53,7 +72,7 @@ async def test_migrations_are_idempotent(target: Target) -> None:
     for _ in range(3):
         db = await target.open()
         try:
-            assert await db.revision() == "0001"
+            assert await db.revision() == HEAD
         finally:
             await db.close()
 
@@ -135,5 +154,32 @@ async def test_failed_migration_is_reported(target: Target) -> None:
             await conn.execute(sa.text("DELETE FROM alembic_version"))
     finally:
         await db.close()
-    with pytest.raises(MigrationError, match=r"to schema 0001 failed.*backup"):
+    with pytest.raises(MigrationError, match=rf"to schema {HEAD} failed.*backup"):
         await target.open()
+
+
+def test_the_code_names_the_newest_migration_as_its_schema() -> None:
+    assert SCHEMA_HEAD == HEAD
+
+
+def test_an_up_to_date_database_opens_without_loading_the_migrations(tmp_path: Path) -> None:
+    # A separate interpreter: this one has imported alembic already.
+    script = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from orbithub.storage import Database\n"
+        "async def main():\n"
+        "    db = await Database.open(None, data_dir=Path(sys.argv[1]))\n"
+        "    print(await db.revision())\n"
+        "    await db.close()\n"
+        "asyncio.run(main())\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert first.stdout.split() == [HEAD, "True"]  # a new database is migrated
+    again = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert again.stdout.split() == [HEAD, "False"]

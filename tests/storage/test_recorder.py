@@ -13,11 +13,21 @@ import sqlalchemy as sa
 from orbithub.core.bus import Bus
 from orbithub.core.clock import ManualClock
 from orbithub.core.context import Context
-from orbithub.core.events import DeviceEvent, DeviceOnline, RegistryChanged, RegistryKind
+from orbithub.core.events import (
+    AutomationRun,
+    DeviceEvent,
+    DeviceOnline,
+    NotificationRequested,
+    PresenceChanged,
+    RegistryChanged,
+    RegistryKind,
+    UserMessage,
+    ZoneChanged,
+)
 from orbithub.core.registry import Device, Registry, Room
 from orbithub.spec.library import device_type
 from orbithub.storage import Database, Recorder, history
-from orbithub.storage.tables import device_types, devices, events, rooms, spaces
+from orbithub.storage.tables import EventKind, device_types, devices, events, rooms, spaces
 from orbithub.storage.tables import history as history_table
 from tests.storage.conftest import T0, Commits, changed, make_registry
 
@@ -314,3 +324,28 @@ async def test_stop_flushes_when_the_task_group_fails(db: Database) -> None:
         await hub()
     assert recorder.committed_seq == 100
     assert await count(db, history_table) == 100
+
+
+async def test_arrivals_presence_and_automation_runs_are_in_the_activity_log(db: Database) -> None:
+    bus = Bus()
+    recorder = Recorder(db, bus, Registry(), clock=ManualClock(T0))
+    ctx = Context()
+    async with running(recorder):
+        bus.publish(ZoneChanged(1, T0, "home", "phone-mei", True, 42.5, ctx))
+        bus.publish(PresenceChanged(2, T0 + 1, "home", "mei", True, ("alex", "mei"), ctx))
+        bus.publish(AutomationRun(3, T0 + 2, "home", "night", "r1", "done", "curtains closed", ctx))
+        # Messages to people belong to the notification centre, not the activity log.
+        bus.publish(NotificationRequested(4, T0 + 3, "home", (), "Door", "open", "info", "", ctx))
+        bus.publish(UserMessage(5, T0 + 4, "home", ("mei",), "notification", (), ctx))
+        assert await recorder.flush()
+        assert recorder.committed_seq == 5
+    assert recorder.rejected == 0
+    log = await history.events(db, space_id="home")
+    assert [(e.kind, e.device_id, e.path) for e in log] == [
+        (EventKind.AUTOMATION, "", "night"),
+        (EventKind.PRESENCE, "", "mei"),
+        (EventKind.ZONE, "phone-mei", ""),
+    ]
+    assert log[0].payload["outcome"] == "done"
+    assert log[1].payload["people_present"] == ["alex", "mei"]
+    assert log[2].payload["entered"] is True

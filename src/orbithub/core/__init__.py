@@ -20,14 +20,19 @@ from orbithub.core.errors import (
     UnknownSpaceError,
 )
 from orbithub.core.events import (
+    AutomationRun,
     CommandKind,
     CommandSent,
     DeviceEvent,
     DeviceOnline,
     HubEvent,
+    NotificationRequested,
+    PresenceChanged,
     PropertyChanged,
     RegistryChanged,
     RegistryKind,
+    UserMessage,
+    ZoneChanged,
 )
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Registry, Room, Space, SpaceKind
@@ -37,6 +42,7 @@ __all__ = [
     "Adapter",
     "AdapterHost",
     "AdapterUnavailableError",
+    "AutomationRun",
     "Bus",
     "CallAction",
     "Clock",
@@ -53,8 +59,10 @@ __all__ = [
     "Hub",
     "HubEvent",
     "ManualClock",
+    "NotificationRequested",
     "Origin",
     "Overflow",
+    "PresenceChanged",
     "PropertyChanged",
     "PropertyState",
     "Registry",
@@ -71,4 +79,6 @@ __all__ = [
     "UnknownDeviceError",
     "UnknownRoomError",
     "UnknownSpaceError",
+    "UserMessage",
+    "ZoneChanged",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from orbithub.core.context import Context
-from orbithub.core.registry import Device, Registry
+from orbithub.core.registry import Device, Registry, Space
 from orbithub.spec.model import Action, Property, Value
 
 __all__ = ["Adapter", "AdapterHost", "CallAction", "Command", "CommandResult", "SetProperty"]
@@ -107,6 +107,16 @@ class AdapterHost(Protocol):
             UnknownSpaceError: its space does not exist.
             UnknownRoomError: its room does not exist or is in another space.
             DuplicateIdError: a device with that id exists and ``replace`` is False.
+        """
+        ...
+
+    def add_space(
+        self, space: Space, *, replace: bool = False, context: Context | None = None
+    ) -> None:
+        """Add a space the adapter discovered: a car it learnt of is a vehicle space of its own.
+
+        Raises:
+            DuplicateIdError: a space with that id exists and ``replace`` is False.
         """
         ...
 

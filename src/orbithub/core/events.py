@@ -14,14 +14,19 @@ from orbithub.core.context import Context
 from orbithub.spec.model import Value
 
 __all__ = [
+    "AutomationRun",
     "CommandKind",
     "CommandSent",
     "DeviceEvent",
     "DeviceOnline",
     "HubEvent",
+    "NotificationRequested",
+    "PresenceChanged",
     "PropertyChanged",
     "RegistryChanged",
     "RegistryKind",
+    "UserMessage",
+    "ZoneChanged",
 ]
 
 
@@ -122,4 +127,116 @@ class RegistryChanged:
     context: Context
 
 
-HubEvent: TypeAlias = PropertyChanged | DeviceEvent | DeviceOnline | CommandSent | RegistryChanged
+@dataclass(frozen=True, slots=True)
+class ZoneChanged:
+    """A tracked device (a phone, a vehicle's tracker) entered or left a space's geofence.
+
+    Attributes:
+        space_id: the space whose geofence was crossed (not the device's own space).
+        device_id: the device that moved.
+        entered: True on arrival, False on departure.
+        distance_m: the device's distance from the space's location when it was decided.
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    device_id: str
+    entered: bool
+    distance_m: float
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceChanged:
+    """A person arrived at or left a space (decided from all their phones, with hysteresis).
+
+    Attributes:
+        space_id: the space.
+        person: the person (the ``owner`` of their devices, which is their user name).
+        present: True on arrival, False on departure.
+        people_present: everyone present in the space after this change, sorted.
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    person: str
+    present: bool
+    people_present: tuple[str, ...]
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationRequested:
+    """Someone (an automation, an alert) asks for people to be told something.
+
+    Attributes:
+        space_id: the space it is about; who may see it follows from access to that space.
+        recipients: person/user names; empty means everyone with access to the space.
+        title: a short headline.
+        message: the text.
+        severity: ``info``, ``warning`` or ``critical``.
+        tag: a key that replaces an earlier notification with the same tag (``door-open``).
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    recipients: tuple[str, ...]
+    title: str
+    message: str
+    severity: str
+    tag: str
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class UserMessage:
+    """A message for the live connections (WebSocket) of some users, such as a notification.
+
+    The WebSocket forwards ``{"type": kind, **payload}`` to every connection of a recipient.
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    recipients: tuple[str, ...]
+    kind: str
+    payload: tuple[tuple[str, object], ...]
+    context: Context
+
+
+@dataclass(frozen=True, slots=True)
+class AutomationRun:
+    """An automation run finished (or was refused); its trace is kept by the engine.
+
+    Attributes:
+        automation_id: the automation.
+        run_id: the run, to fetch its trace.
+        outcome: ``done``, ``failed``, ``refused`` or ``cancelled``.
+        message: a one-line summary of the outcome.
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    automation_id: str
+    run_id: str
+    outcome: str
+    message: str
+    context: Context
+
+
+HubEvent: TypeAlias = (
+    PropertyChanged
+    | DeviceEvent
+    | DeviceOnline
+    | CommandSent
+    | RegistryChanged
+    | ZoneChanged
+    | PresenceChanged
+    | NotificationRequested
+    | UserMessage
+    | AutomationRun
+)

@@ -44,6 +44,8 @@ class Space:
         timezone: IANA zone name, used for time-of-day logic.
         aliases: other names, in any language (``家``, ``my flat``).
         tracker_device_id: for a vehicle, the device whose location moves the space.
+        radius_m: the geofence radius around the space's location, in metres: a phone or a
+            vehicle closer than this is "at" the space.
     """
 
     id: str
@@ -54,6 +56,7 @@ class Space:
     timezone: str = "UTC"
     aliases: tuple[str, ...] = ()
     tracker_device_id: str | None = None
+    radius_m: float = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class Device:
         room_id: its room, None for a device of the whole space (a car's climate).
         aliases: other names, in any language.
         model: the library key or vendor model it was created from (``orbithub.light``).
+        owner: the person the device belongs to (a phone's user name), None for a shared
+            device; presence is worked out per owner.
     """
 
     id: str
@@ -90,6 +95,7 @@ class Device:
     room_id: str | None = None
     aliases: tuple[str, ...] = ()
     model: str = ""
+    owner: str | None = None
 
 
 class Registry:

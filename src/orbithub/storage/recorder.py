@@ -31,13 +31,18 @@ from orbithub.core.clock import Clock
 from orbithub.core.context import Context
 from orbithub.core.errors import CoreError
 from orbithub.core.events import (
+    AutomationRun,
     CommandSent,
     DeviceEvent,
     DeviceOnline,
     HubEvent,
+    NotificationRequested,
+    PresenceChanged,
     PropertyChanged,
     RegistryChanged,
     RegistryKind,
+    UserMessage,
+    ZoneChanged,
 )
 from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.spec.model import Value
@@ -243,6 +248,8 @@ class Recorder:
         self._seen_seq = event.seq
         if type(event) is RegistryChanged:
             self._dirty[(event.kind, event.record_id)] = event
+            return
+        if type(event) in _NOT_RECORDED:
             return
         buffer = self._buffer
         if len(buffer) >= self._max_pending:
@@ -542,8 +549,15 @@ def _context(context: Context) -> dict[str, object]:
     return {"origin": str(context.origin), "actor": context.actor, "context_id": context.id}
 
 
+_NOT_RECORDED: Final = (NotificationRequested, UserMessage)
+"""Messages to people, not facts about the home: the notification centre keeps those."""
+
+
 def _event_row(event: HubEvent) -> _Row | None:
     payload: dict[str, object]
+    device_id = ""
+    if isinstance(event, DeviceEvent | DeviceOnline | CommandSent | ZoneChanged):
+        device_id = event.device_id
     if isinstance(event, DeviceEvent):
         kind, path = EventKind.EVENT, event.path
         payload = {"arguments": _arguments(event.arguments)}
@@ -558,14 +572,23 @@ def _event_row(event: HubEvent) -> _Row | None:
             "confirmed": bool(event.confirmed),
             "message": _text(event.message),
         }
+    elif isinstance(event, ZoneChanged):
+        kind, path = EventKind.ZONE, ""
+        payload = {"entered": bool(event.entered), "distance_m": float(event.distance_m)}
+    elif isinstance(event, PresenceChanged):
+        kind, path = EventKind.PRESENCE, event.person
+        payload = {"present": bool(event.present), "people_present": list(event.people_present)}
+    elif isinstance(event, AutomationRun):
+        kind, path = EventKind.AUTOMATION, event.automation_id
+        payload = {"run_id": event.run_id, "outcome": event.outcome, "message": event.message}
     else:
         return None
-    if not _fits(event.space_id, event.device_id, path):
+    if not _fits(event.space_id, device_id, path):
         return None
     payload.update(_context(event.context))
     return {
         "space_id": event.space_id,
-        "device_id": event.device_id,
+        "device_id": device_id,
         "seq": event.seq,
         "time": event.time,
         "kind": kind,

@@ -55,6 +55,7 @@ def _space_row(space: Space) -> _Row:
         "timezone": space.timezone,
         "aliases": list(space.aliases),
         "tracker_device_id": space.tracker_device_id,
+        "radius_m": space.radius_m,
     }
 
 
@@ -78,6 +79,7 @@ def _device_row(device: Device) -> _Row:
         "aliases": list(device.aliases),
         "model": device.model,
         "type_urn": str(device.spec.type),
+        "owner": device.owner,
     }
 
 
@@ -163,6 +165,7 @@ async def read_registry(conn: AsyncConnection) -> tuple[list[Space], list[Room],
                 row.timezone,
                 _strings(row.aliases),
                 row.tracker_device_id,
+                row.radius_m,
             )
         )
     loaded_rooms = [
@@ -190,6 +193,7 @@ async def read_registry(conn: AsyncConnection) -> tuple[list[Space], list[Room],
                 row.room_id,
                 _strings(row.aliases),
                 row.model,
+                row.owner,
             )
         )
     return loaded_spaces, loaded_rooms, loaded_devices

@@ -54,6 +54,12 @@ class EventKind(StrEnum):
     EVENT = "event"
     ONLINE = "online"
     COMMAND = "command"
+    ZONE = "zone"
+    """A tracked device entered or left a space's geofence."""
+    PRESENCE = "presence"
+    """A person arrived or left; ``device_id`` is empty and ``path`` is the person."""
+    AUTOMATION = "automation"
+    """An automation run ended; ``device_id`` is empty and ``path`` is the automation id."""
 
 
 spaces = sa.Table(
@@ -67,6 +73,7 @@ spaces = sa.Table(
     sa.Column("timezone", sa.String(64), nullable=False),
     sa.Column("aliases", sa.JSON(), nullable=False),
     sa.Column("tracker_device_id", sa.String(200), nullable=True),
+    sa.Column("radius_m", sa.Double(), nullable=False, server_default="150"),
 )
 
 rooms = sa.Table(
@@ -97,6 +104,7 @@ devices = sa.Table(
     sa.Column("aliases", sa.JSON(), nullable=False),
     sa.Column("model", sa.String(200), nullable=False),
     sa.Column("type_urn", sa.String(300), nullable=False),
+    sa.Column("owner", sa.String(200), nullable=True),
 )
 
 history = sa.Table(
@@ -135,3 +143,154 @@ events = sa.Table(
     sa.Index("ix_events_space_time", "space_id", "time"),
     sa.Index("ix_events_time", "time"),
 )
+
+# -- accounts, tokens and the audit log (schema 0003) --------------------------------------------
+# Users are people of the hub, not of one home: what they may see and do in a space comes from
+# their role and their grants. Token secrets are stored only as SHA-256 digests (they are long
+# random strings, so a fast hash is enough; passwords get argon2 in ``password_hash``).
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(100), nullable=False, unique=True),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("language", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.Text(), nullable=False),
+    sa.Column("created_at", sa.Double(), nullable=False),
+)
+
+grants = sa.Table(
+    "grants",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(64), nullable=False, index=True),
+    sa.Column("space_id", sa.String(200), nullable=False),
+    # None: the whole space; a list: only these rooms / devices (their union).
+    sa.Column("room_ids", sa.JSON(), nullable=True),
+    sa.Column("device_ids", sa.JSON(), nullable=True),
+    sa.Column("expires_at", sa.Double(), nullable=True),
+    sa.Column("created_at", sa.Double(), nullable=False),
+)
+
+refresh_tokens = sa.Table(
+    "refresh_tokens",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(64), nullable=False, index=True),
+    # Every token rotated from one login shares the family; reusing a rotated one revokes it.
+    sa.Column("family_id", sa.String(64), nullable=False, index=True),
+    sa.Column("token_hash", sa.String(64), nullable=False),
+    sa.Column("issued_at", sa.Double(), nullable=False),
+    sa.Column("expires_at", sa.Double(), nullable=False),
+    sa.Column("rotated_at", sa.Double(), nullable=True),
+    sa.Column("revoked_at", sa.Double(), nullable=True),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(64), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False),
+    sa.Column("space_ids", sa.JSON(), nullable=False),
+    sa.Column("created_at", sa.Double(), nullable=False),
+    sa.Column("expires_at", sa.Double(), nullable=True),
+    sa.Column("last_used_at", sa.Double(), nullable=True),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", _ROW_ID, primary_key=True, autoincrement=True),
+    sa.Column("time", sa.Double(), nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(100), nullable=False),
+    sa.Column("target", sa.String(300), nullable=False),
+    sa.Column("space_id", sa.String(200), nullable=True),
+    sa.Column("result", sa.String(50), nullable=False),
+    sa.Column("detail", sa.JSON(), nullable=False),
+    sa.Index("ix_audit_log_time", "time"),
+    sa.Index("ix_audit_log_space_time", "space_id", "time"),
+)
+
+hub_secrets = sa.Table(
+    "hub_secrets",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+)
+
+__all__ += ["api_tokens", "audit_log", "grants", "hub_secrets", "refresh_tokens", "users"]
+
+# -- the phone companion (schema 0004) -----------------------------------------------------------
+# Phones and their device tokens (SHA-256 digests only), Web Push subscriptions, notifications
+# with a read state per recipient, and the Wi-Fi networks that mean "at this space".
+
+companion_phones = sa.Table(
+    "companion_phones",
+    metadata,
+    sa.Column("device_id", sa.String(200), primary_key=True),
+    sa.Column("username", sa.String(100), nullable=False, index=True),
+    sa.Column("space_id", sa.String(200), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", sa.Double(), nullable=False),
+    sa.Column("last_report_at", sa.Double(), nullable=True),
+    sa.Column("revoked_at", sa.Double(), nullable=True),
+)
+
+push_subscriptions = sa.Table(
+    "push_subscriptions",
+    metadata,
+    sa.Column("endpoint", sa.String(2048), primary_key=True),
+    sa.Column("username", sa.String(100), nullable=False, index=True),
+    sa.Column("p256dh", sa.String(200), nullable=False),
+    sa.Column("auth", sa.String(100), nullable=False),
+    sa.Column("created_at", sa.Double(), nullable=False),
+)
+
+notifications = sa.Table(
+    "notifications",
+    metadata,
+    sa.Column("id", _ROW_ID, primary_key=True, autoincrement=True),
+    sa.Column("space_id", sa.String(200), nullable=False),
+    sa.Column("tag", sa.String(200), nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("message", sa.Text(), nullable=False),
+    sa.Column("severity", sa.String(20), nullable=False),
+    sa.Column("time", sa.Double(), nullable=False),
+    # A tagged notification replaces the earlier one with its tag in its space.
+    sa.Index("ix_notifications_space_tag", "space_id", "tag"),
+    # The retention purge deletes by age.
+    sa.Index("ix_notifications_time", "time"),
+    # Ids are never reused (SQLite would reuse the highest after a delete): a late "mark
+    # read" for a replaced notification must not hit its successor.
+    sqlite_autoincrement=True,
+)
+
+notification_recipients = sa.Table(
+    "notification_recipients",
+    metadata,
+    sa.Column("notification_id", sa.BigInteger(), primary_key=True),
+    sa.Column("username", sa.String(100), primary_key=True),
+    sa.Column("read_at", sa.Double(), nullable=True),
+    # A user's inbox.
+    sa.Index("ix_notification_recipients_username", "username"),
+)
+
+companion_wifi = sa.Table(
+    "companion_wifi",
+    metadata,
+    sa.Column("space_id", sa.String(200), primary_key=True),
+    sa.Column("ssids", sa.JSON(), nullable=False),
+)
+
+__all__ += [
+    "companion_phones",
+    "companion_wifi",
+    "notification_recipients",
+    "notifications",
+    "push_subscriptions",
+]

@@ -1,0 +1,43 @@
+"""Data-directory files: written all at once, damaged ones kept aside."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from orbithub.files import set_aside, write_atomically
+
+
+def test_write_replaces_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "settings.json"
+    write_atomically(target, '{"a": 1}')
+    write_atomically(target, b'{"a": 2}')
+    assert target.read_text(encoding="utf-8") == '{"a": 2}'
+    assert os.listdir(target.parent) == ["settings.json"]
+
+
+def test_a_failed_write_keeps_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pending.json"
+    write_atomically(target, "old")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        write_atomically(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["pending.json"]
+
+
+def test_a_damaged_file_is_kept_aside(tmp_path: Path) -> None:
+    target = tmp_path / "alerts.json"
+    target.write_text("{half", encoding="utf-8")
+    kept = set_aside(target)
+    assert not target.exists()
+    assert kept.name == "alerts.json.unreadable"
+    assert kept.read_text(encoding="utf-8") == "{half"
