@@ -50,6 +50,7 @@ class Device:
             :func:`~orbithub.adapters.mqtt.url.parse_broker_url`).
         prefix: the topic prefix the hub listens on.
         room: the room to put the device in, aliases: other names, sw_version: firmware.
+        owner: the user name of the person a personal device (a phone) belongs to.
         mqtt_version: ``"auto"`` (MQTT 5, falling back to 3.1.1), ``"5"`` or ``"3.1.1"``.
         connect_timeout: seconds :meth:`start` waits for the first connection.
         state_qos: QoS of state reports (0: a lost reading is replaced by the next).
@@ -81,6 +82,7 @@ class Device:
         state_qos: Literal[0, 1] = 0,
         tls_context: ssl.SSLContext | None = None,
         client_id: str | None = None,
+        owner: str | None = None,
     ) -> None:
         if (model is None) == (spec is None):
             raise ValueError("give exactly one of model= (a library key) and spec=")
@@ -102,6 +104,7 @@ class Device:
             room=room,
             aliases=aliases,
             sw_version=sw_version,
+            owner=owner,
         )
         self._announce = wire.encode_announce(self._topics[MessageKind.ANNOUNCE], announce)
         self._address = parse_broker_url(broker)

@@ -198,6 +198,16 @@ async def test_announce_creates_the_device_under_its_own_id_in_its_room(
             assert world.adapter.client.protocol_version == MQTT_V311  # the adapter fell back
 
 
+async def test_a_phone_announced_with_its_owner_belongs_to_that_person(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        async with world.device("phone-mei", model="phone", owner="mei"):
+            await until(hub, lambda: hub.registry.find_device("phone-mei") is not None)
+            assert hub.registry.device("phone-mei").owner == "mei"
+
+
 async def test_reports_and_events_reach_the_hub(
     broker: Broker, request: pytest.FixtureRequest
 ) -> None:

@@ -145,6 +145,21 @@ def test_announce_by_model_round_trips() -> None:
     assert decode_announce(ANNOUNCE_TOPIC, encode_announce(ANNOUNCE_TOPIC, announce)) == announce
 
 
+def test_announce_with_an_owner_round_trips_and_the_owner_is_optional() -> None:
+    phone = Announce(id="plug-1", name="Alex's phone", model="phone", owner="alex")
+    encoded = encode_announce(ANNOUNCE_TOPIC, phone)
+    assert orjson.loads(encoded)["owner"] == "alex"
+    assert decode_announce(ANNOUNCE_TOPIC, encoded) == phone
+    plain = encode_announce(ANNOUNCE_TOPIC, Announce(id="plug-1", name="Plug", model="plug"))
+    assert "owner" not in orjson.loads(plain)
+    decoded = decode_announce(ANNOUNCE_TOPIC, plain)
+    assert decoded is not None
+    assert decoded.owner is None
+    bad = b'{"protocol": 1, "id": "plug-1", "name": "P", "model": "plug", "owner": 7}'
+    with pytest.raises(ProtocolError, match="'owner' must be non-empty text"):
+        decode_announce(ANNOUNCE_TOPIC, bad)
+
+
 def test_announce_by_spec_round_trips() -> None:
     announce = Announce(id="plug-1", name="Desk plug", spec=device_type("plug"))
     decoded = decode_announce(ANNOUNCE_TOPIC, encode_announce(ANNOUNCE_TOPIC, announce))

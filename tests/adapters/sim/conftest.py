@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.core.clock import ManualClock
 from orbithub.core.context import Context
-from orbithub.core.registry import Device, Registry
+from orbithub.core.registry import Device, Registry, Space
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -76,6 +76,11 @@ class FakeHost:
 
     def remove_device(self, device_id: str, *, context: Context | None = None) -> Device:
         return self._registry.remove_device(device_id)
+
+    def add_space(
+        self, space: Space, *, replace: bool = False, context: Context | None = None
+    ) -> None:
+        self._registry.add_space(space, replace=replace)
 
     def value(self, device_id: str, address: str) -> object:
         return self.state[(device_id, address)]

@@ -25,6 +25,7 @@ from orbithub.adapters.mqtt.ha_discovery import DiscoveryCatalog, parse_discover
 from orbithub.adapters.mqtt.mapping import DiscoveredDevice, MqttMappingError, StateDecodeError
 from orbithub.adapters.mqtt.orbit_devices import OrbitDevices
 from orbithub.adapters.mqtt.routes import Listener, Routes, Source
+from orbithub.adapters.mqtt.teslamate import TeslaMateCars
 from orbithub.adapters.mqtt.translate import (
     decode_availability,
     decode_events,
@@ -60,6 +61,7 @@ class MqttAdapter:
         ha_prefix: HA discovery prefix, None to ignore HA discovery.
         z2m_base: zigbee2mqtt base topic, None to ignore zigbee2mqtt.
         orbit_prefix: OrbitHub protocol prefix, None to ignore it.
+        teslamate_prefix: TeslaMate's base topic (cars become vehicle spaces), None to ignore.
         client_id: MQTT client id (default: the URL's, else random).
         queue_size: commands that may wait while the broker is unreachable.
         delivery_timeout: seconds a command may wait for the broker's acknowledgement.
@@ -79,6 +81,7 @@ class MqttAdapter:
         ha_prefix: str | None = "homeassistant",
         z2m_base: str | None = "zigbee2mqtt",
         orbit_prefix: str | None = "orbit",
+        teslamate_prefix: str | None = "teslamate",
         client_id: str | None = None,
         queue_size: int = 1000,
         delivery_timeout: float = 5.0,
@@ -104,6 +107,11 @@ class MqttAdapter:
         self._orbit = (
             OrbitDevices(orbit_prefix, self.name, self.faults, reply_timeout)
             if orbit_prefix
+            else None
+        )
+        self._teslamate = (
+            TeslaMateCars(teslamate_prefix, self.name, self.faults, space_id)
+            if teslamate_prefix
             else None
         )
         self._routes = Routes()
@@ -161,6 +169,8 @@ class MqttAdapter:
             topics.append(self._z2m_bridge)
         if self._orbit is not None:
             topics += self._orbit.subscriptions()
+        if self._teslamate is not None:
+            topics += self._teslamate.subscriptions()
         return topics
 
     # -- receiving (loop only) ------------------------------------------------------------------
@@ -179,6 +189,8 @@ class MqttAdapter:
                 self._ha_discovery(host, topic, payload)
         elif topic == self._z2m_bridge:
             self._z2m_discovery(host, topic, payload)
+        elif self._teslamate is not None and self._teslamate.handle(host, topic, payload):
+            return
         elif self._orbit is not None:
             self._orbit.handle(host, topic, payload)
 
@@ -317,6 +329,8 @@ class MqttAdapter:
         device_id = command.device.id
         if self._orbit is not None and self._orbit.owns(device_id):
             return await self._orbit.send(client, command)
+        if self._teslamate is not None and self._teslamate.owns(device_id):
+            return self._teslamate.refuse(command)
         listener = self._routes.device(device_id)
         if listener is None:
             raise UnknownDeviceError(

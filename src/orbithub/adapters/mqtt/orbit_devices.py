@@ -169,6 +169,7 @@ class OrbitDevices:
             room_id=room if existing is None or existing.room_id is None else existing.room_id,
             aliases=announce.aliases,
             model=announce.model or spec.name,
+            owner=announce.owner,
         )
         if existing != record:
             try:

@@ -205,6 +205,8 @@ def encode_announce(topic: str, announce: Announce) -> bytes:
         message["aliases"] = [check_text(topic, "aliases", a) for a in announce.aliases]
     if announce.sw_version is not None:
         message["sw_version"] = check_text(topic, "sw_version", announce.sw_version)
+    if announce.owner is not None:
+        message["owner"] = check_text(topic, "owner", announce.owner)
     return _dump(topic, message)
 
 
@@ -255,6 +257,7 @@ def decode_announce(topic: str, payload: bytes) -> Announce | None:
         room=fields.optional_text("room"),
         aliases=aliases,
         sw_version=fields.optional_text("sw_version"),
+        owner=fields.optional_text("owner"),
     )
 
 

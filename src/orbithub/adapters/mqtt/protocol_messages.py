@@ -115,7 +115,8 @@ class Announce:
     """A device says what it is (``.../announce``, retained).
 
     Exactly one of ``model`` (a built-in library key such as ``plug``) and ``spec`` (a full MIoT
-    spec v2 device type) is set.
+    spec v2 device type) is set. ``owner`` names the person a personal device (a phone) belongs
+    to, by user name; presence is worked out per owner.
     """
 
     id: str
@@ -126,6 +127,7 @@ class Announce:
     aliases: tuple[str, ...] = ()
     sw_version: str | None = None
     protocol: int = PROTOCOL_VERSION
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

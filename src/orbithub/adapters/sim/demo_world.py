@@ -91,6 +91,9 @@ _DEVICES: tuple[tuple[str, str, str, str, str, str | None], ...] = (
     ("phone-mei", "Mei's phone", "梅的手机", "phone", "home", None),
 )
 
+_OWNERS = {"phone-alex": "alex", "phone-mei": "mei"}
+"""Whose phone is whose: presence is worked out per person from their phones."""
+
 
 def demo_world() -> DemoWorld:
     """The demo's spaces, rooms and devices, every device simulated (adapter ``sim``)."""
@@ -128,6 +131,7 @@ def demo_world() -> DemoWorld:
             room_id=room,
             aliases=(alias,),
             model=key,
+            owner=_OWNERS.get(did),
         )
         for did, name, alias, key, space, room in _DEVICES
     )

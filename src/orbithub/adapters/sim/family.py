@@ -1,9 +1,11 @@
 """The daily routine of the family of two adults the demo home is built around.
 
 Alex drives the car to the office on weekdays. Mei works from home on some days and takes the
-subway to her workplace on the others. Weekends start later, and on most weekend afternoons the
-two walk to the park. Every plan is drawn from a random source keyed by the seed and the local
-date, so any instant can be asked about in any order and the answers never change.
+subway to her workplace on the others. Weekends start later; on most weekend days Alex drives
+to the shops (:mod:`~orbithub.adapters.sim.errands`), and on most weekend afternoons the two
+walk to the park (Alex only when back from the shops in time). Every plan is drawn from a random
+source keyed by the seed and the local date, so any instant can be asked about in any order and
+the answers never change.
 """
 
 from __future__ import annotations
@@ -14,11 +16,25 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from orbithub.adapters.sim.errands import Errand, draw_errand
 from orbithub.adapters.sim.route import Drive, Route
 
-__all__ = ["PEOPLE", "Commute", "Crossing", "DayPlan", "Family", "Leg", "Mode", "Place", "Routes"]
+__all__ = [
+    "DRIVER",
+    "PEOPLE",
+    "Commute",
+    "Crossing",
+    "DayPlan",
+    "Family",
+    "Leg",
+    "Mode",
+    "Place",
+    "Routes",
+]
 
 PEOPLE = ("alex", "mei")
+DRIVER = "alex"
+"""Whose car it is: the one who drives it to work on weekdays and to the shops at weekends."""
 _CACHE_LIMIT = 64
 
 
@@ -29,6 +45,8 @@ class Place(StrEnum):
     OFFICE = "office"
     MEI_WORK = "mei-work"
     PARK = "park"
+    ERRAND = "errand"
+    """Out shopping; where exactly is the end of the trip that led there."""
 
 
 class Mode(StrEnum):
@@ -55,16 +73,22 @@ class Routes:
     transit: Route
     walk: Route
 
+    @property
+    def home(self) -> tuple[float, float]:
+        """Where every route starts."""
+        return self.car.start
+
 
 @dataclass(frozen=True, slots=True)
 class Leg:
-    """One trip of one person."""
+    """One trip of one person; ``purpose`` is ``commute``, ``walk`` or an errand's destination."""
 
     person: str
     mode: Mode
     origin: Place
     destination: Place
     drive: Drive
+    purpose: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +126,15 @@ class DayPlan:
             place = leg.destination
         return place
 
+    def last_arrival(self, t: float) -> Leg | None:
+        """The last trip finished by ``t`` (None: the person has not left home yet today)."""
+        found = None
+        for leg in self.legs:
+            if t < leg.drive.arrive:
+                break
+            found = leg
+        return found
+
     def asleep(self, t: float) -> bool:
         """Whether the person is in bed at ``t``."""
         return t < self.wake or t >= self.bedtime
@@ -122,12 +155,20 @@ class Family:
         seed: the simulation seed.
         timezone: the home's IANA zone (routines run on local time).
         routes: the roads used for commuting and walking.
+        driver: who takes the car, to work and to the shops (one of ``PEOPLE``).
+
+    Raises:
+        ValueError: ``driver`` is not one of the family.
     """
 
-    def __init__(self, seed: int, timezone: str, routes: Routes) -> None:
+    def __init__(self, seed: int, timezone: str, routes: Routes, *, driver: str = DRIVER) -> None:
+        if driver not in PEOPLE:
+            raise ValueError(f"the driver must be one of {', '.join(PEOPLE)}, got {driver!r}")
         self._seed = seed
+        self._timezone = timezone
         self._tz = ZoneInfo(timezone)
         self.routes = routes
+        self.driver = driver
         self._days: dict[date, _Day] = {}
 
     # -- time -------------------------------------------------------------------------------
@@ -161,12 +202,20 @@ class Family:
     def _make_day(self, day: date) -> _Day:
         shared = random.Random(f"{self._seed}:family:{day.isoformat()}")  # noqa: S311 - simulation noise, not secrets
         weekend = day.weekday() >= 5
-        outing: tuple[float, float] | None = None
+        walk: tuple[Drive, Drive] | None = None
         if weekend and shared.random() < 0.7:
-            outing = (self._at(day, shared.uniform(15.3, 16.0)), shared.uniform(3600, 6000))
-        mei_remote = shared.random() < 0.4
+            start, stay = self._at(day, shared.uniform(15.3, 16.0)), shared.uniform(3600, 6000)
+            # Walked together: one path and one timing for everyone who goes.
+            walk_rng = random.Random(f"{self._seed}:walk:{day.isoformat()}")  # noqa: S311 - simulation noise, not secrets
+            there = Drive.plan(self.routes.walk, start, walk_rng, free_kmh=5.0)
+            back = Drive.plan(
+                self.routes.walk.reversed(), there.arrive + stay, walk_rng, free_kmh=5.0
+            )
+            walk = (there, back)
+        remote = shared.random() < 0.4
+        errand = draw_errand(self._seed, self._timezone, self.routes.home, day)
         plans = {
-            person: self._make_plan(day, person, weekend, outing, mei_remote) for person in PEOPLE
+            person: self._make_plan(day, person, weekend, walk, remote, errand) for person in PEOPLE
         }
         first_wake = min(p.wake for p in plans.values())
         tea = [
@@ -199,8 +248,9 @@ class Family:
         day: date,
         person: str,
         weekend: bool,
-        outing: tuple[float, float] | None,
-        mei_remote: bool,
+        walk: tuple[Drive, Drive] | None,
+        remote: bool,
+        errand: Errand | None,
     ) -> DayPlan:
         rng = random.Random(f"{self._seed}:family:{person}:{day.isoformat()}")  # noqa: S311 - simulation noise, not secrets
         legs: list[Leg] = []
@@ -208,19 +258,24 @@ class Family:
         if weekend:
             wake = self._at(day, rng.uniform(8.0, 9.0))
             bedtime = self._at(day, rng.uniform(23.0, 23.8))
-            if outing is not None:
-                start, stay = outing
-                # Walk together: the path is drawn from the shared draw, not the person's own.
-                walk_rng = random.Random(f"{self._seed}:walk:{day.isoformat()}")  # noqa: S311 - simulation noise, not secrets
-                there = Drive.plan(self.routes.walk, start, walk_rng, free_kmh=5.0)
-                back = Drive.plan(
-                    self.routes.walk.reversed(), there.arrive + stay, walk_rng, free_kmh=5.0
-                )
+            busy = False
+            if errand is not None and person == self.driver:
+                name = errand.destination.name
                 legs += [
-                    Leg(person, Mode.WALK, Place.HOME, Place.PARK, there),
-                    Leg(person, Mode.WALK, Place.PARK, Place.HOME, back),
+                    Leg(person, Mode.CAR, Place.HOME, Place.ERRAND, errand.out, name),
+                    Leg(person, Mode.CAR, Place.ERRAND, Place.HOME, errand.back, name),
                 ]
-        elif person == "alex":
+                # The driver joins the walk only when home from the shops for all of it.
+                busy = walk is not None and (
+                    errand.out.depart < walk[1].arrive and walk[0].depart < errand.back.arrive
+                )
+            if walk is not None and not busy:
+                legs += [
+                    Leg(person, Mode.WALK, Place.HOME, Place.PARK, walk[0], "walk"),
+                    Leg(person, Mode.WALK, Place.PARK, Place.HOME, walk[1], "walk"),
+                ]
+            legs.sort(key=lambda leg: leg.drive.depart)
+        elif person == self.driver:
             commute = Commute.CAR
             wake = self._at(day, rng.uniform(6.45, 6.9))
             bedtime = self._at(day, rng.uniform(22.8, 23.6))
@@ -239,13 +294,13 @@ class Family:
                 congestion=rng.uniform(0.4, 0.8),
             )
             legs += [
-                Leg(person, Mode.CAR, Place.HOME, Place.OFFICE, there),
-                Leg(person, Mode.CAR, Place.OFFICE, Place.HOME, back),
+                Leg(person, Mode.CAR, Place.HOME, Place.OFFICE, there, "commute"),
+                Leg(person, Mode.CAR, Place.OFFICE, Place.HOME, back, "commute"),
             ]
         else:
             wake = self._at(day, rng.uniform(6.9, 7.3))
             bedtime = self._at(day, rng.uniform(22.6, 23.3))
-            commute = Commute.REMOTE if mei_remote else Commute.TRANSIT
+            commute = Commute.REMOTE if remote else Commute.TRANSIT
             if commute is Commute.TRANSIT:
                 there = Drive.plan(
                     self.routes.transit,
@@ -262,8 +317,8 @@ class Family:
                     congestion=0.1,
                 )
                 legs += [
-                    Leg(person, Mode.TRANSIT, Place.HOME, Place.MEI_WORK, there),
-                    Leg(person, Mode.TRANSIT, Place.MEI_WORK, Place.HOME, back),
+                    Leg(person, Mode.TRANSIT, Place.HOME, Place.MEI_WORK, there, "commute"),
+                    Leg(person, Mode.TRANSIT, Place.MEI_WORK, Place.HOME, back, "commute"),
                 ]
         return DayPlan(person, weekend, commute, wake, bedtime, tuple(legs))
 

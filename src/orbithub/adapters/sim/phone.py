@@ -70,8 +70,10 @@ class PhoneSim(DeviceSim):
             place = family.place_at(self.person, now) or Place.HOME
             self.ssid = self.scene.places.ssid(place)
             if now >= self.next_fix:
-                # Indoors the fix comes from Wi-Fi and a weak GPS: ten to thirty metres.
-                lat, lon = self.scene.places.coordinates(place)
+                # Indoors the fix comes from Wi-Fi and a weak GPS: ten to thirty metres. The
+                # person stands where their last trip ended (the shops have no fixed place).
+                last = family.plan(self.person, now).last_arrival(now)
+                lat, lon = last.drive.route.end if last is not None else self.scene.places.home
                 self.accuracy = self.rng.uniform(8.0, 30.0)
                 self.latitude, self.longitude = self._jitter(lat, lon, self.accuracy / 2)
                 self.next_fix = now + _FIX_INTERVAL_S

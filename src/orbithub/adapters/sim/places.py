@@ -74,7 +74,11 @@ class Places:
         return (self.home[0] + 0.0075, self.home[1] + 0.002)
 
     def coordinates(self, place: Place) -> tuple[float, float]:
-        """Where a place is."""
+        """Where a place is.
+
+        Raises:
+            KeyError: for ``Place.ERRAND``, which is wherever that day's shopping trip ends.
+        """
         return {
             Place.HOME: self.home,
             Place.OFFICE: self.office,

@@ -1,8 +1,12 @@
 """The electric car and the home charger it plugs into.
 
-The car drives Alex's commute along the route (speeds from the traffic model), spends energy
-by speed and by the cabin climate's work against the outside temperature, and charges from the
-home wallbox when parked at home, tapering above 80 % like a real lithium-ion pack.
+The car makes its driver's car trips from the family's plan: Alex's commute on weekdays and an
+errand on most weekend days (see :mod:`~orbithub.adapters.sim.errands`), with speeds from the
+traffic model. It spends energy by
+speed (rolling losses plus drag growing with v², more in stop-and-go traffic), more in the cold
+(a cold pack and stiff drivetrain lose more), and on the cabin climate's work against the
+outside temperature. It charges from the home wallbox when parked at home and the wallbox is
+switched on, tapering above 80 % like a real lithium-ion pack.
 """
 
 from __future__ import annotations
@@ -10,14 +14,17 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Mapping
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from orbithub.adapters.sim.base import DeviceSim, Readings
-from orbithub.adapters.sim.family import Leg, Mode, Place
+from orbithub.adapters.sim.errands import Trip
+from orbithub.adapters.sim.family import PEOPLE, Family, Mode, Place
 from orbithub.adapters.sim.scene import Scene
 from orbithub.core.registry import Device
 from orbithub.spec.model import Value
 
-__all__ = ["ChargerSim", "VehicleSim"]
+__all__ = ["ChargerSim", "VehicleSim", "car_trips", "consumption_wh_per_km", "taper"]
 
 _PACK_KWH = 75.0
 _CHARGER_EFFICIENCY = 0.92
@@ -27,6 +34,26 @@ _CLIMATE_TAU_S = 5 * 60.0
 DISCONNECTED, PLUGGED, CHARGING, COMPLETE = 0, 1, 2, 3
 
 
+def car_trips(family: Family, now: float) -> list[Trip]:
+    """Every trip of the car on the local day of ``now``, in order of departure.
+
+    They are the car legs of the family's plans, so whoever drives travels with the car.
+    """
+    trips = [
+        Trip(
+            leg.drive,
+            leg.drive.route.start,
+            leg.drive.route.end,
+            leg.destination is Place.HOME,
+            leg.purpose,
+        )
+        for person in PEOPLE
+        for leg in family.plan(person, now).legs
+        if leg.mode is Mode.CAR
+    ]
+    return sorted(trips, key=lambda t: t.drive.depart)
+
+
 def taper(soc: float) -> float:
     """Share of the offered power a pack accepts at ``soc`` percent (1 up to 80 %)."""
     if soc <= 80.0:
@@ -34,10 +61,15 @@ def taper(soc: float) -> float:
     return max(0.15, 1.0 - 0.85 * (soc - 80.0) / 20.0)
 
 
-def consumption_wh_per_km(speed_kmh: float) -> float:
-    """Traction energy per km: rolling losses, drag growing with v², stop-and-go below 25."""
+def consumption_wh_per_km(speed_kmh: float, outside_c: float = 20.0) -> float:
+    """Traction energy per km: rolling losses, drag growing with v², stop-and-go below 25.
+
+    Below 15 °C every kelvin adds about 0.8 %: a cold pack has a higher internal resistance
+    and cold tyres and bearings roll harder (the cabin's heating is counted separately).
+    """
     stop_go = 25.0 * max(0.0, 25.0 - speed_kmh) / 25.0
-    return 115.0 + 0.009 * speed_kmh**2 + stop_go
+    cold = 1.0 + 0.008 * max(0.0, 15.0 - outside_c)
+    return (115.0 + 0.009 * speed_kmh**2 + stop_go) * cold
 
 
 class ChargerSim(DeviceSim):
@@ -104,29 +136,35 @@ class VehicleSim(DeviceSim):
         self.charge_w = 0.0
         self.plugged = False
         self.speed = 0.0
-        self.latitude, self.longitude = scene.places.coordinates(self._parked_at(now))
+        self._trips: dict[date, list[Trip]] = {}
+        self._zone = ZoneInfo(scene.timezone)
+        self.latitude, self.longitude = self._parked(now)[0]
         self.heading = 0.0
         self.step(now, 0.0)
 
     # -- where the car is -------------------------------------------------------------------
-    def _car_legs(self, now: float) -> list[Leg]:
-        return [
-            leg
-            for person in ("alex", "mei")
-            for leg in self.scene.family.plan(person, now).legs
-            if leg.mode is Mode.CAR
-        ]
+    def trips(self, now: float) -> list[Trip]:
+        """The car's trips on the local day of ``now``, in order."""
+        day = datetime.fromtimestamp(now, self._zone).date()
+        cached = self._trips.get(day)
+        if cached is None:
+            cached = car_trips(self.scene.family, now)
+            if len(self._trips) > 8:
+                self._trips.clear()
+            self._trips[day] = cached
+        return cached
 
-    def _parked_at(self, now: float) -> Place:
-        place = Place.HOME
-        for leg in self._car_legs(now):
-            if now >= leg.drive.arrive:
-                place = leg.destination
-        return place
+    def _parked(self, now: float) -> tuple[tuple[float, float], bool]:
+        """Where the car stands when not driving, and whether that is at home."""
+        where, home = self.scene.places.home, True
+        for trip in self.trips(now):
+            if now >= trip.drive.arrive:
+                where, home = trip.destination, trip.home
+        return where, home
 
-    def driving(self, now: float) -> Leg | None:
+    def driving(self, now: float) -> Trip | None:
         """The trip under way, if any."""
-        return next((leg for leg in self._car_legs(now) if leg.drive.active(now)), None)
+        return next((t for t in self.trips(now) if t.drive.active(now)), None)
 
     def charger(self) -> ChargerSim | None:
         """The home wallbox, when there is one."""
@@ -137,29 +175,26 @@ class VehicleSim(DeviceSim):
     # -- physics ----------------------------------------------------------------------------
     def step(self, now: float, dt: float) -> None:
         """Drive or park, run the cabin climate, charge."""
-        leg = self.driving(now)
+        trip = self.driving(now)
         km = (
-            sum(
-                leg_.drive.distance_at(now) - leg_.drive.distance_at(now - dt)
-                for leg_ in self._car_legs(now)
-            )
+            sum(t.drive.distance_at(now) - t.drive.distance_at(now - dt) for t in self.trips(now))
             / 1000
         )
-        driving = self.edge("driving", leg is not None)
+        driving = self.edge("driving", trip is not None)
         if driving is not None:
             # Climate comes on with the car and goes off when it is parked and locked.
             self.cabin_on = driving
             self.locked = not driving
         outdoor = self.scene.weather.temperature(now)
-        if leg is not None:
-            pos = leg.drive.position_at(now)
+        if trip is not None:
+            pos = trip.drive.position_at(now)
             self.latitude, self.longitude, self.heading = pos.latitude, pos.longitude, pos.heading
-            self.speed = leg.drive.speed_at(now)
+            self.speed = trip.drive.speed_at(now)
         else:
             self.speed = 0.0
-            self.latitude, self.longitude = self.scene.places.coordinates(self._parked_at(now))
+            self.latitude, self.longitude = self._parked(now)[0]
         mean_kmh = km / dt * 3600 if dt > 0 else 0.0
-        traction_kwh = km * consumption_wh_per_km(mean_kmh) / 1000
+        traction_kwh = km * consumption_wh_per_km(mean_kmh, outdoor) / 1000
         climate_kw = self._climate(now, outdoor, dt)
         used = traction_kwh + climate_kw * dt / 3600
         if km > 0:
@@ -180,13 +215,13 @@ class VehicleSim(DeviceSim):
             return min(5.0, 0.3 + gap * (0.1 if outdoor > -5 else 0.18))
         f = 1 - math.exp(-dt / _CABIN_TAU_S) if dt > 0 else 0.0
         # A parked car in the sun is a greenhouse: up to ~8 K above the air outside.
-        outside = self.speed == 0 and self._parked_at(now) is not Place.HOME  # home: garage
+        outside = self.speed == 0 and not self._parked(now)[1]  # at home: in the garage
         sun = 8.0 * self.scene.weather.daylight(now) if outside else 0.0
         self.cabin += (outdoor + sun - self.cabin) * f
         return 0.0
 
     def _charge(self, now: float, dt: float) -> None:
-        at_home = self._parked_at(now) is Place.HOME and self.driving(now) is None
+        at_home = self._parked(now)[1] and self.driving(now) is None
         charger = self.charger() if at_home else None
         if charger is not None:
             charger.vehicle = self
