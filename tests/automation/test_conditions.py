@@ -19,6 +19,7 @@ from orbithub.automation.model import (
     Condition,
     NotCondition,
     OrCondition,
+    PresenceCondition,
     PropertyCondition,
     SunCondition,
     SunEvent,
@@ -37,12 +38,16 @@ BERLIN = Place(ZoneInfo("Europe/Berlin"), 52.52, 13.405)
 class Facts:
     values: dict[tuple[str, str], Value] = field(default_factory=dict)
     offline: set[str] = field(default_factory=set)
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def value(self, device_id: str, path: str) -> Value | None:
         return self.values.get((device_id, path))
 
     def is_online(self, device_id: str) -> bool | None:
         return False if device_id in self.offline else None
+
+    def people_at(self, space_id: str) -> tuple[str, ...] | None:
+        return self.people.get(space_id)
 
 
 def holds(condition: Condition, facts: Facts, now: float) -> bool:
@@ -146,3 +151,25 @@ def test_boolean_combinations_match_a_reference(condition: Condition, bits: list
     if reason is not None:
         assert explain(reason)
         assert explain(reason, "zh")
+
+
+def test_presence_someone_nobody_and_a_named_person() -> None:
+    facts = Facts(people={"home": ("alex",), "office": ()})
+    assert holds(PresenceCondition("home"), facts, NOON)
+    assert not holds(PresenceCondition("home", present=False), facts, NOON)
+    assert holds(PresenceCondition("office", present=False), facts, NOON)
+    assert holds(PresenceCondition("home", "alex"), facts, NOON)
+    assert holds(PresenceCondition("home", "mei", present=False), facts, NOON)
+    reason = evaluate(PresenceCondition("home", "mei"), facts, NOON, BERLIN)
+    assert reason is not None
+    assert explain(reason) == (
+        "condition presence mei at home was false: at home were alex, needed mei at home"
+    )
+    assert "home 当时有 alex" in explain(reason, "zh")
+
+
+def test_presence_not_known_yet_is_said_so() -> None:
+    reason = evaluate(PresenceCondition("home", present=False), Facts(), NOON, BERLIN)
+    assert reason is not None
+    assert reason.code is ReasonCode.PRESENCE_UNKNOWN
+    assert "nobody's presence at home is known yet" in explain(reason)

@@ -59,7 +59,7 @@ def test_every_example_loads_and_fits_the_demo_home() -> None:
     documents = [parse_document(yaml.safe_load(text)) for text in blocks("yaml")]
     loaded = [a for automations, _ in documents for a in automations]
     scenes = [s for _, found in documents for s in found]
-    assert len(loaded) == 7
+    assert len(loaded) == 11
     assert [s.id for s in scenes] == ["movie"]
     assert check_automations(loaded, registry, scenes=scenes) == []
 

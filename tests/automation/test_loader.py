@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from orbithub.automation import AutomationFileError, Mode, load_automations, parse_automation
+from orbithub.automation import (
+    AutomationFileError,
+    Mode,
+    load_automations,
+    load_documents,
+    parse_automation,
+)
 from orbithub.automation.model import (
     CatchUp,
     DelayStep,
@@ -100,7 +106,14 @@ def test_errors_name_the_file_the_place_and_what_to_write(tmp_path: Path) -> Non
     assert "write it quoted as 'HH:MM'" in messages["automations[0].triggers[1].at"]
     assert "did you mean 'delay'?" in messages["automations[0].actions[1]"]
     assert len(caught.value.issues) == 3
-    assert f"{path}: automations[0].triggers[0].abvoe" in str(caught.value)
+    lines = {issue.path: issue.line or 0 for issue in caught.value.issues}
+    text = ["", *bad.splitlines()]
+    # Each problem names the line it is on, so an editor can jump there.
+    assert "abvoe: 3" in text[lines["automations[0].triggers[0].abvoe"]]
+    assert "7h30" in text[lines["automations[0].triggers[1].at"]]
+    assert "dealy" in text[lines["automations[0].actions[1]"]]
+    line = lines["automations[0].triggers[0].abvoe"]
+    assert f"{path}:{line}: automations[0].triggers[0].abvoe" in str(caught.value)
 
 
 def test_nested_errors_and_missing_fields() -> None:
@@ -141,6 +154,51 @@ def test_an_unquoted_time_asks_for_quotes(tmp_path: Path) -> None:
     (issue,) = caught.value.issues
     assert issue.path == "automations[0].triggers[1].at"
     assert "quote it, e.g. at: '07:30'" in issue.message
+
+
+SCENE = """
+scenes:
+  - id: night
+    name: Good night
+    aliases: ALIASES
+    values:
+      bedroom-lamp: {light.on: false}
+"""
+
+
+def test_scene_aliases_load_as_names_of_the_scene(tmp_path: Path) -> None:
+    path = write(tmp_path, "night.yaml", SCENE.replace("ALIASES", '[晚安, " bedtime ", 晚安]'))
+    _, (scene,) = load_documents(path)
+    assert scene.name == "Good night"
+    # Spaces around a name are dropped, a name written twice is kept once.
+    assert scene.aliases == ("晚安", "bedtime")
+    _, (plain,) = load_documents(
+        write(tmp_path, "plain.yaml", SCENE.replace("    aliases: ALIASES\n", ""))
+    )
+    assert plain.aliases == ()
+
+
+@pytest.mark.parametrize(
+    ("aliases", "where", "says"),
+    [
+        ("晚安", "scenes[0].aliases", "aliases must be a list of names"),
+        ("{zh: 晚安}", "scenes[0].aliases", "aliases must be a list of names"),
+        ('[晚安, ""]', "scenes[0].aliases[1]", "an alias cannot be empty"),
+        ("[晚安, '  ']", "scenes[0].aliases[1]", "an alias cannot be empty"),
+        ("[3, 晚安]", "scenes[0].aliases[0]", "an alias is a name written as text"),
+        ("[晚安, null]", "scenes[0].aliases[1]", "an alias is a name written as text"),
+    ],
+)
+def test_bad_scene_aliases_are_refused_with_their_place(
+    tmp_path: Path, aliases: str, where: str, says: str
+) -> None:
+    path = write(tmp_path, "night.yaml", SCENE.replace("ALIASES", aliases))
+    with pytest.raises(AutomationFileError) as caught:
+        load_documents(path)
+    (issue,) = caught.value.issues
+    assert (issue.source, issue.path) == (str(path), where)
+    assert issue.message.startswith(says)
+    assert issue.line == 5
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ import json
 from datetime import time
 from pathlib import Path
 
+import pytest
+
 from orbithub.automation import Engine, JsonFileStore, MemoryStore, Pending
 from orbithub.automation.model import Automation, SetStep, TimeTrigger
 from orbithub.automation.store import PendingKind, StoreWriter
@@ -71,3 +73,25 @@ async def test_many_timers_at_start_cost_few_file_writes(tmp_path: Path) -> None
     assert CountingStore.writes <= 3
     data = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
     assert len(data["pending"]) == 300
+
+
+async def test_a_damaged_file_is_set_aside_and_the_store_starts_empty(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "pending.json"
+    path.write_text('{"pending": [{"key": "run:1", "kind": "del', encoding="utf-8")
+    store = JsonFileStore(path)
+    assert await store.load() == []
+    assert (tmp_path / "pending.json.unreadable").read_text(encoding="utf-8").startswith("{")
+    assert "pending.json cannot be read" in caplog.text
+    good = Pending("run:2", PendingKind.DELAY, "later", 1, 100.0)
+    await store.save(good)
+    assert await JsonFileStore(path).load() == [good]
+
+
+async def test_a_record_that_cannot_be_read_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "pending.json"
+    good = {"key": "run:2", "kind": "delay", "automation_id": "a", "version": 1, "due": 5.0}
+    path.write_text(json.dumps({"pending": [{"key": "x", "kind": "nonsense"}, good]}), "utf-8")
+    (loaded,) = await JsonFileStore(path).load()
+    assert loaded.key == "run:2"

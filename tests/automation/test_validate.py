@@ -89,4 +89,7 @@ def test_a_scene_field_typo_lists_the_fields() -> None:
     with pytest.raises(AutomationFileError) as caught:
         parse_document({"scenes": [{"id": "s", "valeus": {}}]})
     found = {i.path: i.message for i in caught.value.issues}
-    assert "did you mean 'values'? allowed here: id, name, values" in found["scenes[0].valeus"]
+    assert (
+        "did you mean 'values'? allowed here: aliases, id, name, values"
+        in found["scenes[0].valeus"]
+    )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from orbithub.automation import templates
 from orbithub.automation.conditions import Facts, check_all
 from orbithub.automation.model import (
     Action,
@@ -19,14 +20,13 @@ from orbithub.automation.model import (
     CallStep,
     ChooseStep,
     DelayStep,
-    EventTrigger,
-    OnlineTrigger,
-    PropertyTrigger,
+    NotifyStep,
     RepeatStep,
     RunStep,
     SceneStep,
     SetStep,
     WaitStep,
+    WaitTrigger,
 )
 from orbithub.automation.place import Place
 from orbithub.automation.scenes import Scene, apply_scene
@@ -34,8 +34,10 @@ from orbithub.automation.store import Pending, PendingKind, run_key
 from orbithub.automation.trace import RunStatus, RunTrace, StepTrace
 from orbithub.core.clock import Clock
 from orbithub.core.context import Context
+from orbithub.core.events import NotificationRequested
 from orbithub.core.hub import Hub
 from orbithub.errors import OrbitHubError
+from orbithub.spec.model import Value
 
 __all__ = ["Resume", "RunFailed", "RunHost", "RunStopped", "run_actions"]
 
@@ -67,8 +69,12 @@ class RunHost(Protocol):
 
     hub: Hub
     clock: Clock
-    facts: Facts
     stopping: bool
+
+    @property
+    def facts(self) -> Facts:
+        """Current values and presence for conditions."""
+        ...
 
     def place(self, automation: Automation) -> Place:
         """The automation's space's timezone and coordinates."""
@@ -90,9 +96,7 @@ class RunHost(Protocol):
         """Note that a run of this automation commanded this device (for loop detection)."""
         ...
 
-    def wait_for(
-        self, triggers: Sequence[PropertyTrigger | EventTrigger | OnlineTrigger]
-    ) -> asyncio.Future[str]:
+    def wait_for(self, triggers: Sequence[WaitTrigger]) -> asyncio.Future[str]:
         """A future resolved with a description when one of ``triggers`` fires."""
         ...
 
@@ -109,6 +113,20 @@ class _Run:
     automation: Automation
     trace: RunTrace
     context: Context
+
+    def variables(self) -> dict[str, object]:
+        """What a template of this run sees now."""
+        host = self.host
+        now = host.place(self.automation).local(host.clock.now())
+        return templates.variables(
+            self.trace.data, host.facts.value, now, self.automation.id, self.automation.name
+        )
+
+    def value(self, value: Value) -> Value:
+        """A step's value, rendered when it is a template."""
+        if not templates.is_template(value):
+            return value
+        return templates.render_value(value, self.variables())
 
 
 async def run_actions(
@@ -169,16 +187,18 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
     match action:
         case SetStep():
             host.commanded(automation.id, action.device)
-            result = await host.hub.set(
-                action.device, action.path, action.value, context=run.context
-            )
-            return _confirmed(f"{action.device} {action.path} = {action.value}", result.confirmed)
+            value = run.value(action.value)
+            result = await host.hub.set(action.device, action.path, value, context=run.context)
+            return _confirmed(f"{action.device} {action.path} = {value}", result.confirmed)
         case CallStep():
             host.commanded(automation.id, action.device)
+            arguments = {name: run.value(v) for name, v in action.arguments}
             result = await host.hub.call(
-                action.device, action.action, dict(action.arguments), context=run.context
+                action.device, action.action, arguments, context=run.context
             )
             return _confirmed(f"{action.device} {action.action}", result.confirmed)
+        case NotifyStep():
+            return _notify(run, action)
         case DelayStep() | WaitStep() if resume is not None and resume.after:
             return "ended before the restart"
         case DelayStep():
@@ -214,6 +234,35 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
             return f"started {action.automation}"
 
 
+def _notify(run: _Run, action: NotifyStep) -> str:
+    host = run.host
+    names = run.variables() if any(map(templates.is_template, _texts(action))) else {}
+    title = templates.render(action.title, names)
+    message = templates.render(action.message, names)
+    recipients = tuple(r for r in (templates.render(t, names).strip() for t in action.to) if r)
+    spaces = host.hub.registry.spaces()
+    space = action.space or run.automation.space or (spaces[0].id if spaces else "")
+    bus = host.hub.bus
+    bus.publish(
+        NotificationRequested(
+            bus.next_seq(),
+            host.clock.now(),
+            space,
+            recipients,
+            title,
+            message,
+            action.severity,
+            action.tag,
+            run.context,
+        )
+    )
+    return f"notified {', '.join(recipients) or 'everyone at ' + space}: {title}"
+
+
+def _texts(action: NotifyStep) -> tuple[str, ...]:
+    return (action.title, action.message, *action.to)
+
+
 def _confirmed(what: str, confirmed: bool) -> str:
     return what if confirmed else f"{what} (sent, not confirmed)"
 
@@ -245,6 +294,7 @@ async def _hold(
                 cursor,
                 run_id=trace.run_id,
                 trigger=trace.trigger,
+                data=trace.data,
             )
         )
 

@@ -15,6 +15,7 @@ from orbithub.automation.model import (
     Condition,
     NotCondition,
     OrCondition,
+    PresenceCondition,
     PropertyCondition,
     SunCondition,
     SunEvent,
@@ -32,7 +33,7 @@ _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class Facts(Protocol):
-    """What conditions look at: current values, availability and the time."""
+    """What conditions look at: current values, availability and who is where."""
 
     def value(self, device_id: str, path: str) -> Value | None:
         """The current value, None when never reported."""
@@ -40,6 +41,10 @@ class Facts(Protocol):
 
     def is_online(self, device_id: str) -> bool | None:
         """Availability, None when unknown."""
+        ...
+
+    def people_at(self, space_id: str) -> tuple[str, ...] | None:
+        """Who is at a space, sorted; None when not known yet."""
         ...
 
 
@@ -54,6 +59,8 @@ def describe(condition: Condition) -> str:
             return "weekday " + ",".join(_DAY_NAMES[d] for d in sorted(condition.days))
         case SunCondition():
             return f"sun {_sun_expected(condition)}"
+        case PresenceCondition():
+            return f"presence {_presence_expected(condition)}"
         case AndCondition():
             return "and(" + ", ".join(describe(p) for p in condition.parts) + ")"
         case OrCondition():
@@ -92,6 +99,8 @@ def evaluate(condition: Condition, facts: Facts, now: float, place: Place) -> Re
             )
         case SunCondition():
             return _sun(condition, now, place)
+        case PresenceCondition():
+            return _presence(condition, facts)
         case AndCondition():
             return check_all(condition.parts, facts, now, place)
         case OrCondition():
@@ -212,4 +221,30 @@ def _sun(condition: SunCondition, now: float, place: Place) -> Reason | None:
         condition=describe(condition),
         now=place.local(now).strftime("%H:%M"),
         expected=_sun_expected(condition),
+    )
+
+
+def _presence_expected(condition: PresenceCondition) -> str:
+    if condition.person is None:
+        who = "someone" if condition.present else "nobody"
+        return f"{who} at {condition.space}"
+    return f"{condition.person} {'at' if condition.present else 'not at'} {condition.space}"
+
+
+def _presence(condition: PresenceCondition, facts: Facts) -> Reason | None:
+    params = {"condition": describe(condition), "space": condition.space}
+    people = facts.people_at(condition.space)
+    if people is None:
+        return Reason.of(ReasonCode.PRESENCE_UNKNOWN, **params)
+    if condition.person is None:
+        held = bool(people) is condition.present
+    else:
+        held = (condition.person in people) is condition.present
+    if held:
+        return None
+    return Reason.of(
+        ReasonCode.PRESENCE_FALSE,
+        people=", ".join(people) or "nobody",
+        expected=_presence_expected(condition),
+        **params,
     )

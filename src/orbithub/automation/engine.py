@@ -1,10 +1,14 @@
 """The automation engine: routes hub events and clock ticks to triggers, and runs automations.
 
-Device triggers are indexed by (device, path) and matched inside one bus listener, so an event
-costs a dictionary lookup however many automations are loaded. Time triggers are timers on the
-hub's clock. Runs are tasks in the engine's own task scope; pending delays, waits, ``for``
-holds and timer fire times go through a :class:`~orbithub.automation.store.PendingStore` so a
-new engine resumes them.
+Device, geofence, presence and ETA triggers are indexed by what their events carry and matched
+inside one bus listener, so an event costs a dictionary lookup however many automations are
+loaded; webhooks are looked up by id. Time triggers are timers on the hub's clock. Runs are
+tasks in the engine's own task scope, and each outcome is published as ``AutomationRun``;
+pending delays, waits, ``for`` holds and timer fire times go through a
+:class:`~orbithub.automation.store.PendingStore` so a new engine resumes them.
+
+The module is over the usual 400 lines because the engine is the one object the rest of the
+hub holds; routing, arrivals, runs, the safety valves and resuming already live beside it.
 """
 
 from __future__ import annotations
@@ -13,22 +17,19 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from orbithub.automation import triggers as trig
 from orbithub.automation.actions import Resume
-from orbithub.automation.conditions import Facts, check_all
+from orbithub.automation.arrivals import EtaSource
+from orbithub.automation.conditions import check_all
 from orbithub.automation.errors import AutomationError, UnknownAutomationError
-from orbithub.automation.model import (
-    Automation,
-    EventTrigger,
-    Mode,
-    OnlineTrigger,
-    PropertyTrigger,
-)
+from orbithub.automation.facts import HubFacts, PresenceSource
+from orbithub.automation.model import Automation, Mode, WaitTrigger
+from orbithub.automation.outcomes import publish_refusal
 from orbithub.automation.place import Place, place_for
 from orbithub.automation.resume import resume_pending
 from orbithub.automation.routing import Router, resolve_trigger
@@ -40,15 +41,26 @@ from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreW
 from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunTrace, TraceLog
 from orbithub.automation.waiters import Waiters
 from orbithub.core.context import Context, Origin
-from orbithub.core.events import DeviceEvent, DeviceOnline, HubEvent, PropertyChanged
+from orbithub.core.events import (
+    DeviceEvent,
+    DeviceOnline,
+    HubEvent,
+    PresenceChanged,
+    PropertyChanged,
+    ZoneChanged,
+)
 from orbithub.core.hub import Hub
 from orbithub.core.tasks import task_scope
+from orbithub.mobility.tracks import Tracks
+
+if TYPE_CHECKING:
+    from orbithub.automation.library import AutomationLibrary
 
 __all__ = ["Engine"]
 
 _LOGGER = logging.getLogger(__name__)
 _FLUSH_TIMEOUT = 5.0
-_DEVICE_EVENTS = (PropertyChanged, DeviceEvent, DeviceOnline)
+_ROUTED = (PropertyChanged, DeviceEvent, DeviceOnline, ZoneChanged, PresenceChanged)
 
 
 class Engine:
@@ -63,6 +75,8 @@ class Engine:
         run_timeout: the longest a ``run`` step waits for the automation it started.
         keep_evaluations: evaluations kept per automation for :meth:`why`.
         keep_runs: run traces kept per automation.
+        presence: who is where before any presence event (default: learnt from the events).
+        tracks: arrival estimates for ETA triggers (default: the engine follows positions).
     """
 
     def __init__(
@@ -76,10 +90,13 @@ class Engine:
         run_timeout: float = 3600.0,
         keep_evaluations: int = 200,
         keep_runs: int = 50,
+        presence: PresenceSource | None = None,
+        tracks: EtaSource | None = None,
     ) -> None:
         self.hub = hub
         self.clock = hub.clock
-        self.facts: Facts = hub.state
+        self.facts = HubFacts(hub.state, presence)
+        self.tracks = tracks
         self.store: PendingStore = store if store is not None else MemoryStore()
         self.traces = TraceLog(evaluations=keep_evaluations, runs=keep_runs)
         self.run_timeout = run_timeout
@@ -99,6 +116,9 @@ class Engine:
         self._scope: contextlib.AsyncExitStack | None = None
         self._router: Router | None = None
         self._stop_listening: Callable[[], None] = lambda: None
+        self._own_tracks: Tracks | None = None
+        self.library: AutomationLibrary | None = None
+        """The folder the automations came from, when loaded from one (the API edits it)."""
         for automation in automations:
             self.add(automation)
 
@@ -108,7 +128,11 @@ class Engine:
         self._tasks = await scope.enter_async_context(task_scope())
         self._scope = scope
         self.stopping = False
-        self._router = Router(self, Scheduler(self.clock, self._tasks), self._index)
+        if self.tracks is None:
+            self._own_tracks = Tracks(self.hub)
+            self._own_tracks.start()
+        etas = self.tracks or self._own_tracks
+        self._router = Router(self, Scheduler(self.clock, self._tasks), self._index, etas)
         self._tasks.create_task(self._writer.run(), name="automation store writer")
         self._stop_listening = self.hub.bus.listen(self._on_event)
         try:
@@ -129,6 +153,9 @@ class Engine:
             return
         self.stopping = True  # from here a cancelled hold keeps its record for the next engine
         self._stop_listening()
+        if self._own_tracks is not None:
+            self._own_tracks.stop()
+            self._own_tracks = None
         tasks = [run.task for runs in self._active.values() for run in runs.values()]
         for task in tasks:
             task.cancel()
@@ -203,15 +230,39 @@ class Engine:
         """A registered scene, or None."""
         return self._scenes.get(scene_id)
 
+    def scenes(self) -> list[Scene]:
+        """Every registered scene."""
+        return list(self._scenes.values())
+
     def place(self, automation: Automation) -> Place:
         """The timezone and coordinates of the automation's space (the first space if unset)."""
         return place_for(self.hub.registry, automation.space)
 
     # -- traces -------------------------------------------------------------------------------
-    def why(self, automation_id: str, since: float | None = None) -> list[Evaluation]:
-        """The evaluations since ``since`` that did not fire, oldest first, with their reasons."""
+    def why(
+        self,
+        automation_id: str,
+        since: float | None = None,
+        *,
+        at: float | None = None,
+        window: float = 120.0,
+    ) -> list[Evaluation]:
+        """The evaluations that did not fire, oldest first, with their reasons.
+
+        Args:
+            automation_id: the automation.
+            since: only those from this time on.
+            at: only those within ``window`` seconds of this time ("why not at 19:02?").
+            window: see ``at``.
+
+        Raises:
+            UnknownAutomationError: no such automation.
+        """
         self.automation(automation_id)
-        return [e for e in self.traces.evaluations(automation_id, since) if not e.fired]
+        found = [e for e in self.traces.evaluations(automation_id, since) if not e.fired]
+        if at is not None:
+            found = [e for e in found if abs(e.time - at) <= window]
+        return found
 
     def runs(self, automation_id: str) -> list[RunTrace]:
         """The kept run traces of an automation, oldest first."""
@@ -231,9 +282,16 @@ class Engine:
             while futures := [r.done for runs in self._active.values() for r in runs.values()]:
                 await asyncio.wait(futures)
 
-    def record(self, automation: Automation, trigger: str, reason: Reason) -> None:
-        """Keep a not-fired evaluation."""
+    def record(
+        self,
+        automation: Automation,
+        trigger: str,
+        reason: Reason,
+        parent: Context | None = None,
+    ) -> None:
+        """Keep a not-fired evaluation (and publish it when a fired trigger was refused)."""
         self.traces.record(Evaluation(automation.id, self.clock.now(), trigger, False, reason))
+        publish_refusal(self.hub, automation, trigger, reason, parent)
 
     # -- pending work -------------------------------------------------------------------------
     def persist(self, pending: Pending) -> None:
@@ -250,9 +308,7 @@ class Engine:
         """A run commanded a device (loop detection watches for the echo)."""
         self._loops.commanded(automation_id, device_id, self.clock.now())
 
-    def wait_for(
-        self, triggers: Sequence[PropertyTrigger | EventTrigger | OnlineTrigger]
-    ) -> asyncio.Future[str]:
+    def wait_for(self, triggers: Sequence[WaitTrigger]) -> asyncio.Future[str]:
         """A future resolved when one of ``triggers`` fires."""
         return self._waiters.add(triggers)
 
@@ -269,9 +325,27 @@ class Engine:
         return self._automations.get(automation_id)
 
     def _on_event(self, event: HubEvent) -> None:
-        if self._router is not None and isinstance(event, _DEVICE_EVENTS):
+        if self._router is not None and isinstance(event, _ROUTED):
+            if isinstance(event, PresenceChanged):
+                self.facts.observe(event)  # conditions of this very change see it
             self._router.on_event(event)
             self._waiters.offer(event)
+
+    def webhook(
+        self, webhook_id: str, body: object, *, context: Context | None = None
+    ) -> list[str] | None:
+        """Fire the automations listening on a webhook; ``body`` is ``trigger.json``.
+
+        Returns:
+            The ids of the runs started, or None when no automation uses this webhook id.
+        """
+        if self._router is None:
+            return None
+        return self._router.webhook(webhook_id, body, context)
+
+    def webhook_ids(self) -> list[str]:
+        """The webhook ids some automation listens on."""
+        return sorted(self._index.webhooks)
 
     def schedule_timers(self, automation: Automation, after: float) -> None:
         """Schedule an automation's time triggers after ``after`` (the engine is running)."""
@@ -292,8 +366,11 @@ class Engine:
         device_id: str | None = None,
         parent: Context | None = None,
         fired: Reason | None = None,
+        data: Mapping[str, object] | None = None,
     ) -> str | None:
         """A trigger fired: check enabled, loops, conditions, mode and rate; maybe start a run.
+
+        ``data`` is what templates of the run see as ``trigger``.
 
         Returns:
             The new run's id, or None when it did not run (the reason is recorded).
@@ -313,25 +390,26 @@ class Engine:
             return None
         reason = check_all(automation.conditions, self.facts, now, self.place(automation))
         if reason is not None:
-            self.record(automation, trigger, reason)
+            self.record(automation, trigger, reason, parent)
             return None
         active = self._active.setdefault(automation.id, {})
         reason = mode_refusal(
             automation, [r.trace for r in active.values()], self.place(automation)
         )
         if reason is not None:
-            self.record(automation, trigger, reason)
+            self.record(automation, trigger, reason, parent)
             return None
         limit = automation.rate_limit
         if limit is not None and not self._rate.allow(automation.id, limit, now):
             reason = Reason.of(ReasonCode.RATE_LIMITED, runs=limit.runs, per=limit.per)
-            self.record(automation, trigger, reason)
+            self.record(automation, trigger, reason, parent)
             return None
         if automation.mode is Mode.RESTART:
             for run in active.values():
                 run.task.cancel()
         run_id = uuid.uuid4().hex[:12]
-        self.start_run(automation, RunTrace(run_id, automation.id, trigger, now), parent)
+        trace = RunTrace(run_id, automation.id, trigger, now, data=dict(data or {"kind": "manual"}))
+        self.start_run(automation, trace, parent)
         self.traces.record(
             Evaluation(
                 automation.id, now, trigger, True, fired or Reason.of(ReasonCode.FIRED), run_id
@@ -366,7 +444,13 @@ class Engine:
         done.set_result(None)
         return done
 
-    def fire(self, automation_id: str, *, context: Context | None = None) -> str | None:
+    def fire(
+        self,
+        automation_id: str,
+        *,
+        context: Context | None = None,
+        data: Mapping[str, object] | None = None,
+    ) -> str | None:
         """Fire an automation by hand (its manual trigger, a button in the app).
 
         Returns:
@@ -375,7 +459,8 @@ class Engine:
         Raises:
             UnknownAutomationError: no such automation.
         """
-        return self.evaluate(self.automation(automation_id), "manual", parent=context)
+        automation = self.automation(automation_id)
+        return self.evaluate(automation, "manual", parent=context, data=data)
 
     def start_run(
         self,

@@ -21,14 +21,17 @@ class AutomationIssue:
         source: the file (or ``<api>``) the document came from.
         path: where in the document, e.g. ``automations[2].triggers[0].above``.
         message: what is wrong, the value seen and what to write instead.
+        line: the line in the file (from 1), when the document came from a file.
     """
 
     source: str
     path: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.path}: {self.message}"
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.path}: {self.message}"
 
 
 class AutomationFileError(AutomationError):

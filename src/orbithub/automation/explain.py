@@ -90,6 +90,14 @@ _TEMPLATES: dict[ReasonCode, tuple[str, str]] = {
         "its time {due} passed while the hub was stopped; skipped (catch-up: skip)",
         "计划时间 {due} 时中枢未运行，已跳过（补偿策略：跳过）",
     ),
+    ReasonCode.PRESENCE_FALSE: (
+        "condition {condition} was false: at {space} were {people}, needed {expected}",
+        "条件 {condition} 不成立：{space} 当时有 {people}，需要 {expected}",
+    ),
+    ReasonCode.PRESENCE_UNKNOWN: (
+        "condition {condition} could not be checked: nobody's presence at {space} is known yet",
+        "条件 {condition} 无法判断：尚不知道 {space} 有谁在",
+    ),
 }
 
 _STATUS: dict[RunStatus, tuple[str, str]] = {

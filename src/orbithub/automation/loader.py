@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -73,7 +75,7 @@ def load_documents(path: Path | str) -> tuple[list[Automation], list[Scene]]:
         try:
             found, found_scenes = parse_document(data, source=str(file))
         except AutomationFileError as exc:
-            issues.extend(exc.issues)
+            issues.extend(with_lines(exc.issues, text))
             continue
         automations.extend(found)
         scenes.extend(found_scenes)
@@ -82,6 +84,42 @@ def load_documents(path: Path | str) -> tuple[list[Automation], list[Scene]]:
     if issues:
         raise AutomationFileError(issues)
     return automations, scenes
+
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def with_lines(issues: Sequence[AutomationIssue], text: str) -> list[AutomationIssue]:
+    """The issues with the line of the YAML ``text`` each one's path points at."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return list(issues)
+    if root is None:
+        return list(issues)
+    return [dataclasses.replace(i, line=_line(root, i.path)) for i in issues]
+
+
+def _line(root: yaml.Node, path: str) -> int | None:
+    """The line (from 1) of the deepest node of ``path`` the document has."""
+    node: yaml.Node = root
+    line = root.start_mark.line
+    for name, index in _PART.findall(path):
+        if index and isinstance(node, yaml.SequenceNode):
+            position = int(index)
+            if position >= len(node.value):
+                break
+            node = node.value[position]
+            line = node.start_mark.line
+        elif name and isinstance(node, yaml.MappingNode):
+            pair = next((p for p in node.value if getattr(p[0], "value", None) == name), None)
+            if pair is None:
+                break  # a missing field: the line of the mapping that lacks it
+            line = pair[0].start_mark.line
+            node = pair[1]
+        else:
+            break
+    return line + 1 if path != "-" else None
 
 
 def parse_automations(data: object, *, source: str = "<api>") -> list[Automation]:

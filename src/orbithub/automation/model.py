@@ -20,12 +20,17 @@ __all__ = [
     "Condition",
     "CronTrigger",
     "DelayStep",
+    "EtaTrigger",
     "EventTrigger",
     "ManualTrigger",
     "Mode",
     "NotCondition",
+    "NotifyStep",
     "OnlineTrigger",
     "OrCondition",
+    "PresenceCondition",
+    "PresenceEvent",
+    "PresenceTrigger",
     "PropertyCondition",
     "PropertyTrigger",
     "RateLimit",
@@ -40,7 +45,9 @@ __all__ = [
     "TimeTrigger",
     "Trigger",
     "WaitStep",
+    "WebhookTrigger",
     "WeekdayCondition",
+    "ZoneTrigger",
 ]
 
 
@@ -58,6 +65,15 @@ class CatchUp(StrEnum):
 
     SKIP = "skip"
     RUN_ONCE = "run_once"
+
+
+class PresenceEvent(StrEnum):
+    """Which change of a space's presence a presence trigger fires on."""
+
+    ARRIVED = "arrived"
+    LEFT = "left"
+    FIRST_ARRIVED = "first_arrived"
+    LAST_LEFT = "last_left"
 
 
 class SunEvent(StrEnum):
@@ -132,6 +148,51 @@ class ManualTrigger:
     """Only fired on request (a button in the app, another automation)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ZoneTrigger:
+    """A phone or a vehicle entered (``entered=True``) or left a space's geofence.
+
+    ``device`` names one device; ``person`` any device that person owns; neither, any device.
+    """
+
+    space: str
+    entered: bool = True
+    device: str | None = None
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceTrigger:
+    """People arrived at or left a space: anyone, one named person, the first or the last."""
+
+    space: str
+    event: PresenceEvent
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EtaTrigger:
+    """A device is estimated to reach a space within ``within`` seconds.
+
+    Fires once when the estimate first drops into the window while the device approaches;
+    fires again only after the device arrived or the estimate went well beyond the window
+    (a car stopped at a light is still on the same approach).
+    ``min_confidence`` (0..1) ignores estimates from too few or too erratic positions.
+    """
+
+    device: str
+    space: str
+    within: float
+    min_confidence: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookTrigger:
+    """``POST /api/webhooks/{webhook}``; its JSON body is ``trigger.json`` in templates."""
+
+    webhook: str
+
+
 Trigger: TypeAlias = (
     PropertyTrigger
     | EventTrigger
@@ -140,7 +201,15 @@ Trigger: TypeAlias = (
     | CronTrigger
     | SunTrigger
     | ManualTrigger
+    | ZoneTrigger
+    | PresenceTrigger
+    | EtaTrigger
+    | WebhookTrigger
 )
+WaitTrigger: TypeAlias = (
+    PropertyTrigger | EventTrigger | OnlineTrigger | ZoneTrigger | PresenceTrigger
+)
+"""What a ``wait`` step may wait for: a change the hub publishes as an event."""
 
 
 # -- conditions -------------------------------------------------------------------------------
@@ -181,6 +250,15 @@ class SunCondition:
 
 
 @dataclass(frozen=True, slots=True)
+class PresenceCondition:
+    """Who is at a space: ``person`` there (or not), or with no person, someone (or nobody)."""
+
+    space: str
+    person: str | None = None
+    present: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class AndCondition:
     """Every part holds."""
 
@@ -206,6 +284,7 @@ Condition: TypeAlias = (
     | TimeCondition
     | WeekdayCondition
     | SunCondition
+    | PresenceCondition
     | AndCondition
     | OrCondition
     | NotCondition
@@ -245,7 +324,7 @@ class WaitStep:
     On timeout the run stops, unless ``continue_on_timeout``.
     """
 
-    triggers: tuple[PropertyTrigger | EventTrigger | OnlineTrigger, ...]
+    triggers: tuple[WaitTrigger, ...]
     timeout: float
     continue_on_timeout: bool = False
 
@@ -291,8 +370,32 @@ class RunStep:
     wait: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class NotifyStep:
+    """Ask for people to be told something (published as ``NotificationRequested``).
+
+    ``title`` and ``message`` may be templates. ``to`` names people; empty means everyone with
+    access to ``space`` (None: the automation's space).
+    """
+
+    title: str
+    message: str
+    to: tuple[str, ...] = ()
+    severity: str = "info"
+    tag: str = ""
+    space: str | None = None
+
+
 Action: TypeAlias = (
-    SetStep | CallStep | DelayStep | WaitStep | ChooseStep | RepeatStep | SceneStep | RunStep
+    SetStep
+    | CallStep
+    | DelayStep
+    | WaitStep
+    | ChooseStep
+    | RepeatStep
+    | SceneStep
+    | RunStep
+    | NotifyStep
 )
 
 

@@ -55,7 +55,9 @@ async def resume_pending(engine: Engine, records: list[Pending]) -> None:
                     Reason.of(ReasonCode.FOR_CANCELLED, value=value, seconds=trigger.for_),
                 )
         else:
-            trace = RunTrace(pending.run_id, automation.id, pending.trigger, now, resumed=True)
+            trace = RunTrace(
+                pending.run_id, automation.id, pending.trigger, now, resumed=True, data=pending.data
+            )
             after = pending.kind is PendingKind.AFTER
             engine.start_run(automation, trace, None, Resume(pending.cursor, pending.due, after))
     for automation in engine.automations():
@@ -69,7 +71,10 @@ async def resume_pending(engine: Engine, records: list[Pending]) -> None:
                 text = trig.describe(trigger)
                 if trigger.catch_up is CatchUp.RUN_ONCE:
                     engine.evaluate(
-                        automation, text, fired=Reason.of(ReasonCode.CAUGHT_UP, due=shown)
+                        automation,
+                        text,
+                        fired=Reason.of(ReasonCode.CAUGHT_UP, due=shown),
+                        data={"kind": "time", "description": text, "caught_up": shown},
                     )
                 else:
                     engine.record(automation, text, Reason.of(ReasonCode.MISSED_SKIPPED, due=shown))

@@ -13,20 +13,35 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from orbithub.automation import triggers as trig
+from orbithub.automation.arrivals import Arrivals, EtaSource
 from orbithub.automation.model import (
     Automation,
     EventTrigger,
     OnlineTrigger,
+    PresenceTrigger,
     PropertyTrigger,
     Trigger,
+    WebhookTrigger,
+    ZoneTrigger,
 )
 from orbithub.automation.scheduler import Scheduler
 from orbithub.automation.store import Pending, PendingKind
 from orbithub.automation.trace import Reason, ReasonCode
 from orbithub.automation.triggers import event as event_trigger
 from orbithub.automation.triggers import online as online_trigger
+from orbithub.automation.triggers import presence as presence_trigger
 from orbithub.automation.triggers import property as property_trigger
-from orbithub.core.events import DeviceEvent, DeviceOnline, HubEvent, PropertyChanged
+from orbithub.automation.triggers import webhook as webhook_trigger
+from orbithub.automation.triggers import zone as zone_trigger
+from orbithub.core.context import Context
+from orbithub.core.events import (
+    DeviceEvent,
+    DeviceOnline,
+    HubEvent,
+    PresenceChanged,
+    PropertyChanged,
+    ZoneChanged,
+)
 from orbithub.core.hub import Hub
 from orbithub.spec.errors import SpecError
 
@@ -36,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["Router", "hold_key", "resolve_trigger", "timer_key"]
 
 _LOGGER = logging.getLogger(__name__)
+_POSITION = frozenset({"location.latitude", "location.longitude"})
 
 
 def resolve_trigger(hub: Hub, trigger: Trigger) -> Trigger:
@@ -69,10 +85,17 @@ def hold_key(automation_id: str, index: int) -> str:
 class Router:
     """Matches events and timers to triggers for one engine. Loop only."""
 
-    def __init__(self, engine: Engine, scheduler: Scheduler, index: trig.TriggerIndex) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        scheduler: Scheduler,
+        index: trig.TriggerIndex,
+        etas: EtaSource | None = None,
+    ) -> None:
         self._engine = engine
         self.scheduler = scheduler
         self.index = index
+        self.arrivals = Arrivals(engine, index, etas)
 
     # -- time triggers ------------------------------------------------------------------------
     def schedule_timers(self, automation: Automation, after: float) -> None:
@@ -83,6 +106,7 @@ class Router:
 
     def cancel(self, automation: Automation) -> None:
         """Cancel an automation's timers and holds (and their pending records)."""
+        self.arrivals.forget(automation.id)
         for index in range(len(automation.triggers)):
             for key in (timer_key(automation.id, index), hold_key(automation.id, index)):
                 if self.scheduler.cancel(key):
@@ -112,24 +136,71 @@ class Router:
             return
         trigger = automation.triggers[index]
         if isinstance(trigger, trig.TimedTrigger):
-            self._engine.evaluate(automation, trig.describe(trigger))
+            text = trig.describe(trigger)
+            self._engine.evaluate(automation, text, data={"kind": "time", "description": text})
             self._schedule(automation, index, trigger, due)
+
+    # -- webhooks -----------------------------------------------------------------------------
+    def webhook(self, webhook_id: str, body: object, context: Context | None) -> list[str] | None:
+        """Fire the automations on a webhook; the run ids, None when no automation uses it."""
+        refs = self.index.webhooks.get(webhook_id)
+        if not refs:
+            return None
+        started: list[str] = []
+        for ref in list(refs):
+            automation = self._engine.find(ref.automation_id)
+            if automation is None or not isinstance(ref.trigger, WebhookTrigger):
+                continue
+            data = webhook_trigger.data(webhook_id, body)
+            text = trig.describe(ref.trigger)
+            run_id = self._engine.evaluate(automation, text, parent=context, data=data)
+            if run_id is not None:
+                started.append(run_id)
+        return started
 
     # -- device triggers ----------------------------------------------------------------------
     def on_event(self, event: HubEvent) -> bool:
-        """Route one hub event; True when it was a device event (waiters may want it too)."""
+        """Route one hub event; True when waiters may want it too."""
         if isinstance(event, PropertyChanged):
             for ref in self.index.properties.get((event.device_id, event.path), ()):
                 if isinstance(ref.trigger, PropertyTrigger):
                     self._property(ref, ref.trigger, event)
+            if event.path in _POSITION and event.device_id in self.index.etas:
+                self.arrivals.moved(event.device_id)
         elif isinstance(event, DeviceEvent):
             for ref in self.index.events.get((event.device_id, event.path), ()):
                 if isinstance(ref.trigger, EventTrigger):
-                    self._matched(ref, event_trigger.match(ref.trigger, event), event)
+                    data: dict[str, object] = {
+                        "kind": "event",
+                        "device": event.device_id,
+                        "event": event.path,
+                        "arguments": dict(event.arguments),
+                    }
+                    self._matched(ref, event_trigger.match(ref.trigger, event), event, data)
         elif isinstance(event, DeviceOnline):
             for ref in self.index.online.get(event.device_id, ()):
                 if isinstance(ref.trigger, OnlineTrigger):
-                    self._matched(ref, online_trigger.match(ref.trigger, event), event)
+                    online: dict[str, object] = {
+                        "kind": "online",
+                        "device": event.device_id,
+                        "online": event.online,
+                    }
+                    self._matched(ref, online_trigger.match(ref.trigger, event), event, online)
+        elif isinstance(event, ZoneChanged):
+            refs = self.index.zones.get(event.space_id, ())
+            if refs:
+                device = self._engine.hub.registry.find_device(event.device_id)
+                owner = device.owner if device is not None else None
+                crossing = zone_trigger.data(event, owner)
+                for ref in refs:
+                    if isinstance(ref.trigger, ZoneTrigger):
+                        why_not = zone_trigger.match(ref.trigger, event, owner)
+                        self._matched(ref, why_not, event, crossing)
+        elif isinstance(event, PresenceChanged):
+            for ref in self.index.presence.get(event.space_id, ()):
+                if isinstance(ref.trigger, PresenceTrigger):
+                    why_not = presence_trigger.match(ref.trigger, event)
+                    self._matched(ref, why_not, event, presence_trigger.data(event))
         else:
             return False
         return True
@@ -138,7 +209,8 @@ class Router:
         self,
         ref: trig.TriggerRef,
         why_not: str | None,
-        event: PropertyChanged | DeviceEvent | DeviceOnline,
+        event: PropertyChanged | DeviceEvent | DeviceOnline | ZoneChanged | PresenceChanged,
+        data: dict[str, object],
     ) -> None:
         automation = self._engine.find(ref.automation_id)
         if automation is None:
@@ -148,13 +220,16 @@ class Router:
             reason = Reason.of(ReasonCode.NOT_MATCHED, detail=why_not)
             self._engine.record(automation, text, reason)
             return
-        self._engine.evaluate(automation, text, device_id=event.device_id, parent=event.context)
+        # Geofence and presence changes are no device's echo of a command: no loop check.
+        device = getattr(event, "device_id", None) if not isinstance(event, ZoneChanged) else None
+        self._engine.evaluate(automation, text, device_id=device, parent=event.context, data=data)
 
     def _property(
         self, ref: trig.TriggerRef, trigger: PropertyTrigger, event: PropertyChanged
     ) -> None:
         if not trigger.for_:
-            self._matched(ref, property_trigger.match(trigger, event), event)
+            data = property_trigger.data(event.device_id, event.path, event.value, event.old_value)
+            self._matched(ref, property_trigger.match(trigger, event), event, data)
             return
         automation = self._engine.find(ref.automation_id)
         if automation is None:
@@ -187,8 +262,13 @@ class Router:
         def done() -> None:
             self._engine.forget(key)
             current = self._engine.find(automation.id)
-            if current is not None:
-                self._engine.evaluate(current, trig.describe(trigger), device_id=device)
+            if current is None:
+                return
+            data: dict[str, object] = {"kind": "property"}
+            if isinstance(trigger, PropertyTrigger):
+                value = self._engine.facts.value(trigger.device, trigger.path)
+                data = property_trigger.data(trigger.device, trigger.path, value, None)
+            self._engine.evaluate(current, trig.describe(trigger), device_id=device, data=data)
 
         self.scheduler.at(key, due, done)
         self._engine.persist(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from orbithub.automation.actions import Resume, RunFailed, RunStopped, final_status, run_actions
 from orbithub.automation.model import Automation, Mode
+from orbithub.automation.outcomes import publish_run
 from orbithub.automation.place import Place
 from orbithub.automation.trace import Reason, ReasonCode, RunStatus, RunTrace
 from orbithub.core.context import Context
@@ -88,5 +89,6 @@ async def execute(
         trace.status = status
         trace.finished = engine.clock.now()
         engine.run_ended(automation.id, trace.run_id)
+        publish_run(engine.hub, automation, trace, context)
         if not done.done():
             done.set_result(None)

@@ -18,11 +18,16 @@ _LOGGER = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """Device values to restore together: ((device, path, value), ...)."""
+    """Device values to restore together: ((device, path, value), ...).
+
+    ``aliases`` are more names people call the scene by, in any language ("晚安", "bedtime"):
+    the assistant activates it by its name or any of them.
+    """
 
     id: str
     name: str
     values: tuple[tuple[str, str, Value], ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

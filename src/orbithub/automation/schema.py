@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
 
 from orbithub.automation import model as m
 from orbithub.automation.scenes import Scene
@@ -21,6 +21,7 @@ from orbithub.automation.schema_triggers import (
     parse_time,
     to_seconds,
 )
+from orbithub.automation.templates import check_template
 
 __all__ = ["AutomationDoc", "DocumentDoc", "SceneDoc"]
 
@@ -71,6 +72,16 @@ class SunConditionDoc(Doc):
         return m.SunCondition(self.after, self.after_offset, self.before, self.before_offset)
 
 
+class PresenceConditionDoc(Doc):
+    type: Literal["presence"]
+    space: str
+    person: str | None = None
+    present: bool = True
+
+    def build(self) -> m.PresenceCondition:
+        return m.PresenceCondition(self.space, self.person, self.present)
+
+
 class AndConditionDoc(Doc):
     type: Literal["and"]
     conditions: list[ConditionDoc] = Field(min_length=1)
@@ -100,6 +111,7 @@ ConditionDoc = Annotated[
     | TimeConditionDoc
     | WeekdayConditionDoc
     | SunConditionDoc
+    | PresenceConditionDoc
     | AndConditionDoc
     | OrConditionDoc
     | NotConditionDoc,
@@ -108,11 +120,30 @@ ConditionDoc = Annotated[
 
 
 # -- actions ----------------------------------------------------------------------------------
+def _template(value: object) -> object:
+    """A validator: a template must compile and use only names templates know."""
+    if isinstance(value, str):
+        check_template(value)
+    return value
+
+
+def _templates(values: object) -> object:
+    if isinstance(values, dict):
+        for value in values.values():
+            _template(value)
+    if isinstance(values, list):
+        for value in values:
+            _template(value)
+    return values
+
+
 class SetDoc(Doc):
     type: Literal["set"]
     device: str
     path: str
     value: Scalar
+
+    _v = field_validator("value", mode="after")(_template)
 
     def build(self) -> m.SetStep:
         return m.SetStep(self.device, self.path, self.value)
@@ -123,6 +154,8 @@ class CallDoc(Doc):
     device: str
     action: str
     arguments: dict[str, Scalar] = Field(default_factory=dict)
+
+    _a = field_validator("arguments", mode="after")(_templates)
 
     def build(self) -> m.CallStep:
         return m.CallStep(self.device, self.action, tuple(self.arguments.items()))
@@ -212,8 +245,44 @@ class RunDoc(Doc):
         return m.RunStep(self.automation, self.wait)
 
 
+class NotifyDoc(Doc):
+    type: Literal["notify"]
+    title: str = Field(min_length=1)
+    message: str = ""
+    to: list[str] = Field(default_factory=list)
+    severity: Literal["info", "warning", "critical"] = "info"
+    tag: str = ""
+    space: str | None = None
+
+    _t = field_validator("title", "message", mode="after")(_template)
+    _r = field_validator("to", mode="after")(_templates)
+
+    @field_validator("to", mode="before")
+    @classmethod
+    def _one(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    def build(self) -> m.NotifyStep:
+        return m.NotifyStep(
+            self.title,
+            self.message,
+            tuple(self.to),
+            self.severity,
+            self.tag,
+            self.space,
+        )
+
+
 ActionDoc = Annotated[
-    SetDoc | CallDoc | DelayDoc | WaitDoc | ChooseDoc | RepeatDoc | SceneStepDoc | RunDoc,
+    SetDoc
+    | CallDoc
+    | DelayDoc
+    | WaitDoc
+    | ChooseDoc
+    | RepeatDoc
+    | SceneStepDoc
+    | RunDoc
+    | NotifyDoc,
     Field(discriminator="type"),
 ]
 
@@ -259,12 +328,35 @@ class AutomationDoc(Doc):
         )
 
 
+def _alias(value: object) -> str:
+    """A validator: one alias, a non-empty name (surrounding spaces dropped)."""
+    if not isinstance(value, str):
+        raise ValueError(f"an alias is a name written as text, e.g. '晚安' (got {value!r})")
+    if not value.strip():
+        raise ValueError("an alias cannot be empty; write a name or remove the entry")
+    return value.strip()
+
+
+Alias = Annotated[str, BeforeValidator(_alias)]
+
+
 class SceneDoc(Doc):
     """A scene written by hand: values by device, then by property path."""
 
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_.:-]+$")
     name: str = ""
+    aliases: list[Alias] = Field(default_factory=list)
     values: dict[str, dict[str, Scalar]] = Field(min_length=1)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _list(cls, value: object) -> object:
+        if not isinstance(value, list):
+            raise ValueError(
+                f"aliases must be a list of names, e.g. aliases: ['晚安', 'good night'] "
+                f"(got {value!r})"
+            )
+        return value
 
     def build(self) -> Scene:
         """The engine's scene."""
@@ -273,7 +365,8 @@ class SceneDoc(Doc):
             for device, props in self.values.items()
             for path, value in props.items()
         )
-        return Scene(self.id, self.name or self.id, values)
+        aliases = tuple(dict.fromkeys(self.aliases))
+        return Scene(self.id, self.name or self.id, values, aliases)
 
 
 class DocumentDoc(Doc):

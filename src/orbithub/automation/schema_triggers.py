@@ -195,6 +195,79 @@ class ManualTriggerDoc(Doc):
         return m.ManualTrigger()
 
 
+class ZoneTriggerDoc(Doc):
+    type: Literal["zone"]
+    space: str
+    event: Literal["enter", "leave"]
+    device: str | None = None
+    person: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> ZoneTriggerDoc:
+        if self.device is not None and self.person is not None:
+            raise ValueError(
+                "write 'device' (one phone or vehicle) or 'person' (any of their devices), not both"
+            )
+        return self
+
+    def build(self) -> m.ZoneTrigger:
+        return m.ZoneTrigger(self.space, self.event == "enter", self.device, self.person)
+
+
+class PresenceTriggerDoc(Doc):
+    type: Literal["presence"]
+    space: str
+    event: m.PresenceEvent
+    person: str | None = None
+
+    @model_validator(mode="after")
+    def _person(self) -> PresenceTriggerDoc:
+        if self.person is not None and self.event not in (
+            m.PresenceEvent.ARRIVED,
+            m.PresenceEvent.LEFT,
+        ):
+            raise ValueError(
+                f"'person' goes with event 'arrived' or 'left', not {str(self.event)!r} "
+                "(the first to arrive or the last to leave is whoever it is)"
+            )
+        return self
+
+    def build(self) -> m.PresenceTrigger:
+        return m.PresenceTrigger(self.space, self.event, self.person)
+
+
+class EtaTriggerDoc(Doc):
+    type: Literal["eta"]
+    device: str
+    space: str
+    within: Annotated[float, Field(gt=0)]
+    min_confidence: float = Field(default=0.3, ge=0, le=1)
+
+    _w = field_validator("within", mode="before")(to_seconds)
+
+    def build(self) -> m.EtaTrigger:
+        return m.EtaTrigger(self.device, self.space, self.within, self.min_confidence)
+
+
+class WebhookTriggerDoc(Doc):
+    type: Literal["webhook"]
+    id: str = Field(min_length=8, pattern=r"^[A-Za-z0-9_-]+$")
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _long(cls, value: object) -> object:
+        # Anyone who knows the id can fire it: a short, guessable id is a door left open.
+        if isinstance(value, str) and len(value) < 8:
+            raise ValueError(
+                f"webhook id {value!r} is too short to keep secret; use at least 8 letters, "
+                "digits, '-' or '_' (e.g. 'garage-button-7f3k9q')"
+            )
+        return value
+
+    def build(self) -> m.WebhookTrigger:
+        return m.WebhookTrigger(self.id)
+
+
 TriggerDoc = Annotated[
     PropertyTriggerDoc
     | EventTriggerDoc
@@ -202,9 +275,14 @@ TriggerDoc = Annotated[
     | TimeTriggerDoc
     | CronTriggerDoc
     | SunTriggerDoc
-    | ManualTriggerDoc,
+    | ManualTriggerDoc
+    | ZoneTriggerDoc
+    | PresenceTriggerDoc
+    | EtaTriggerDoc
+    | WebhookTriggerDoc,
     Field(discriminator="type"),
 ]
 WaitTriggerDoc = Annotated[
-    PropertyTriggerDoc | EventTriggerDoc | OnlineTriggerDoc, Field(discriminator="type")
+    PropertyTriggerDoc | EventTriggerDoc | OnlineTriggerDoc | ZoneTriggerDoc | PresenceTriggerDoc,
+    Field(discriminator="type"),
 ]

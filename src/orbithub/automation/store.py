@@ -10,12 +10,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
-import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
+
+from orbithub.files import set_aside, write_atomically
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class Pending:
         trigger_index: for holds and timers, which trigger.
         run_id: for delays and waits, the run being resumed.
         trigger: the description of what started the run.
+        data: what started the run, as its templates see it (JSON values).
     """
 
     key: str
@@ -66,6 +67,7 @@ class Pending:
     trigger_index: int = -1
     run_id: str = ""
     trigger: str = ""
+    data: dict[str, object] = field(default_factory=dict)
 
 
 def run_key(run_id: str) -> str:
@@ -120,6 +122,7 @@ def _decode(raw: dict[str, object]) -> Pending:
         trigger_index=int(str(raw.get("trigger_index", -1))),
         run_id=str(raw.get("run_id", "")),
         trigger=str(raw.get("trigger", "")),
+        data=dict(data) if isinstance(data := raw.get("data"), dict) else {},
     )
 
 
@@ -168,7 +171,19 @@ class JsonFileStore:
     async def _loaded(self) -> dict[str, Pending]:
         if self._records is None:
             raw = await asyncio.to_thread(self._read)
-            self._records = {p.key: p for p in (_decode(r) for r in raw)}
+            self._records = {}
+            for record in raw:
+                try:
+                    pending = _decode(record)
+                except (KeyError, TypeError, ValueError) as exc:
+                    _LOGGER.error(
+                        "%s: skipping a pending record that cannot be read (%r): %s",
+                        self.path,
+                        exc,
+                        record,
+                    )
+                    continue
+                self._records[pending.key] = pending
         return self._records
 
     def _read(self) -> list[dict[str, object]]:
@@ -176,22 +191,24 @@ class JsonFileStore:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return []
+        except (ValueError, OSError) as exc:
+            # A damaged file must not keep the hub from starting; keep it for a look.
+            kept = set_aside(self.path)
+            _LOGGER.error(
+                "%s cannot be read (%s); pending delays and timers start empty, the file is "
+                "kept as %s",
+                self.path,
+                exc,
+                kept,
+            )
+            return []
         records = data.get("pending", []) if isinstance(data, dict) else []
         return [r for r in records if isinstance(r, dict)]
 
     def _write(self, records: list[Pending]) -> None:
-        payload = json.dumps({"pending": [asdict(r) for r in records]}, indent=1)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".pending-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)  # atomic on POSIX and Windows: old file or new, never half
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        # default=str: trigger data is JSON already; anything else is kept as its text.
+        payload = json.dumps({"pending": [asdict(r) for r in records]}, indent=1, default=str)
+        write_atomically(self.path, payload)
 
 
 class StoreWriter:

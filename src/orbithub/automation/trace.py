@@ -44,6 +44,8 @@ class ReasonCode(StrEnum):
     RATE_LIMITED = "rate_limited"
     LOOP_STOPPED = "loop_stopped"
     MISSED_SKIPPED = "missed_skipped"
+    PRESENCE_FALSE = "presence_false"
+    PRESENCE_UNKNOWN = "presence_unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ class RunTrace:
     error: str | None = None
     resumed: bool = False
     steps: list[StepTrace] = field(default_factory=list)
+    data: dict[str, object] = field(default_factory=dict)
+    """What fired the run, as templates see it (``trigger``)."""
 
 
 class TraceLog:

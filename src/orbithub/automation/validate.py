@@ -16,10 +16,14 @@ from orbithub.automation.model import (
     CallStep,
     ChooseStep,
     Condition,
+    EtaTrigger,
     EventTrigger,
     NotCondition,
+    NotifyStep,
     OnlineTrigger,
     OrCondition,
+    PresenceCondition,
+    PresenceTrigger,
     PropertyCondition,
     PropertyTrigger,
     RepeatStep,
@@ -28,6 +32,7 @@ from orbithub.automation.model import (
     SetStep,
     Trigger,
     WaitStep,
+    ZoneTrigger,
 )
 from orbithub.automation.scenes import Scene
 from orbithub.core.registry import Registry
@@ -36,7 +41,17 @@ from orbithub.spec.errors import SpecError
 __all__ = ["check_automations"]
 
 _Ref = PropertyTrigger | EventTrigger | OnlineTrigger | PropertyCondition | SetStep | CallStep
-_Found = _Ref | RunStep | SceneStep
+_Spaced = ZoneTrigger | PresenceTrigger | EtaTrigger | PresenceCondition | NotifyStep
+_Found = _Ref | RunStep | SceneStep | _Spaced
+_LOCATION = ("location.latitude", "location.longitude")
+_TRIGGER_REFS = (
+    PropertyTrigger,
+    EventTrigger,
+    OnlineTrigger,
+    ZoneTrigger,
+    PresenceTrigger,
+    EtaTrigger,
+)
 
 
 def check_automations(
@@ -57,6 +72,8 @@ def check_automations(
         for where, ref in _refs(automation):
             if isinstance(ref, SceneStep):
                 problem = None if ref.scene in scene_ids else _no_scene(ref.scene, scene_ids)
+            elif isinstance(ref, _Spaced):
+                problem = _check_spaced(ref, registry)
             else:
                 problem = _check(ref, registry, ids)
             if problem is not None:
@@ -81,7 +98,7 @@ def _refs(automation: Automation) -> Iterator[tuple[str, _Found]]:
 
 def _triggers(triggers: Iterable[Trigger], at: str) -> Iterator[tuple[str, _Found]]:
     for i, trigger in enumerate(triggers):
-        if isinstance(trigger, PropertyTrigger | EventTrigger | OnlineTrigger):
+        if isinstance(trigger, _TRIGGER_REFS):
             yield f"{at}[{i}]", trigger
 
 
@@ -91,7 +108,7 @@ def _conditions(conditions: Iterable[Condition], at: str) -> Iterator[tuple[str,
 
 
 def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Found]]:
-    if isinstance(condition, PropertyCondition):
+    if isinstance(condition, PropertyCondition | PresenceCondition):
         yield here, condition
     elif isinstance(condition, AndCondition | OrCondition):
         yield from _conditions(condition.parts, f"{here}.conditions")
@@ -102,7 +119,7 @@ def _condition(condition: Condition, here: str) -> Iterator[tuple[str, _Found]]:
 def _actions(actions: Iterable[Action], at: str) -> Iterator[tuple[str, _Found]]:
     for i, action in enumerate(actions):
         here = f"{at}[{i}]"
-        if isinstance(action, SetStep | CallStep | RunStep | SceneStep):
+        if isinstance(action, SetStep | CallStep | RunStep | SceneStep | NotifyStep):
             yield here, action
         elif isinstance(action, WaitStep):
             yield from _triggers(action.triggers, f"{here}.triggers")
@@ -137,4 +154,22 @@ def _check(ref: _Ref | RunStep, registry: Registry, ids: set[str]) -> str | None
             device.spec.event(ref.event)
     except SpecError as exc:
         return f"{device.id}: {exc}"
+    return None
+
+
+def _check_spaced(ref: _Spaced, registry: Registry) -> str | None:
+    space = ref.space
+    if space is not None and space not in {s.id for s in registry.spaces()}:
+        known = ", ".join(s.id for s in registry.spaces()) or "none"
+        return f"no space {space!r}; known spaces: {known}"
+    device = getattr(ref, "device", None)
+    if device is None:
+        return None
+    found = registry.find_device(device)
+    if found is None:
+        return f"no device {device!r}; check the id in the device list"
+    if isinstance(ref, EtaTrigger | ZoneTrigger) and any(
+        found.spec.find_property(p) is None for p in _LOCATION
+    ):
+        return f"{device} reports no location, so it cannot arrive anywhere; use a phone or car"
     return None

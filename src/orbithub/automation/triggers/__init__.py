@@ -7,16 +7,32 @@ from typing import TypeVar
 
 from orbithub.automation.model import (
     CronTrigger,
+    EtaTrigger,
     EventTrigger,
     ManualTrigger,
     OnlineTrigger,
+    PresenceTrigger,
     PropertyTrigger,
     SunTrigger,
     TimeTrigger,
     Trigger,
+    WebhookTrigger,
+    ZoneTrigger,
 )
 from orbithub.automation.place import Place
-from orbithub.automation.triggers import cron, event, manual, online, property, sun, time_of_day
+from orbithub.automation.triggers import (
+    cron,
+    eta,
+    event,
+    manual,
+    online,
+    presence,
+    property,
+    sun,
+    time_of_day,
+    webhook,
+    zone,
+)
 
 __all__ = ["TimedTrigger", "TriggerIndex", "TriggerRef", "describe", "next_fire"]
 
@@ -41,6 +57,14 @@ def describe(trigger: Trigger) -> str:
             return sun.describe(trigger)
         case ManualTrigger():
             return manual.describe(trigger)
+        case ZoneTrigger():
+            return zone.describe(trigger)
+        case PresenceTrigger():
+            return presence.describe(trigger)
+        case EtaTrigger():
+            return eta.describe(trigger)
+        case WebhookTrigger():
+            return webhook.describe(trigger)
 
 
 def next_fire(trigger: TimedTrigger, after: float, place: Place) -> float | None:
@@ -64,15 +88,23 @@ class TriggerRef:
 
 
 class TriggerIndex:
-    """Device triggers keyed by (device, path) so each event looks at its own triggers only."""
+    """Event-driven triggers keyed by what their events carry, so each event looks at its own.
+
+    Device triggers by (device, path) or device; geofence and presence triggers by space; ETA
+    triggers by the moving device; webhooks by id.
+    """
 
     def __init__(self) -> None:
         self.properties: dict[tuple[str, str], list[TriggerRef]] = {}
         self.events: dict[tuple[str, str], list[TriggerRef]] = {}
         self.online: dict[str, list[TriggerRef]] = {}
+        self.zones: dict[str, list[TriggerRef]] = {}
+        self.presence: dict[str, list[TriggerRef]] = {}
+        self.etas: dict[str, list[TriggerRef]] = {}
+        self.webhooks: dict[str, list[TriggerRef]] = {}
 
     def add(self, ref: TriggerRef) -> None:
-        """Index one device trigger (time and manual triggers are not indexed here)."""
+        """Index one trigger (time and manual triggers are not indexed here)."""
         trig = ref.trigger
         if isinstance(trig, PropertyTrigger):
             self.properties.setdefault((trig.device, trig.path), []).append(ref)
@@ -80,12 +112,21 @@ class TriggerIndex:
             self.events.setdefault((trig.device, trig.event), []).append(ref)
         elif isinstance(trig, OnlineTrigger):
             self.online.setdefault(trig.device, []).append(ref)
+        elif isinstance(trig, ZoneTrigger):
+            self.zones.setdefault(trig.space, []).append(ref)
+        elif isinstance(trig, PresenceTrigger):
+            self.presence.setdefault(trig.space, []).append(ref)
+        elif isinstance(trig, EtaTrigger):
+            self.etas.setdefault(trig.device, []).append(ref)
+        elif isinstance(trig, WebhookTrigger):
+            self.webhooks.setdefault(trig.webhook, []).append(ref)
 
     def remove(self, automation_id: str) -> None:
         """Forget every trigger of an automation."""
         _drop(self.properties, automation_id)
         _drop(self.events, automation_id)
-        _drop(self.online, automation_id)
+        for table in (self.online, self.zones, self.presence, self.etas, self.webhooks):
+            _drop(table, automation_id)
 
 
 def _drop(table: dict[_K, list[TriggerRef]], automation_id: str) -> None:

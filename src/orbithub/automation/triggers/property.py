@@ -6,7 +6,7 @@ from orbithub.automation.model import PropertyTrigger
 from orbithub.core.events import PropertyChanged
 from orbithub.spec.model import Value
 
-__all__ = ["describe", "in_range", "match"]
+__all__ = ["data", "describe", "in_range", "match"]
 
 
 def describe(trigger: PropertyTrigger) -> str:
@@ -88,3 +88,8 @@ def describe_test(trigger: PropertyTrigger) -> str:
     if trigger.below is not None:
         tests.append(f"below {_v(trigger.below)}")
     return " and ".join(tests) or "any change"
+
+
+def data(device: str, path: str, value: Value | None, old: Value | None) -> dict[str, object]:
+    """What templates see as ``trigger``."""
+    return {"kind": "property", "device": device, "path": path, "value": value, "old_value": old}

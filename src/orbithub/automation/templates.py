@@ -1,0 +1,138 @@
+"""Templated values: ``{{ trigger.person }} left`` rendered in a sandbox when a step runs.
+
+Any text with ``{{`` or ``{%`` is a template (Jinja syntax, in jinja2's sandbox so a template
+cannot reach Python internals). It sees:
+
+* ``trigger``: what fired the run (``trigger.kind``, ``trigger.device``, ``trigger.person``,
+  ``trigger.json`` for a webhook's body ...);
+* ``state(device, path)``: a device's current value (None when not reported);
+* ``now``: the local time of the automation's space (a ``datetime``);
+* ``automation``: ``automation.id`` and ``automation.name``.
+
+Templates are compiled when the automation is loaded, so a syntax error or an unknown name is
+reported with the automation's file and field, not when it first runs. An undefined attribute
+at run time (``trigger.jsno``) fails the step with a message naming it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from orbithub.errors import OrbitHubError
+from orbithub.spec.model import Value
+
+__all__ = [
+    "NAMES",
+    "TemplateFailed",
+    "check_template",
+    "is_template",
+    "render",
+    "render_value",
+    "variables",
+]
+
+NAMES = frozenset({"trigger", "state", "now", "automation"})
+"""The names a template may use."""
+
+# Templates produce plain text (notifications, values), never HTML: nothing to escape.
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+_ENV.filters["round"] = round  # round(x, 1) as in Python, not jinja's "common" rounding
+
+
+class TemplateFailed(OrbitHubError):
+    """A template could not be rendered (an undefined name, an error in an expression)."""
+
+
+def is_template(text: object) -> bool:
+    """Whether a value is a template (a string with ``{{`` or ``{%``)."""
+    return isinstance(text, str) and ("{{" in text or "{%" in text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str) -> nodes.Template:
+    return _ENV.parse(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(text: str) -> Any:
+    return _ENV.from_string(text)
+
+
+def check_template(text: str) -> str:
+    """Check a template at load time; returns it unchanged.
+
+    Raises:
+        ValueError: a syntax error (with its line in the template), or a name the template
+            cannot know, with the names it can.
+    """
+    if not is_template(text):
+        return text
+    try:
+        tree = _parsed(text)
+    except TemplateSyntaxError as exc:
+        line = f" on line {exc.lineno} of the template" if text.count("\n") else ""
+        raise ValueError(f"template syntax error{line}: {exc.message}") from None
+    unknown = sorted(meta.find_undeclared_variables(tree) - NAMES)
+    if unknown:
+        raise ValueError(
+            f"template uses unknown name(s) {', '.join(unknown)}; "
+            f"a template may use {', '.join(sorted(NAMES))}"
+        )
+    return text
+
+
+def render(text: str, variables: Mapping[str, object]) -> str:
+    """Render a template to text (plain text is returned as it is).
+
+    Raises:
+        TemplateFailed: rendering failed; the message names the template and why.
+    """
+    if not is_template(text):
+        return text
+    try:
+        return str(_compiled(text).render(dict(variables)))
+    except TemplateError as exc:
+        raise TemplateFailed(f"template {text!r} failed: {exc}") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
+        raise TemplateFailed(f"template {text!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+def render_value(value: Value, variables: Mapping[str, object]) -> Value:
+    """A step's value: a template renders to text, then a JSON number or boolean if it is one.
+
+    ``"{{ trigger.json.level }}"`` rendering ``"40"`` becomes the number 40, so it can be written
+    to a numeric property; anything else stays text.
+    """
+    if not isinstance(value, str) or not is_template(value):
+        return value
+    text = render(value, variables).strip()
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(parsed, bool | int | float):
+        return parsed
+    return text
+
+
+def variables(
+    trigger: Mapping[str, object],
+    state: Callable[[str, str], Value | None],
+    now: datetime,
+    automation_id: str,
+    automation_name: str,
+) -> dict[str, object]:
+    """The names a template sees, for one step of one run."""
+    return {
+        "trigger": dict(trigger),
+        "state": state,
+        "now": now,
+        "automation": {"id": automation_id, "name": automation_name},
+    }
