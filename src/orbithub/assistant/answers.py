@@ -1,0 +1,260 @@
+"""Short spoken-style answers in the language of the request: done, refused, which one?"""
+
+# ruff: noqa: RUF001 - Chinese text uses Chinese punctuation
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from orbithub.assistant.execute import Outcome, Problem
+from orbithub.assistant.model import Intent, Language
+from orbithub.assistant.nlu.text import is_cjk
+from orbithub.core.registry import Device
+from orbithub.spec.model import Value
+
+__all__ = [
+    "clarify",
+    "display_name",
+    "done",
+    "join",
+    "nothing_found",
+    "unknown",
+]
+
+_MODES_ZH = {
+    "auto": "自动",
+    "cool": "制冷",
+    "dry": "除湿",
+    "heat": "制热",
+    "fan": "送风",
+    "sleep": "睡眠",
+    "favorite": "收藏",
+    "manual": "手动",
+    "eco": "节能",
+    "frost protection": "防冻",
+    "low": "低速",
+    "medium": "中速",
+    "high": "高速",
+}
+
+_EN: dict[Intent, str] = {
+    Intent.TURN_ON: "Turned on {names}.",
+    Intent.TURN_OFF: "Turned off {names}.",
+    Intent.SET_BRIGHTNESS: "{Names} set to {value}% brightness.",
+    Intent.SET_COLOR_TEMPERATURE: "{Names} set to {value} K.",
+    Intent.SET_TEMPERATURE: "{Names} set to {value} °C.",
+    Intent.SET_MODE: "{Names} switched to {value} mode.",
+    Intent.SET_FAN_LEVEL: "Fan of {names} set to {value}.",
+    Intent.SET_POSITION: "Moving {names} to {value}% open.",
+    Intent.SET_VOLUME: "Volume of {names} set to {value}.",
+    Intent.SET_CHANNEL: "{Names} switched to channel {value}.",
+    Intent.SET_CHARGE_LIMIT: "Charge limit of {names} set to {value}%.",
+    Intent.OPEN: "Opening {names}.",
+    Intent.CLOSE: "Closing {names}.",
+    Intent.LOCK: "Locked {names}.",
+    Intent.UNLOCK: "Unlocked {names}.",
+    Intent.START: "Started {names}.",
+    Intent.STOP: "Stopped {names}.",
+    Intent.DOCK: "Sending {names} back to the dock.",
+    Intent.MUTE: "Muted {names}.",
+    Intent.UNMUTE: "Unmuted {names}.",
+}
+_ZH: dict[Intent, str] = {
+    Intent.TURN_ON: "已打开{names}。",
+    Intent.TURN_OFF: "已关闭{names}。",
+    Intent.SET_BRIGHTNESS: "已将{names}亮度调到{value}%。",
+    Intent.SET_COLOR_TEMPERATURE: "已将{names}色温调到{value}K。",
+    Intent.SET_TEMPERATURE: "已将{names}调到{value}度。",
+    Intent.SET_MODE: "已将{names}切换到{value}模式。",
+    Intent.SET_FAN_LEVEL: "已将{names}风速调到{value}。",
+    Intent.SET_POSITION: "正在把{names}开到{value}%。",
+    Intent.SET_VOLUME: "已将{names}音量调到{value}。",
+    Intent.SET_CHANNEL: "已将{names}换到{value}台。",
+    Intent.SET_CHARGE_LIMIT: "已将{names}充电上限设为{value}%。",
+    Intent.OPEN: "正在打开{names}。",
+    Intent.CLOSE: "正在关闭{names}。",
+    Intent.LOCK: "已锁上{names}。",
+    Intent.UNLOCK: "已解锁{names}。",
+    Intent.START: "{names}已启动。",
+    Intent.STOP: "{names}已停止。",
+    Intent.DOCK: "{names}正在回充。",
+    Intent.MUTE: "{names}已静音。",
+    Intent.UNMUTE: "{names}已取消静音。",
+}
+_FEATURE_EN = {
+    ("charging", True): "Charging {names} now.",
+    ("charging", False): "Stopped charging {names}.",
+    ("climate", True): "Climate of {names} is on.",
+    ("climate", False): "Climate of {names} is off.",
+}
+_FEATURE_ZH = {
+    ("charging", True): "开始给{names}充电。",
+    ("charging", False): "已停止给{names}充电。",
+    ("climate", True): "已打开{names}的空调。",
+    ("climate", False): "已关闭{names}的空调。",
+}
+
+
+def display_name(device: Device, language: Language) -> str:
+    """The device's name in the language: its first Chinese alias for Chinese."""
+    if language is Language.ZH:
+        return next((a for a in device.aliases if is_cjk(a)), device.name)
+    return device.name
+
+
+def join(items: Sequence[str], language: Language, *, last: str | None = None) -> str:
+    """Join names: ``A, B and C`` or ``A、B和C`` (``or`` / ``还是`` with ``last``)."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if language is Language.ZH:
+        return "、".join(items[:-1]) + (last or "和") + items[-1]
+    return ", ".join(items[:-1]) + f" {last or 'and'} " + items[-1]
+
+
+def _names(devices: Sequence[Device], language: Language) -> str:
+    names = [display_name(d, language) for d in devices]
+    if language is Language.ZH:
+        return join(names, language)
+    return join([f"the {n}" if not n[0].isupper() else n for n in names], language)
+
+
+def _shown(value: Value | None, language: Language) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str) and language is Language.ZH:
+        return _MODES_ZH.get(value, value)
+    return "" if value is None else str(value)
+
+
+def _range_text(outcome: Outcome, language: Language) -> str:
+    prop = outcome.prop
+    name = display_name(outcome.device, language)
+    if prop is None or prop.value_range is None:
+        if language is Language.ZH:
+            return f"{name}不接受这个值（{outcome.message}）。"
+        return f"{name} refused that: {outcome.message}."
+    low, high = f"{prop.value_range.min:g}", f"{prop.value_range.max:g}"
+    unit = {"celsius": " °C", "percentage": "%", "kelvin": " K"}.get(prop.unit or "", "")
+    if language is Language.ZH:
+        zh_unit = {"celsius": "度", "percentage": "%", "kelvin": "K"}.get(prop.unit or "", "")
+        return f"{name}只能设在{low}到{high}{zh_unit}之间，我没有改动。"
+    return f"{name} only goes from {low} to {high}{unit}; I left it as it was."
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _mode_and_temperature(
+    outcomes: Sequence[Outcome], mode: float | str | None, temperature: float, language: Language
+) -> list[str]:
+    """What was done for "cool at 24 degrees": both, or the mode alone when 24 was refused."""
+    zh = language is Language.ZH
+    both = [o.device for o in outcomes if o.problem is None]
+    # The mode goes out first: when the temperature is then refused, the mode did change.
+    mode_only = [o.device for o in outcomes if o.problem and o.actions and o.actions[0].ok]
+    shown, degrees = _shown(mode, language), _shown(temperature, language)
+    parts: list[str] = []
+    if both:
+        names = _names(both, language)
+        parts.append(
+            f"已将{names}切换到{shown}模式，温度调到{degrees}度。"
+            if zh
+            else f"{_capitalized(names)} switched to {shown} mode at {degrees} °C."
+        )
+    if mode_only:
+        names = _names(mode_only, language)
+        template = (_ZH if zh else _EN)[Intent.SET_MODE]
+        parts.append(template.format(names=names, Names=_capitalized(names), value=shown))
+    return parts
+
+
+def done(
+    intent: Intent,
+    outcomes: Sequence[Outcome],
+    value: float | str | None,
+    feature: str | None,
+    language: Language,
+    *,
+    temperature: float | None = None,
+) -> str:
+    """The answer after commands: what was done, then what was refused and why.
+
+    ``temperature``: the target temperature set with a mode (the answer names both).
+    """
+    zh = language is Language.ZH
+    ok = [o.device for o in outcomes if o.problem is None]
+    parts: list[str] = []
+    if intent is Intent.SET_MODE and temperature is not None:
+        parts.extend(_mode_and_temperature(outcomes, value, temperature, language))
+        ok = []
+    if ok:
+        shown_value = next(
+            (o.value for o in outcomes if o.problem is None and o.value is not None), None
+        )
+        if isinstance(value, str) and intent in (Intent.SET_MODE, Intent.SET_FAN_LEVEL):
+            shown_value = value
+        template = (_ZH if zh else _EN)[intent]
+        if intent in (Intent.START, Intent.STOP) and feature in ("charging", "climate"):
+            template = (_FEATURE_ZH if zh else _FEATURE_EN)[(feature, intent is Intent.START)]
+        names = _names(ok, language)
+        parts.append(
+            template.format(
+                names=names,
+                Names=names[:1].upper() + names[1:],
+                value=_shown(shown_value if shown_value is not None else value, language),
+            )
+        )
+    for outcome in outcomes:
+        name = display_name(outcome.device, language)
+        if outcome.problem is Problem.FORBIDDEN:
+            parts.append(
+                f"你没有控制{name}的权限。" if zh else f"You're not allowed to control {name}."
+            )
+        elif outcome.problem is Problem.UNSUPPORTED:
+            parts.append(f"{name}不支持这个操作。" if zh else f"{name} can't do that.")
+        elif outcome.problem is Problem.OUT_OF_RANGE:
+            parts.append(_range_text(outcome, language))
+        elif outcome.problem is Problem.NO_SUCH_VALUE:
+            parts.append(
+                f"{name}没有这个选项，可选：{outcome.message}。"
+                if zh
+                else f"{name} has no such setting; it offers {outcome.message}."
+            )
+        elif outcome.problem is Problem.FAILED:
+            parts.append(
+                f"{name}没有响应：{outcome.message}"
+                if zh
+                else f"{name} did not respond: {outcome.message}"
+            )
+    return " ".join(parts) if not zh else "".join(parts)
+
+
+def clarify(choices: Sequence[Device], language: Language) -> str:
+    """The question back when a request could mean several devices."""
+    names = [display_name(d, language) for d in choices]
+    if language is Language.ZH:
+        return f"你指的是哪一个：{join(names, language, last='还是')}？"
+    return f"Which one do you mean: {join(names, language, last='or')}?"
+
+
+def nothing_found(language: Language, named: Sequence[Device] = ()) -> str:
+    """The answer when no device fits the request."""
+    if named:
+        name = display_name(named[0], language)
+        return f"{name}不支持这个操作。" if language is Language.ZH else f"{name} can't do that."
+    if language is Language.ZH:
+        return "我没找到能做这件事的设备。"
+    return "I couldn't find a device for that."
+
+
+def unknown(language: Language) -> str:
+    """The answer to a request the home cannot serve."""
+    if language is Language.ZH:
+        return "抱歉，这个我还做不到。我可以开关设备、调温度和亮度、回答设备状态。"
+    return (
+        "Sorry, I can't help with that. I can switch devices, set temperatures and lights, "
+        "and answer questions about the home."
+    )

@@ -1,0 +1,1 @@
+"""Understanding sentences: text preparation, mentions, templates and the keyword fallback."""

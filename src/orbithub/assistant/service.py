@@ -1,0 +1,371 @@
+"""The assistant: a sentence in, commands through the hub and a spoken-style answer out."""
+
+# ruff: noqa: RUF001 - Chinese answers use Chinese punctuation
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from orbithub.assistant import answers
+from orbithub.assistant.execute import execute
+from orbithub.assistant.model import (
+    ActionTaken,
+    Choice,
+    Intent,
+    Language,
+    Permissions,
+    Reply,
+    SceneRef,
+    Speaker,
+)
+from orbithub.assistant.nlu.mentions import EntryKind, Lexicon
+from orbithub.assistant.nlu.parse import Understanding, understand
+from orbithub.assistant.nlu.templates import SlotLists, slot_lists
+from orbithub.assistant.nlu.text import detect_language
+from orbithub.assistant.query import answer_history, answer_state
+from orbithub.assistant.resolve import pick, resolve
+from orbithub.automation.scenes import Scene, apply_scene
+from orbithub.core.context import Context, Origin
+from orbithub.core.events import HubEvent, RegistryChanged
+from orbithub.core.hub import Hub
+from orbithub.core.registry import Device
+from orbithub.storage import Database
+
+__all__ = ["FOLLOW_UP_S", "MAX_TEXT", "Assistant", "Interpretation"]
+
+_LOGGER = logging.getLogger(__name__)
+MAX_TEXT = 500
+"""Longest sentence accepted, in characters (a spoken request is far shorter)."""
+# What a verb means for a device that cannot do its usual sense: "open the front door" unlocks
+# the lock (closing a door is not something a lock does), "turn on the vacuum" starts it,
+# "start the purifier" turns it on.
+_KINDRED = {
+    Intent.OPEN: Intent.UNLOCK,
+    Intent.TURN_ON: Intent.START,
+    Intent.TURN_OFF: Intent.STOP,
+    Intent.START: Intent.TURN_ON,
+    Intent.STOP: Intent.TURN_OFF,
+}
+FOLLOW_UP_S = 120.0
+"""How long a question asked back waits for its answer ("the bedroom one"), in seconds."""
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    """A sentence understood and resolved against the home, before anything is done.
+
+    Attributes:
+        heard: what the sentence says.
+        intent: the intent (``unknown`` when the home cannot serve it).
+        targets: the ids of the devices (or the scene) it acts on.
+        devices: the devices it acts on.
+        choices: the devices offered back when it is ambiguous.
+        named: the devices named even if they cannot do what is asked.
+        room_wide: whether a room or space, not a device, was named.
+    """
+
+    heard: Understanding
+    intent: Intent
+    targets: tuple[str, ...] = ()
+    devices: tuple[Device, ...] = ()
+    choices: tuple[Device, ...] = ()
+    named: tuple[Device, ...] = ()
+    room_wide: bool = False
+
+
+class Assistant:
+    """Understands requests in English and Simplified Chinese and acts on one hub.
+
+    Args:
+        hub: the hub whose devices it controls.
+        db: storage for history questions (None: such questions say history is not kept).
+        scenes: scenes it may activate by their name or any of their aliases.
+        scene_names: more names per scene id, in any language (``{"movie-night": ["观影模式"]}``),
+            for scenes whose own aliases lack them.
+    """
+
+    def __init__(
+        self,
+        hub: Hub,
+        *,
+        db: Database | None = None,
+        scenes: Iterable[Scene] | Callable[[], Iterable[Scene]] = (),
+        scene_names: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self._hub = hub
+        self._db = db
+        self._scene_source: Callable[[], Iterable[Scene]] = _source(scenes)
+        self._extra_names = dict(scene_names or {})
+        self._scene_key: tuple[tuple[str, str, tuple[str, ...]], ...] | None = None
+        self._scenes: dict[str, Scene] = {}
+        self._scene_names: dict[str, tuple[str, ...]] = {}
+        self._lexicon: Lexicon | None = None
+        self._lists: SlotLists | None = None
+        self._pending: dict[str, tuple[Interpretation, float]] = {}
+        self._remove = hub.bus.listen(self._on_event)
+
+    def close(self) -> None:
+        """Stop following registry changes."""
+        self._remove()
+
+    def set_scenes(
+        self,
+        scenes: Iterable[Scene] | Callable[[], Iterable[Scene]],
+        scene_names: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Replace the scenes it may activate (a list, or a function giving the current ones)."""
+        self._scene_source = _source(scenes)
+        if scene_names is not None:
+            self._extra_names = dict(scene_names)
+        self._scene_key = None
+
+    def _refresh_scenes(self) -> None:
+        current = list(self._scene_source())
+        key = tuple((s.id, s.name, s.aliases) for s in current)
+        if key == self._scene_key:
+            return
+        self._scene_key = key
+        self._scenes = {s.id: s for s in current}
+        self._scene_names = {
+            s.id: tuple(dict.fromkeys((s.name, *s.aliases, *self._extra_names.get(s.id, ()))))
+            for s in current
+        }
+        self._lexicon = None
+
+    def _on_event(self, event: HubEvent) -> None:
+        # Loop only, O(1): names changed, so the lexicon is rebuilt on the next request.
+        if isinstance(event, RegistryChanged):
+            self._lexicon = None
+
+    def vocabulary(self) -> tuple[Lexicon, SlotLists]:
+        """The home's lexicon and slot lists as they are now (rebuilt after changes). Loop only."""
+        self._refresh_scenes()
+        if self._lexicon is None or self._lists is None:
+            refs = [SceneRef(i, names) for i, names in self._scene_names.items()]
+            self._lexicon = Lexicon(self._hub.registry, refs)
+            self._lists = slot_lists(self._hub.registry, self._scene_names)
+        return self._lexicon, self._lists
+
+    async def warm_up(self) -> None:
+        """Compile the sentence templates of both languages now, so the first request is quick."""
+        lexicon, lists = self.vocabulary()
+        for text, language in (("turn on the light", Language.EN), ("开灯", Language.ZH)):
+            await asyncio.to_thread(understand, text, language, lexicon, lists)
+
+    async def understand(self, text: str, *, language: Language | None = None) -> Understanding:
+        """Parse a sentence without acting on it (matching runs in a worker thread)."""
+        lexicon, lists = self.vocabulary()
+        return await asyncio.to_thread(understand, text, language, lexicon, lists)
+
+    async def interpret(
+        self,
+        text: str,
+        *,
+        speaker: Permissions | None = None,
+        language: Language | None = None,
+        space_id: str | None = None,
+    ) -> Interpretation:
+        """Understand a sentence and resolve its targets, without acting on it.
+
+        Args:
+            text: what was said or typed.
+            speaker: who asks: their permissions decide what is seen.
+            language: force a language (default: detected from the text).
+            space_id: the space the speaker is in, searched first for unplaced requests.
+        """
+        who = speaker or Speaker()
+        heard = await self.understand(text.strip()[:MAX_TEXT], language=language)
+        parsed = heard.parsed
+        intent = parsed.intent
+        if intent is Intent.ACTIVATE_SCENE:
+            scene = heard.scene_id if heard.scene_id in self._scenes else None
+            return Interpretation(heard, intent, targets=(scene,) if scene else ())
+        named = any(
+            m.of(k)
+            for m in heard.mentions
+            for k in (
+                EntryKind.DEVICE,
+                EntryKind.ROOM,
+                EntryKind.KIND,
+                EntryKind.PERSON,
+                EntryKind.SPACE,
+            )
+        )
+        if intent is Intent.UNKNOWN or (
+            intent is Intent.QUERY_STATE and not named and parsed.attribute is None
+        ):
+            return Interpretation(heard, Intent.UNKNOWN)
+        for attempt in (intent, _KINDRED.get(intent)):
+            if attempt is None:
+                break
+            found = resolve(
+                heard.mentions,
+                normalized=heard.normalized,
+                intent=attempt,
+                feature=parsed.feature,
+                attribute=parsed.attribute,
+                registry=self._hub.registry,
+                speaker=who,
+                space_id=space_id,
+            )
+            if found.targets or found.choices:
+                intent = attempt
+                break
+        room_wide = not found.named and any(
+            m.of(EntryKind.ROOM) or m.of(EntryKind.SPACE) for m in heard.mentions
+        )
+        return Interpretation(
+            heard,
+            intent,
+            targets=tuple(d.id for d in found.targets),
+            devices=found.targets,
+            choices=found.choices,
+            named=found.named,
+            room_wide=room_wide,
+        )
+
+    async def ask(
+        self,
+        text: str,
+        *,
+        speaker: Permissions | None = None,
+        language: Language | None = None,
+        space_id: str | None = None,
+    ) -> Reply:
+        """Answer one sentence, acting as ``speaker`` (same arguments as :meth:`interpret`)."""
+        who = speaker or Speaker()
+        text = text.strip()
+        lang = language or detect_language(text)
+        if not text or len(text) > MAX_TEXT:
+            return Reply(lang, Intent.UNKNOWN, answers.unknown(lang))
+        seen = await self.interpret(text, speaker=who, language=language, space_id=space_id)
+        seen = self._follow_up(who.username, seen)
+        heard, intent = seen.heard, seen.intent
+        lang, value, feature = heard.language, heard.parsed.value, heard.parsed.feature
+        by = heard.matched_by
+        if intent is Intent.UNKNOWN:
+            return Reply(lang, intent, answers.unknown(lang), matched_by=by)
+        if intent is Intent.ACTIVATE_SCENE:
+            return await self._scene(heard, who)
+        if seen.choices:
+            self._pending[who.username] = (seen, self._hub.now() + FOLLOW_UP_S)
+            return Reply(
+                lang,
+                intent,
+                answers.clarify(seen.choices, lang),
+                needs_clarification=True,
+                choices=tuple(Choice(d.id, answers.display_name(d, lang)) for d in seen.choices),
+                matched_by=by,
+                value=value,
+            )
+        if not seen.devices:
+            text = answers.nothing_found(lang, seen.named)
+            return Reply(lang, intent, text, matched_by=by, value=value)
+        if intent is Intent.QUERY_STATE:
+            attribute = heard.parsed.attribute
+            text = answer_state(self._hub, seen.devices, attribute, lang, room_wide=seen.room_wide)
+        elif intent is Intent.QUERY_HISTORY:
+            text = await answer_history(
+                self._hub, self._db, seen.devices[0], heard.parsed.attribute, heard.normalized, lang
+            )
+        else:
+            context = Context(Origin.ASSISTANT, who.username)
+            degrees = heard.parsed.temperature
+            outcomes = await execute(
+                self._hub, seen.devices, intent, value, feature, who, context, temperature=degrees
+            )
+            text = answers.done(intent, outcomes, value, feature, lang, temperature=degrees)
+            actions = tuple(a for o in outcomes for a in o.actions)
+            return Reply(
+                lang,
+                intent,
+                text,
+                targets=seen.targets,
+                actions=actions,
+                matched_by=by,
+                value=value,
+            )
+        return Reply(lang, intent, text, targets=seen.targets, matched_by=by, value=value)
+
+    def _follow_up(self, username: str, seen: Interpretation) -> Interpretation:
+        """An answer to the question asked back ("the bedroom one", "第一个", "both")."""
+        pending, until = self._pending.pop(username, (None, 0.0))
+        # Only a sentence without a verb of its own answers the question ("the bedroom one"
+        # fits a brightness template of Home Assistant's: "[set] the bedroom [to] one").
+        if (
+            pending is None
+            or self._hub.now() > until
+            or seen.heard.rules_intent is not Intent.UNKNOWN
+        ):
+            return seen
+        chosen = pick(pending.choices, seen.heard)
+        if not chosen:
+            return seen
+        return replace(pending, devices=chosen, targets=tuple(d.id for d in chosen), choices=())
+
+    async def _scene(self, heard: Understanding, who: Permissions) -> Reply:
+        lang = heard.language
+        scene = self._scenes.get(heard.scene_id or "")
+        if scene is None:
+            return Reply(
+                lang,
+                Intent.ACTIVATE_SCENE,
+                answers.nothing_found(lang),
+                matched_by=heard.matched_by,
+            )
+        name = next(
+            (
+                n
+                for n in self._scene_names.get(scene.id, ())
+                if (lang is Language.ZH) == any("\u4e00" <= c <= "\u9fff" for c in n)
+            ),
+            scene.name,
+        )
+        devices = [self._hub.registry.find_device(device_id) for device_id, _, _ in scene.values]
+        if any(d is not None and not who.can_control_device(d) for d in devices):
+            text = (
+                f"你没有启动{name}的权限。"
+                if lang is Language.ZH
+                else f"You're not allowed to run {name}."
+            )
+            return Reply(
+                lang, Intent.ACTIVATE_SCENE, text, targets=(scene.id,), matched_by=heard.matched_by
+            )
+        result = await apply_scene(
+            self._hub, scene, context=Context(Origin.ASSISTANT, who.username)
+        )
+        actions = tuple(ActionTaken(d, "set", p, None, True) for d, p in result.applied) + tuple(
+            ActionTaken(d, "set", p, None, False, why) for d, p, why in result.failed
+        )
+        if lang is Language.ZH:
+            text = (
+                f"已启动{name}。"
+                if not result.failed
+                else f"已启动{name}，有{len(result.failed)}项没有成功。"
+            )
+        else:
+            text = (
+                f"{name} is on."
+                if not result.failed
+                else f"{name} is on, but {len(result.failed)} settings failed."
+            )
+        return Reply(
+            lang,
+            Intent.ACTIVATE_SCENE,
+            text,
+            targets=(scene.id,),
+            actions=actions,
+            matched_by=heard.matched_by,
+        )
+
+
+def _source(
+    scenes: Iterable[Scene] | Callable[[], Iterable[Scene]],
+) -> Callable[[], Iterable[Scene]]:
+    if callable(scenes):
+        return scenes
+    fixed = tuple(scenes)
+    return lambda: fixed

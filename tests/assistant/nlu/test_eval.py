@@ -1,0 +1,62 @@
+"""Accuracy on the evaluation sets: sentences a family would say to the demo home.
+
+``eval_tuned.yaml`` was used while building the assistant; ``eval_heldout.yaml`` was written at
+the same time and measured only once it was done. Print the figures with ``pytest -s``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orbithub.assistant import Speaker
+from orbithub.assistant.evaluate import Case, accuracy, evaluate, load_cases
+from orbithub.core.clock import ManualClock
+
+from .conftest import T0, demo_assistant, demo_hub
+
+DATA = Path(__file__).parent / "data"
+TUNED_TARGET = 0.95
+HELDOUT_FLOOR = 0.80
+"""Set before the held-out set was first measured: a guard against regressions."""
+
+
+async def _score(cases: list[Case]) -> dict[str, tuple[int, int]]:
+    hub = demo_hub(ManualClock(start=T0))
+    assistant = demo_assistant(hub)
+    outcomes = await evaluate(assistant, cases, Speaker("alex"))
+    for outcome in outcomes:
+        if not outcome.right:
+            print(
+                f"miss [{outcome.case.section}] {outcome.case.text!r}: expected "
+                f"{outcome.case.intent} {sorted(outcome.case.targets)} "
+                f"{'(ask back) ' if outcome.case.clarify else ''}{outcome.case.value}, got "
+                f"{outcome.intent} {sorted(outcome.targets)} "
+                f"{'(ask back) ' if outcome.clarify else ''}{outcome.value}"
+            )
+    table = accuracy(outcomes)
+    for section, (right, total) in table.items():
+        print(f"{section}: {right}/{total} = {right / total:.1%}")
+    return table
+
+
+def test_the_sets_are_large_and_half_chinese() -> None:
+    cases = load_cases(DATA / "eval_tuned.yaml") + load_cases(DATA / "eval_heldout.yaml")
+    chinese = [c for c in cases if c.section == "zh"]
+    assert len(cases) >= 300
+    assert len(chinese) * 2 >= len(cases) - 2
+
+
+@pytest.mark.parametrize("section", ["en", "zh"])
+async def test_tuned_set_accuracy(section: str) -> None:
+    table = await _score(load_cases(DATA / "eval_tuned.yaml"))
+    right, total = table[section]
+    assert right / total >= TUNED_TARGET
+
+
+@pytest.mark.parametrize("section", ["en", "zh"])
+async def test_heldout_set_accuracy(section: str) -> None:
+    table = await _score(load_cases(DATA / "eval_heldout.yaml"))
+    right, total = table[section]
+    assert right / total >= HELDOUT_FLOOR
