@@ -1,0 +1,12 @@
+"""The HTTP + WebSocket API (FastAPI): accounts and grants, devices, history, the live view.
+
+Build the app with :func:`create_app` and run it with :func:`serve_api`.
+"""
+
+from orbithub.api.app import create_app
+from orbithub.api.errors import ApiError
+from orbithub.api.principal import Principal, Role
+from orbithub.api.serve import serve_api
+from orbithub.api.settings import ApiSettings
+
+__all__ = ["ApiError", "ApiSettings", "Principal", "Role", "create_app", "serve_api"]

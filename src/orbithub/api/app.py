@@ -1,0 +1,79 @@
+"""The app factory: one FastAPI app over a hub and its database, with every route module.
+
+``create_app`` is the only wiring the API needs; the command line calls it and runs the result
+with :func:`orbithub.api.serve.serve_api`. Services of other areas (the automation engine, the
+assistant...) are handed in through ``extras`` and land on ``app.state``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fastapi import FastAPI
+
+from orbithub import __version__
+from orbithub.api.auth import Accounts
+from orbithub.api.errors import BodySizeLimit, install_error_handlers
+from orbithub.api.live import LiveFeed
+from orbithub.api.routes import ROUTERS
+from orbithub.api.settings import ApiSettings
+from orbithub.api.web import find_assets, mount_web
+from orbithub.api.ws import websocket_endpoint
+from orbithub.core.hub import Hub
+from orbithub.storage.db import Database
+
+__all__ = ["ApiSettings", "create_app"]
+
+_RESERVED = frozenset({"hub", "db", "settings", "accounts", "live"})
+
+
+def create_app(
+    *,
+    hub: Hub,
+    db: Database,
+    settings: ApiSettings | None = None,
+    extras: Mapping[str, object] | None = None,
+) -> FastAPI:
+    """Build the API app.
+
+    Args:
+        hub: the hub it serves.
+        db: the hub's open database (migrated to the accounts schema).
+        settings: token lifetimes, limits; defaults when None.
+        extras: services of other areas, each set as an attribute of ``app.state``
+            (``{"automations": engine}``).
+
+    Returns:
+        The app; serve it with :func:`orbithub.api.serve.serve_api`.
+
+    Raises:
+        ValueError: an extra uses a name the API keeps for itself.
+    """
+    settings = settings or ApiSettings()
+    app = FastAPI(
+        title="OrbitHub",
+        version=__version__,
+        description="The HTTP and WebSocket API of an OrbitHub hub.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.hub = hub
+    app.state.db = db
+    app.state.settings = settings
+    app.state.accounts = Accounts(db, hub, settings)
+    app.state.live = LiveFeed(hub)
+    for name, service in (extras or {}).items():
+        if name in _RESERVED:
+            raise ValueError(f"extras may not replace the API's own {name!r}; rename it")
+        setattr(app.state, name, service)
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_api_websocket_route("/api/ws", websocket_endpoint)
+    if settings.serve_web:
+        assets = find_assets()
+        if assets is not None:
+            mount_web(app, assets)
+    return app

@@ -1,0 +1,226 @@
+"""FastAPI dependencies every route module uses: who is asking, the hub, the database.
+
+A route module of another area needs only this module::
+
+    from orbithub.api.deps import CurrentPrincipal, HubDep, device_for_control
+
+    @router.post("/api/things/{device_id}/poke")
+    async def poke(device_id: str, principal: CurrentPrincipal, hub: HubDep) -> ...:
+        device = device_for_control(principal, hub, device_id)
+
+Role semantics are documented (and decided) in :mod:`orbithub.api.principal`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from orbithub.api.auth import Accounts
+from orbithub.api.errors import ApiError
+from orbithub.api.principal import SECURITY_TYPES, Principal, Role, TokenKind, is_security_device
+from orbithub.core.hub import Hub
+from orbithub.core.registry import Device
+from orbithub.storage.audit import write_audit
+from orbithub.storage.db import Database
+
+__all__ = [
+    "SECURITY_TYPES",
+    "AccountsDep",
+    "AdultPrincipal",
+    "CurrentPrincipal",
+    "DbDep",
+    "HubDep",
+    "OwnerPrincipal",
+    "Principal",
+    "Role",
+    "TokenKind",
+    "audit",
+    "client_address",
+    "current_principal",
+    "device_for_control",
+    "device_for_view",
+    "get_accounts",
+    "get_db",
+    "get_hub",
+    "is_security_device",
+    "require_adult",
+    "require_owner",
+    "running_service",
+]
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="An access token from /api/auth/login, or an integration token from /api/tokens",
+)
+
+
+def get_hub(request: Request) -> Hub:
+    """The hub the app serves."""
+    hub = request.app.state.hub
+    assert isinstance(hub, Hub)  # noqa: S101 - create_app sets it
+    return hub
+
+
+def get_db(request: Request) -> Database:
+    """The hub's database."""
+    db = request.app.state.db
+    assert isinstance(db, Database)  # noqa: S101 - create_app sets it
+    return db
+
+
+_Service = TypeVar("_Service")
+
+
+def running_service(request: Request, name: str, kind: type[_Service], what: str) -> _Service:
+    """A service of another area, handed to ``create_app`` as ``extras[name]``.
+
+    Raises:
+        ApiError: 503 naming ``what`` when this hub runs without it.
+    """
+    service = getattr(request.app.state, name, None)
+    if not isinstance(service, kind):
+        raise ApiError(503, "unavailable", f"{what} not running on this hub")
+    return service
+
+
+def get_accounts(request: Request) -> Accounts:
+    """The sign-in service."""
+    accounts = request.app.state.accounts
+    assert isinstance(accounts, Accounts)  # noqa: S101 - create_app sets it
+    return accounts
+
+
+async def _hub(request: Request) -> Hub:
+    return get_hub(request)
+
+
+async def _db(request: Request) -> Database:
+    return get_db(request)
+
+
+async def _accounts(request: Request) -> Accounts:
+    return get_accounts(request)
+
+
+# The dependencies are coroutines so FastAPI runs them on the loop: it sends a plain function
+# dependency to a worker thread on every request, which cost a third of a small request.
+HubDep = Annotated[Hub, Depends(_hub)]
+DbDep = Annotated[Database, Depends(_db)]
+AccountsDep = Annotated[Accounts, Depends(_accounts)]
+
+
+def client_address(request: Request) -> str:
+    """The caller's address (for login limits and the audit log)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """The caller, from ``Authorization: Bearer <token>``.
+
+    Raises:
+        ApiError: 401 without a token or with an invalid, expired or revoked one.
+    """
+    if credentials is None:
+        raise ApiError(
+            401,
+            "unauthenticated",
+            "sign in first: send Authorization: Bearer <access token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    principal = await get_accounts(request).authenticate(credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+async def require_owner(principal: CurrentPrincipal) -> Principal:
+    """The caller, who must be an owner (403 otherwise)."""
+    if not principal.is_owner:
+        raise ApiError(403, "forbidden", "only an owner of the hub may do this; ask one")
+    return principal
+
+
+async def require_adult(principal: CurrentPrincipal) -> Principal:
+    """The caller, who must be an owner or an adult (403 otherwise)."""
+    if not principal.is_adult:
+        raise ApiError(403, "forbidden", "only an owner or an adult may do this; ask one")
+    return principal
+
+
+OwnerPrincipal = Annotated[Principal, Depends(require_owner)]
+AdultPrincipal = Annotated[Principal, Depends(require_adult)]
+
+
+def _not_found(device_id: str) -> ApiError:
+    return ApiError(
+        404,
+        "not_found",
+        f"no device {device_id!r} that you may see; GET /api/devices lists yours",
+    )
+
+
+def device_for_view(principal: Principal, hub: Hub, device_id: str) -> Device:
+    """The device, when the caller may see it.
+
+    Raises:
+        ApiError: 404 for an unknown device or one the caller may not see (the two look the
+            same, so ids of other people's devices do not leak).
+    """
+    device = hub.registry.find_device(device_id)
+    if device is None or not principal.can_view_device(device):
+        raise _not_found(device_id)
+    return device
+
+
+def device_for_control(principal: Principal, hub: Hub, device_id: str) -> Device:
+    """The device, when the caller may command it.
+
+    Raises:
+        ApiError: 404 unknown or invisible; 403 visible but not controllable by the caller.
+    """
+    device = device_for_view(principal, hub, device_id)
+    if not principal.can_control_device(device):
+        if is_security_device(device):
+            why = (
+                f"{device.name} is a security device; a {principal.role} needs a grant that "
+                "names it; ask an owner"
+            )
+        else:
+            why = f"you may see {device.name} but not control it; ask an owner for a grant"
+        raise ApiError(403, "forbidden", why, detail={"device_id": device.id})
+    return device
+
+
+async def audit(
+    request: Request,
+    principal: Principal | None,
+    *,
+    action: str,
+    target: str,
+    result: str = "ok",
+    space_id: str | None = None,
+    detail: Mapping[str, object] | None = None,
+) -> None:
+    """Write one audit entry for the current request (actor = the caller's user name)."""
+    extra: dict[str, object] = dict(detail or {})
+    if principal is not None and principal.token_kind is TokenKind.INTEGRATION:
+        extra.setdefault("via", "integration token")
+    await write_audit(
+        get_db(request),
+        actor=principal.username if principal is not None else "anonymous",
+        action=action,
+        target=target,
+        result=result,
+        space_id=space_id,
+        detail=extra,
+        time=get_hub(request).now(),
+    )

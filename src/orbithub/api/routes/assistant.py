@@ -1,0 +1,122 @@
+"""The assistant's endpoint: ``POST /api/assistant/ask`` with a sentence, as the signed-in user.
+
+The assistant (``app.state.assistant``, an :class:`~orbithub.assistant.Assistant`) sees and
+controls only what the caller may; every request that sent commands is audited with the
+sentence that caused them. Without the assistant running the endpoint answers 503.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from orbithub.api.deps import CurrentPrincipal, audit, running_service
+from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["assistant"])
+
+_LANGUAGES = {"en": Language.EN, "zh-CN": Language.ZH, "zh": Language.ZH}
+
+
+class AskBody(BaseModel):
+    """A sentence to the assistant."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+    language: Literal["en", "zh-CN", "zh"] | None = Field(
+        default=None, description="the request's language; null detects it from the text"
+    )
+    space_id: str | None = Field(
+        default=None, description="the space the caller is in: searched first for 'the light'"
+    )
+
+
+class ChoiceOut(BaseModel):
+    """A device offered back when the request was ambiguous."""
+
+    id: str
+    name: str
+
+
+class ActionOut(BaseModel):
+    """A command the assistant sent on the caller's behalf."""
+
+    device_id: str
+    kind: str
+    path: str
+    value: bool | int | float | str | None
+    ok: bool
+    message: str
+
+
+class AskReply(BaseModel):
+    """The assistant's answer."""
+
+    language: str
+    intent: str
+    answer: str
+    needs_clarification: bool
+    choices: list[ChoiceOut]
+    actions: list[ActionOut]
+    targets: list[str]
+    matched_by: str
+
+
+def _assistant(request: Request) -> Assistant:
+    return running_service(request, "assistant", Assistant, "the assistant is")
+
+
+def _out(reply: Reply) -> AskReply:
+    return AskReply(
+        language=reply.language.value,
+        intent=reply.intent.value,
+        answer=reply.answer,
+        needs_clarification=reply.needs_clarification,
+        choices=[ChoiceOut(id=c.id, name=c.name) for c in reply.choices],
+        actions=[
+            ActionOut(
+                device_id=a.device_id,
+                kind=a.kind,
+                path=a.path,
+                value=a.value,
+                ok=a.ok,
+                message=a.message,
+            )
+            for a in reply.actions
+        ],
+        targets=list(reply.targets),
+        matched_by=reply.matched_by,
+    )
+
+
+@router.post(
+    "/api/assistant/ask",
+    response_model=AskReply,
+    responses={
+        401: {"description": "not signed in"},
+        422: {"description": "the text is empty or longer than 500 characters"},
+        503: {"description": "the assistant is not running"},
+    },
+)
+async def ask(body: AskBody, request: Request, principal: CurrentPrincipal) -> AskReply:
+    """Understand a sentence (English or Simplified Chinese) and act on it as the caller."""
+    assistant = _assistant(request)
+    language = None if body.language is None else _LANGUAGES[body.language]
+    reply = await assistant.ask(
+        body.text, speaker=principal, language=language, space_id=body.space_id
+    )
+    if reply.actions:
+        await audit(
+            request,
+            principal,
+            action=f"assistant.{reply.intent.value}",
+            target=",".join(reply.targets),
+            result="ok" if all(a.ok for a in reply.actions) else "refused",
+            detail={"text": body.text, "answer": reply.answer},
+        )
+    return _out(reply)

@@ -1,0 +1,285 @@
+"""Suggestions mined from history and anomaly alerts: list them, accept or reject, dismiss.
+
+``GET /api/suggestions``, ``POST /api/suggestions/{id}/accept|reject`` (owners and adults
+who may control the device the automation commands), ``GET /api/alerts`` and
+``POST /api/alerts/{id}/dismiss``. Everyone sees only what concerns devices they may see.
+The services come from ``app.state.suggestions`` (a Suggester) and ``app.state.alerts`` (a
+Detector); without them the routes answer 503.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, running_service
+from orbithub.api.errors import ApiError
+from orbithub.api.principal import Principal
+from orbithub.assistant.anomaly import Alert, Detector, UnknownAlertError
+from orbithub.assistant.suggest import (
+    Status,
+    Suggester,
+    Suggestion,
+    SuggestionDecidedError,
+    UnknownSuggestionError,
+)
+from orbithub.assistant.suggest.document import to_yaml, with_automation_id
+from orbithub.automation.errors import AutomationError
+from orbithub.automation.library import AutomationExistsError
+from orbithub.core.hub import Hub
+from orbithub.spec.model import Value
+
+__all__ = ["AlertOut", "SuggestionOut", "router"]
+
+router = APIRouter(tags=["insights"])
+
+
+class SuggestionOut(BaseModel):
+    """A proposed automation, why it is proposed, and what was decided."""
+
+    id: str
+    kind: str
+    status: str
+    space_id: str
+    device_id: str
+    path: str
+    value: Value
+    support: int
+    opportunities: int
+    confidence: float
+    title_en: str
+    title_zh: str
+    explanation_en: str
+    explanation_zh: str
+    automation_id: str
+    document: dict[str, object]
+    yaml: str
+    proposed_at: float
+    decided_at: float | None
+    decided_by: str | None
+
+
+class AlertOut(BaseModel):
+    """An alert and the baseline it broke."""
+
+    id: str
+    kind: str
+    space_id: str
+    device_id: str
+    path: str
+    time: float
+    value: float
+    usual: float
+    spread: float
+    title_en: str
+    title_zh: str
+    message_en: str
+    message_zh: str
+    active: bool
+    ended_at: float | None
+    dismissed: bool
+
+
+def _suggester(request: Request) -> Suggester:
+    return running_service(request, "suggestions", Suggester, "suggestions are")
+
+
+def _detector(request: Request) -> Detector:
+    return running_service(request, "alerts", Detector, "anomaly alerts are")
+
+
+def _visible(principal: Principal, hub: Hub, space_id: str, device_id: str) -> bool:
+    device = hub.registry.find_device(device_id) if device_id else None
+    if device is None:
+        return principal.can_view_space(space_id) and principal.is_adult
+    return principal.can_view_device(device)
+
+
+def _suggestion_out(s: Suggestion) -> SuggestionOut:
+    c = s.candidate
+    document = with_automation_id(c.document, s.automation_id)
+    return SuggestionOut(
+        id=s.id,
+        kind=str(c.kind),
+        status=str(s.status),
+        space_id=c.space_id,
+        device_id=c.device_id,
+        path=c.path,
+        value=c.value,
+        support=c.support,
+        opportunities=c.opportunities,
+        confidence=round(c.confidence, 3),
+        title_en=c.title_en,
+        title_zh=c.title_zh,
+        explanation_en=c.explanation_en,
+        explanation_zh=c.explanation_zh,
+        automation_id=s.automation_id,
+        document=document,
+        yaml=to_yaml(document),
+        proposed_at=s.proposed_at,
+        decided_at=s.decided_at,
+        decided_by=s.decided_by,
+    )
+
+
+def _alert_out(a: Alert) -> AlertOut:
+    return AlertOut(
+        id=a.id,
+        kind=str(a.kind),
+        space_id=a.space_id,
+        device_id=a.device_id,
+        path=a.path,
+        time=a.time,
+        value=a.value,
+        usual=a.usual,
+        spread=a.spread,
+        title_en=a.title_en,
+        title_zh=a.title_zh,
+        message_en=a.message_en,
+        message_zh=a.message_zh,
+        active=a.active,
+        ended_at=a.ended_at,
+        dismissed=a.dismissed,
+    )
+
+
+def _not_found(what: str, item_id: str, listing: str) -> ApiError:
+    return ApiError(404, "not_found", f"no {what} {item_id!r} that you may see; {listing}")
+
+
+@router.get("/api/suggestions")
+async def list_suggestions(
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    status: Annotated[Literal["pending", "accepted", "rejected", "all"], Query()] = "pending",
+) -> list[SuggestionOut]:
+    """Suggestions about devices the caller may see, best first (pending by default)."""
+    service = _suggester(request)
+    found = service.pending() if status == "pending" else service.all()
+    return [
+        _suggestion_out(s)
+        for s in found
+        if (status in ("all", "pending") or s.status == Status(status))
+        and _visible(principal, hub, s.candidate.space_id, s.candidate.device_id)
+    ]
+
+
+async def _decide(
+    request: Request, principal: Principal, hub: Hub, suggestion_id: str, accept: bool
+) -> SuggestionOut:
+    service = _suggester(request)
+    listing = "GET /api/suggestions lists them"
+    try:
+        suggestion = service.get(suggestion_id)
+    except UnknownSuggestionError:
+        raise _not_found("suggestion", suggestion_id, listing) from None
+    c = suggestion.candidate
+    if not _visible(principal, hub, c.space_id, c.device_id):
+        raise _not_found("suggestion", suggestion_id, listing)
+    device = hub.registry.find_device(c.device_id)
+    if accept and device is not None and not principal.can_control_device(device):
+        raise ApiError(
+            403,
+            "forbidden",
+            f"accepting makes an automation that controls {device.name}, which you may not "
+            "control; ask an owner",
+        )
+    try:
+        if accept:
+            decided = await service.accept(suggestion_id, by=principal.username)
+        else:
+            decided = await service.reject(suggestion_id, by=principal.username)
+    except SuggestionDecidedError as exc:
+        raise ApiError(
+            409, "conflict", str(exc), detail={"status": str(suggestion.status)}
+        ) from None
+    except AutomationExistsError as exc:
+        raise ApiError(
+            409, "conflict", f"{exc}", detail={"automation_id": suggestion.automation_id}
+        ) from None
+    except AutomationError as exc:
+        raise ApiError(
+            422,
+            "invalid",
+            f"the automation this suggestion makes was refused: {exc}; reject the suggestion",
+        ) from None
+    except OSError as exc:
+        raise ApiError(
+            503,
+            "unavailable",
+            f"could not write the automation ({exc.strerror or exc}); check that the data "
+            "directory is writable and try again",
+        ) from None
+    await audit(
+        request,
+        principal,
+        action="suggestion.accept" if accept else "suggestion.reject",
+        target=suggestion_id,
+        space_id=c.space_id,
+        detail={"automation_id": decided.automation_id, "title": c.title_en},
+    )
+    return _suggestion_out(decided)
+
+
+@router.post("/api/suggestions/{suggestion_id}/accept")
+async def accept_suggestion(
+    request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
+) -> SuggestionOut:
+    """Turn the suggestion into an automation (owners and adults)."""
+    return await _decide(request, principal, hub, suggestion_id, accept=True)
+
+
+@router.post("/api/suggestions/{suggestion_id}/reject")
+async def reject_suggestion(
+    request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
+) -> SuggestionOut:
+    """Never propose this habit again (owners and adults)."""
+    return await _decide(request, principal, hub, suggestion_id, accept=False)
+
+
+@router.get("/api/alerts")
+async def list_alerts(
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    active: Annotated[bool | None, Query()] = None,
+    include_dismissed: Annotated[bool, Query()] = False,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[AlertOut]:
+    """Alerts about devices the caller may see, newest first."""
+    found = _detector(request).alerts(include_dismissed=include_dismissed)
+    shown = [
+        _alert_out(a)
+        for a in found
+        if (active is None or a.active == active)
+        and _visible(principal, hub, a.space_id, a.device_id)
+    ]
+    return shown[:limit]
+
+
+@router.post("/api/alerts/{alert_id}/dismiss")
+async def dismiss_alert(
+    request: Request, alert_id: str, principal: AdultPrincipal, hub: HubDep
+) -> AlertOut:
+    """Hide an alert (owners and adults); it is not raised again while its condition lasts."""
+    detector = _detector(request)
+    listing = "GET /api/alerts lists them"
+    try:
+        alert = detector.get(alert_id)
+    except UnknownAlertError:
+        raise _not_found("alert", alert_id, listing) from None
+    if not _visible(principal, hub, alert.space_id, alert.device_id):
+        raise _not_found("alert", alert_id, listing)
+    dismissed = await detector.dismiss(alert_id)
+    await audit(
+        request,
+        principal,
+        action="alert.dismiss",
+        target=alert_id,
+        space_id=alert.space_id,
+        detail={"kind": str(alert.kind), "device_id": alert.device_id},
+    )
+    return _alert_out(dismissed)

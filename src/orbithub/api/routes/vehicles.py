@@ -1,0 +1,681 @@
+"""Vehicles: battery, range, charging and its plan, where the car is and when it arrives.
+
+Also each home's electricity tariff (``/api/tariffs/{home_id}``), which the plans price by.
+
+``GET /api/vehicles`` and ``GET /api/vehicles/{space_id}`` read the car's state from the hub and
+its plan and ETAs from the mobility services (``app.state.mobility``); without them the car's
+own state is still served, with ``plan_reason`` saying why there is no plan. The track comes
+from the recorded history of the car's position. Changing the charging settings and starting
+the cabin climate need control of the car, are audited, and answer 503 while the mobility
+services are not running.
+
+One module per API area (the API contract), so the request and response models of vehicles
+and tariffs live here too; the domain logic is in :mod:`orbithub.mobility`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, DbDep, HubDep, audit
+from orbithub.api.errors import ApiError
+from orbithub.api.principal import Principal
+from orbithub.core.context import Context, Origin
+from orbithub.core.errors import AdapterUnavailableError
+from orbithub.core.hub import Hub
+from orbithub.core.registry import Device, Space, SpaceKind
+from orbithub.mobility.charging import ChargePlan
+from orbithub.mobility.charging_service import ChargeSettings, ChargeStatus
+from orbithub.mobility.errors import MobilityError
+from orbithub.mobility.runtime import Mobility
+from orbithub.mobility.tariff import Tariff
+from orbithub.mobility.vehicles import (
+    BATTERY,
+    CABIN_ON,
+    CABIN_TARGET,
+    CABIN_TEMPERATURE,
+    CHARGE_LIMIT,
+    CHARGING_STATE,
+    RANGE,
+    number,
+    tracker_of,
+    vehicle_space,
+    vehicle_spaces,
+)
+from orbithub.mobility.view import TRACK_PATHS, location_of, merge_track, places_of, thin
+from orbithub.spec.errors import ValueRejected
+from orbithub.storage import history
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["vehicles"])
+
+_DAY = 86_400.0
+_LOOKBACK = 7 * _DAY
+"""How far before ``since`` to look for the position the track starts from."""
+_CHARGING_STATES = {0: "disconnected", 1: "plugged", 2: "charging", 3: "complete"}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "the caller may see the vehicle but not control it"},
+    404: {"description": "no vehicle with that id that the caller may see"},
+    422: {"description": "a value is out of range (the message says the range)"},
+    503: {"description": "the mobility services or the car's adapter are not running"},
+}
+
+
+# -- response and request models ---------------------------------------------------------------
+class EtaOut(BaseModel):
+    """When the vehicle arrives at a place."""
+
+    seconds: float
+    arrival: float
+    distance_m: float
+    confidence: float
+    approaching: bool
+
+
+class PlaceOut(BaseModel):
+    """The vehicle seen from one place (home, office)."""
+
+    space_id: str
+    name: str
+    kind: str
+    distance_m: float | None
+    inside: bool
+    eta: EtaOut | None
+
+
+class LocationOut(BaseModel):
+    """Where the vehicle is."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    latitude: float
+    longitude: float
+    heading: float | None
+    speed_kmh: float | None
+    updated: float | None
+
+
+class SessionOut(BaseModel):
+    """One period the charger runs."""
+
+    start: float
+    end: float
+
+
+class SlotOut(BaseModel):
+    """One slot of the plan with its energy and cost."""
+
+    start: float
+    end: float
+    energy_kwh: float
+    price: float
+    cost: float
+    solar_kwh: float
+
+
+class PlanOut(BaseModel):
+    """A charging plan and its explanation in English and Chinese."""
+
+    target_soc: float
+    goal_soc: float
+    limit_soc: float
+    departure: float
+    feasible: bool
+    final_soc: float
+    reachable_soc: float
+    energy_kwh: float
+    cost: float
+    cost_now: float
+    savings: float
+    currency: str
+    explanation: dict[str, str]
+    sessions: list[SessionOut]
+    slots: list[SlotOut]
+
+
+class SettingsOut(BaseModel):
+    """The owner's charging settings of a vehicle."""
+
+    target_soc: float
+    departure: float | None
+    departure_time: str
+    limit_soc: float
+    capacity_kwh: float
+    efficiency: float
+    charger_kw: float | None
+    home_id: str | None
+    enabled: bool
+    precondition: bool
+    cabin_c: float
+
+
+class ChargingOut(BaseModel):
+    """Charging now, the plan, and why there is none when there is none."""
+
+    state: str | None
+    limit_soc: float | None
+    plugged: bool
+    home_id: str | None
+    charger_id: str | None
+    charger_on: bool | None
+    departure: float | None
+    plan: PlanOut | None
+    plan_reason: str | None
+    settings: SettingsOut | None
+
+
+class CabinOut(BaseModel):
+    """The cabin climate."""
+
+    temperature: float | None
+    target_temperature: float | None
+    on: bool | None
+
+
+class VehicleOut(BaseModel):
+    """A vehicle with its battery, charging, location, cabin and ETA per place."""
+
+    id: str
+    name: str
+    device_id: str | None
+    online: bool | None
+    controllable: bool
+    battery: float | None
+    range_km: float | None
+    odometer_km: float | None
+    locked: bool | None
+    location: LocationOut | None
+    cabin: CabinOut
+    charging: ChargingOut
+    places: list[PlaceOut]
+
+
+class TrackPointOut(BaseModel):
+    """One position of the track."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    time: float
+    latitude: float
+    longitude: float
+    speed_kmh: float | None
+
+
+class TrackOut(BaseModel):
+    """The vehicle's recorded positions, oldest first."""
+
+    space_id: str
+    device_id: str
+    since: float
+    until: float
+    points: list[TrackPointOut]
+
+
+class ChargingIn(BaseModel):
+    """Changes to the charging settings; omitted fields keep their value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    departure: Annotated[float, Field(ge=0, le=1e11)] | None = None
+    departure_time: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")] | None = None
+    limit: Annotated[int, Field(ge=50, le=100)] | None = None
+    capacity_kwh: Annotated[float, Field(ge=1, le=500)] | None = None
+    charger_kw: Annotated[float, Field(ge=0.5, le=400)] | None = None
+    home_id: str | None = None
+    enabled: bool | None = None
+    precondition: bool | None = None
+    cabin_c: Annotated[float, Field(ge=16, le=30)] | None = None
+
+
+class PreconditionIn(BaseModel):
+    """Start the cabin climate now, optionally at a set point."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_temperature: Annotated[float, Field(allow_inf_nan=False)] | None = None
+
+
+class PreconditionOut(BaseModel):
+    """What the car said, and when the cabin should be ready."""
+
+    confirmed: bool
+    message: str
+    target_temperature: float
+    lead_s: float
+    ready_at: float
+
+
+class TariffWindowIo(BaseModel):
+    """One daily window of a time-of-use tariff, in the home's local time."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]
+    end: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]
+    price: Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
+    name: Annotated[str, Field(max_length=40)] = ""
+
+
+class TariffIo(BaseModel):
+    """A home's time-of-use tariff: windows covering the day exactly once."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, Field(max_length=80)] = ""
+    timezone: Annotated[str, Field(max_length=64)] = "UTC"
+    currency: Annotated[str, Field(max_length=8)] = "CNY"
+    windows: Annotated[list[TariffWindowIo], Field(min_length=1, max_length=48)]
+    own: bool = True
+
+
+# -- helpers ------------------------------------------------------------------------------------
+def _mobility(request: Request) -> Mobility | None:
+    service = getattr(request.app.state, "mobility", None)
+    return service if isinstance(service, Mobility) else None
+
+
+def _require_mobility(request: Request) -> Mobility:
+    service = _mobility(request)
+    if service is None:
+        raise ApiError(
+            503,
+            "unavailable",
+            "the mobility services (smart charging, pre-conditioning) are not running; "
+            "start the hub with them enabled",
+        )
+    return service
+
+
+def _vehicle(principal: Principal, hub: Hub, space_id: str) -> Space:
+    space = vehicle_space(hub, space_id)
+    if space is None or not principal.can_view_space(space.id):
+        raise ApiError(
+            404,
+            "not_found",
+            f"no vehicle {space_id!r} that you may see; GET /api/vehicles lists yours",
+        )
+    return space
+
+
+def _controlled_tracker(principal: Principal, hub: Hub, space: Space) -> Device:
+    device = tracker_of(hub, space)
+    if device is None:
+        raise ApiError(
+            409,
+            "no_vehicle_device",
+            f"vehicle {space.id!r} has no device reporting its state; add its tracker device",
+        )
+    if not principal.can_control_device(device):
+        raise ApiError(
+            403,
+            "forbidden",
+            f"you may see {space.name} but not control it; ask an owner for a grant",
+            detail={"space_id": space.id},
+        )
+    return device
+
+
+def _plan_out(plan: ChargePlan, departure: float) -> PlanOut:
+    r = plan.request
+    return PlanOut(
+        target_soc=r.target_soc,
+        goal_soc=plan.goal_soc,
+        limit_soc=r.limit_soc,
+        departure=departure,
+        feasible=plan.feasible,
+        final_soc=round(plan.final_soc, 2),
+        reachable_soc=round(plan.reachable_soc, 2),
+        energy_kwh=round(plan.energy_kwh, 3),
+        cost=round(plan.cost, 2),
+        cost_now=round(plan.cost_now, 2),
+        savings=round(plan.savings, 2),
+        currency=plan.currency,
+        explanation={"en": plan.explain("en"), "zh": plan.explain("zh")},
+        sessions=[SessionOut(start=a, end=b) for a, b in plan.sessions],
+        slots=[
+            SlotOut(
+                start=s.start,
+                end=s.end,
+                energy_kwh=round(s.energy_kwh, 4),
+                price=s.price,
+                cost=round(s.cost, 4),
+                solar_kwh=round(s.solar_kwh, 4),
+            )
+            for s in plan.slots
+        ],
+    )
+
+
+def _settings_out(settings: ChargeSettings) -> SettingsOut:
+    return SettingsOut.model_validate(settings.to_mapping())
+
+
+def _charging_out(
+    hub: Hub, device: Device | None, status: ChargeStatus | None, reason: str | None
+) -> ChargingOut:
+    state = None if device is None else hub.state.value(device.id, CHARGING_STATE)
+    plan = status.plan if status is not None else None
+    departure = status.departure if status is not None else None
+    return ChargingOut(
+        state=_CHARGING_STATES.get(state) if isinstance(state, int) else None,
+        limit_soc=None if device is None else number(hub, device.id, CHARGE_LIMIT),
+        plugged=status.plugged if status is not None else state in (1, 2, 3),
+        home_id=status.home_id if status is not None else None,
+        charger_id=status.charger_id if status is not None else None,
+        charger_on=status.charger_on if status is not None else None,
+        departure=departure,
+        plan=None if plan is None or departure is None else _plan_out(plan, departure),
+        plan_reason=status.reason if status is not None else reason,
+        settings=None if status is None else _settings_out(status.settings),
+    )
+
+
+def _vehicle_out(
+    hub: Hub, principal: Principal, space: Space, mobility: Mobility | None
+) -> VehicleOut:
+    device = tracker_of(hub, space)
+    did = None if device is None else device.id
+    location = None if did is None else location_of(hub, did)
+    views = places_of(
+        hub,
+        did,
+        location,
+        None if mobility is None else mobility.tracks,
+        lambda place: principal.can_view_space(place.id),
+    )
+    places = [
+        PlaceOut(
+            space_id=v.space.id,
+            name=v.space.name,
+            kind=str(v.space.kind),
+            distance_m=None if v.distance_m is None else round(v.distance_m, 1),
+            inside=v.inside,
+            eta=None
+            if v.eta is None
+            else EtaOut(
+                seconds=round(v.eta.seconds, 1),
+                arrival=hub.now() + v.eta.seconds,
+                distance_m=round(v.eta.distance_m, 1),
+                confidence=v.eta.confidence,
+                approaching=v.eta.approaching,
+            ),
+        )
+        for v in views
+    ]
+    status = None if mobility is None else mobility.charging.status(space.id)
+    reason = None if mobility is not None else "the mobility services are not running"
+    state = hub.state
+    locked = None if did is None else state.value(did, "lock.locked")
+    cabin_on = None if did is None else state.value(did, CABIN_ON)
+    return VehicleOut(
+        id=space.id,
+        name=space.name,
+        device_id=did,
+        online=None if did is None else state.is_online(did),
+        controllable=device is not None and principal.can_control_device(device),
+        battery=None if did is None else number(hub, did, BATTERY),
+        range_km=None if did is None else number(hub, did, RANGE),
+        odometer_km=None if did is None else number(hub, did, "vehicle.odometer"),
+        locked=locked if isinstance(locked, bool) else None,
+        location=None if location is None else LocationOut.model_validate(location),
+        cabin=CabinOut(
+            temperature=None if did is None else number(hub, did, CABIN_TEMPERATURE),
+            target_temperature=None if did is None else number(hub, did, CABIN_TARGET),
+            on=cabin_on if isinstance(cabin_on, bool) else None,
+        ),
+        charging=_charging_out(hub, device, status, reason),
+        places=places,
+    )
+
+
+# -- routes -------------------------------------------------------------------------------------
+@router.get("/api/vehicles")
+async def list_vehicles(
+    request: Request, principal: CurrentPrincipal, hub: HubDep
+) -> list[VehicleOut]:
+    """The vehicles the caller may see, each with its state, plan and ETAs."""
+    mobility = _mobility(request)
+    return [
+        _vehicle_out(hub, principal, space, mobility)
+        for space in vehicle_spaces(hub)
+        if principal.can_view_space(space.id)
+    ]
+
+
+@router.get("/api/vehicles/{space_id}", responses={404: _ERRORS[404]})
+async def get_vehicle(
+    space_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
+) -> VehicleOut:
+    """One vehicle: battery, range, charging and its plan, location, ETA per place."""
+    space = _vehicle(principal, hub, space_id)
+    return _vehicle_out(hub, principal, space, _mobility(request))
+
+
+@router.get("/api/vehicles/{space_id}/track", responses={404: _ERRORS[404]})
+async def get_track(
+    space_id: str,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    db: DbDep,
+    since: Annotated[float | None, Query(ge=0, le=1e11)] = None,
+    until: Annotated[float | None, Query(ge=0, le=1e11)] = None,
+    max_points: Annotated[int, Query(ge=2, le=20_000)] = 5_000,
+) -> TrackOut:
+    """The recorded positions between ``since`` (default: a day ago) and ``until`` (now).
+
+    Latitude and longitude are recorded as two properties and each only when it changes, so
+    a point carries the other coordinate forward. Long tracks are thinned evenly to
+    ``max_points`` (the first and last points are always kept).
+    """
+    space = _vehicle(principal, hub, space_id)
+    device = tracker_of(hub, space)
+    if device is None:
+        raise ApiError(404, "not_found", f"vehicle {space_id!r} has no tracker device")
+    now = hub.now()
+    end = now + 1.0 if until is None else until
+    start = end - _DAY if since is None else since
+    if end <= start:
+        raise ApiError(
+            422, "invalid_range", f"since ({start}) must be before until ({end}); swap them"
+        )
+    series: dict[str, list[tuple[float, object]]] = {}
+    before: dict[str, object] = {}
+    for path in TRACK_PATHS:
+        points = await history.history(db, device.id, path, start, end)
+        series[path] = [(p.time, p.value) for p in points]
+        earlier = await history.history(db, device.id, path, start - _LOOKBACK, start)
+        if earlier:
+            before[path] = earlier[-1].value
+    track = thin(merge_track(series, before), max_points)
+    points_out = [TrackPointOut.model_validate(p) for p in track]
+    return TrackOut(
+        space_id=space.id, device_id=device.id, since=start, until=end, points=points_out
+    )
+
+
+@router.put("/api/vehicles/{space_id}/charging", responses=_ERRORS)
+async def put_charging(
+    space_id: str,
+    body: ChargingIn,
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+) -> ChargingOut:
+    """Change the target, departure, charge limit or other settings, and plan again."""
+    space = _vehicle(principal, hub, space_id)
+    device = _controlled_tracker(principal, hub, space)
+    mobility = _require_mobility(request)
+    current = mobility.charging.settings(space.id)
+    changes = body.model_dump(exclude_unset=True)
+    limit = changes.pop("limit", None)
+    if limit is not None:
+        changes["limit_soc"] = float(limit)
+    if "home_id" in changes and changes["home_id"] is not None:
+        home = changes["home_id"]
+        if not any(s.id == home and s.kind is SpaceKind.HOME for s in hub.registry.spaces()):
+            raise ApiError(
+                422, "unknown_home", f"no home {home!r}; GET /api/spaces lists the homes"
+            )
+    try:
+        settings = ChargeSettings.from_mapping({**current.to_mapping(), **changes})
+    except MobilityError as exc:
+        raise ApiError(422, "invalid_settings", str(exc)) from None
+    target = f"{space.id}/charging"
+    if limit is not None and device.spec.find_property(CHARGE_LIMIT) is not None:
+        # The car enforces its own limit too; keep the two in step.
+        try:
+            await hub.set(
+                device.id, CHARGE_LIMIT, limit, context=Context(Origin.USER, principal.username)
+            )
+        except ValueRejected as exc:
+            raise ApiError(422, "value_rejected", str(exc)) from None
+        except AdapterUnavailableError as exc:
+            await audit(
+                request,
+                principal,
+                action="vehicle.charging",
+                target=target,
+                result="unavailable",
+                space_id=space.id,
+                detail={"error": str(exc)},
+            )
+            raise ApiError(503, "unavailable", str(exc)) from None
+    status = mobility.charging.configure(space.id, settings)
+    await audit(
+        request,
+        principal,
+        action="vehicle.charging",
+        target=target,
+        space_id=space.id,
+        detail={"changes": body.model_dump(exclude_unset=True)},
+    )
+    return _charging_out(hub, device, status, None)
+
+
+@router.post("/api/vehicles/{space_id}/precondition", responses=_ERRORS)
+async def post_precondition(
+    space_id: str,
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    body: PreconditionIn | None = None,
+) -> PreconditionOut:
+    """Start the cabin climate now (at the vehicle's set point, or the one given)."""
+    space = _vehicle(principal, hub, space_id)
+    _controlled_tracker(principal, hub, space)
+    mobility = _require_mobility(request)
+    wanted = None if body is None else body.target_temperature
+    target = f"{space.id}/precondition"
+    try:
+        result = await mobility.precondition.precondition_now(
+            space.id, wanted, context=Context(Origin.USER, principal.username)
+        )
+    except ValueRejected as exc:
+        await audit(
+            request,
+            principal,
+            action="vehicle.precondition",
+            target=target,
+            result="rejected",
+            space_id=space.id,
+            detail={"error": str(exc)},
+        )
+        raise ApiError(422, "value_rejected", str(exc)) from None
+    except AdapterUnavailableError as exc:
+        await audit(
+            request,
+            principal,
+            action="vehicle.precondition",
+            target=target,
+            result="unavailable",
+            space_id=space.id,
+            detail={"error": str(exc)},
+        )
+        raise ApiError(503, "unavailable", str(exc)) from None
+    except MobilityError as exc:
+        raise ApiError(409, "no_cabin_climate", str(exc)) from None
+    await audit(
+        request,
+        principal,
+        action="vehicle.precondition",
+        target=target,
+        result="confirmed" if result.confirmed else "unconfirmed",
+        space_id=space.id,
+        detail={"target_temperature": result.target_c, "message": result.message},
+    )
+    return PreconditionOut(
+        confirmed=result.confirmed,
+        message=result.message,
+        target_temperature=result.target_c,
+        lead_s=result.lead_s,
+        ready_at=hub.now() + result.lead_s,
+    )
+
+
+def _home(principal: Principal, hub: Hub, home_id: str) -> Space:
+    space = next((s for s in hub.registry.spaces() if s.id == home_id), None)
+    if space is None or space.kind is not SpaceKind.HOME or not principal.can_view_space(home_id):
+        raise ApiError(
+            404, "not_found", f"no home {home_id!r} that you may see; GET /api/spaces lists them"
+        )
+    return space
+
+
+def _tariff_io(tariff: Tariff, own: bool) -> TariffIo:
+    return TariffIo.model_validate({**tariff.to_mapping(), "own": own})
+
+
+@router.get("/api/tariffs/{home_id}", responses={404: _ERRORS[404], 503: _ERRORS[503]})
+async def get_tariff(
+    home_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
+) -> TariffIo:
+    """The electricity tariff smart charging uses for a home (``own`` False: the default)."""
+    _home(principal, hub, home_id)
+    mobility = _require_mobility(request)
+    own = home_id in mobility.charging.tariffs()
+    return _tariff_io(mobility.charging.tariff(home_id), own)
+
+
+@router.put("/api/tariffs/{home_id}", responses=_ERRORS)
+async def put_tariff(
+    home_id: str, body: TariffIo, request: Request, principal: AdultPrincipal, hub: HubDep
+) -> TariffIo:
+    """Give a home its own time-of-use tariff (owners and adults); every car plans again."""
+    _home(principal, hub, home_id)
+    mobility = _require_mobility(request)
+    data = body.model_dump(exclude={"own"})
+    try:
+        tariff = Tariff.from_mapping(data)
+    except MobilityError as exc:
+        raise ApiError(422, "invalid_tariff", str(exc)) from None
+    mobility.charging.set_tariff(home_id, tariff)
+    for space in vehicle_spaces(hub):
+        mobility.charging.refresh(space.id)
+    await audit(
+        request,
+        principal,
+        action="tariff.set",
+        target=home_id,
+        space_id=home_id,
+        detail={"windows": len(tariff.windows), "currency": tariff.currency},
+    )
+    return _tariff_io(tariff, True)
+
+
+@router.delete("/api/tariffs/{home_id}", responses=_ERRORS)
+async def delete_tariff(
+    home_id: str, request: Request, principal: AdultPrincipal, hub: HubDep
+) -> TariffIo:
+    """Go back to the default tariff for a home; returns the tariff now in use."""
+    _home(principal, hub, home_id)
+    mobility = _require_mobility(request)
+    mobility.charging.set_tariff(home_id, None)
+    for space in vehicle_spaces(hub):
+        mobility.charging.refresh(space.id)
+    await audit(request, principal, action="tariff.reset", target=home_id, space_id=home_id)
+    return _tariff_io(mobility.charging.tariff(home_id), False)

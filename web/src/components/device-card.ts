@@ -1,0 +1,276 @@
+/** One device as a card whose controls are generated from its spec. */
+
+import { html, css, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { api, messageOf } from '../api';
+import { controlsFor, formatValue, primaryToggle, propLabel, snap, type Control } from '../controls';
+import { ViewElement } from '../element';
+import { localName, t, unitSymbol } from '../i18n';
+import { store } from '../store';
+import { shared } from '../styles';
+import type { CommandResult, Device, Spec, SpecAction, SpecProperty, Value } from '../types';
+
+@customElement('orbit-device-card')
+export class DeviceCard extends ViewElement {
+  static styles = [
+    shared,
+    css`
+      .card {
+        margin: 0;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      header a {
+        flex: 1;
+        color: inherit;
+        text-decoration: none;
+        min-width: 0;
+      }
+      header strong {
+        display: block;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .dot {
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: var(--ok);
+        flex: none;
+      }
+      .dot.off {
+        background: var(--danger);
+      }
+      .control {
+        margin-top: 0.6rem;
+      }
+      .control > .row {
+        justify-content: space-between;
+      }
+      [role='switch'] {
+        width: 52px;
+        min-height: 30px;
+        height: 30px;
+        padding: 3px;
+        border-radius: 999px;
+        background: var(--line);
+        position: relative;
+        flex: none;
+      }
+      [role='switch']::after {
+        content: '';
+        display: block;
+        width: 24px;
+        height: 24px;
+        border-radius: 50%;
+        background: #fff;
+        transition: transform 0.15s;
+      }
+      [role='switch'][aria-checked='true'] {
+        background: var(--accent);
+      }
+      [role='switch'][aria-checked='true']::after {
+        transform: translateX(22px);
+      }
+      input[type='range'] {
+        flex: 1;
+        accent-color: var(--accent);
+        min-height: 36px;
+      }
+      .step {
+        min-width: 40px;
+        padding: 0.3rem;
+      }
+      .segments {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        margin-top: 0.3rem;
+      }
+      .segments button {
+        flex: 1;
+        min-height: 36px;
+        padding: 0.3rem 0.5rem;
+      }
+      .segments button[aria-pressed='true'] {
+        background: var(--accent);
+        color: #fff;
+      }
+      .value {
+        font-variant-numeric: tabular-nums;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        margin-top: 0.6rem;
+      }
+      .busy {
+        opacity: 0.6;
+      }
+    `,
+  ];
+
+  @property({ attribute: 'device-id' }) deviceId = '';
+  @property({ type: Boolean }) full = false;
+  @state() private spec: Spec | null = null;
+  @state() private pending: string | null = null;
+  @state() private error = '';
+  @state() private note = '';
+
+  protected watchesDevices = true;
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('deviceId')) {
+      this.spec = store.get(this.deviceId)?.spec ?? null;
+      if (!this.spec) void store.spec(this.deviceId).then((spec) => (this.spec = spec));
+    }
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const device = store.get(this.deviceId);
+    if (!device) return nothing;
+    const spec = this.spec;
+    const primary = spec ? primaryToggle(spec) : null;
+    const controls = spec ? controlsFor(spec).filter((c) => !(c.kind === 'toggle' && c.prop === primary)) : [];
+    // A compact card leaves out what the device page has: minor read-outs, and a toggle action
+    // beside a switch that already toggles.
+    const shown = this.full
+      ? controls
+      : controls.filter(
+          (c) => (c.kind !== 'readout' || isKeyReadout(c.prop)) && !(c.kind === 'action' && primary && c.action.name === 'toggle'),
+        );
+    const name = localName(device.name, device.aliases);
+    return html`
+      <section class="card ${this.pending ? 'busy' : ''}" data-device=${device.id} aria-label=${name}>
+        <header>
+          <span class="dot ${device.online ? '' : 'off'}" title=${t(device.online ? 'device.online' : 'device.offline')}></span>
+          <a href="#/device/${encodeURIComponent(device.id)}">
+            <strong>${name}</strong>
+            <span class="muted">${device.online ? '' : t('device.offline')}${device.controllable ? '' : ` ${t('device.read_only')}`}</span>
+          </a>
+          ${primary ? this.toggle(device, primary, name) : nothing}
+        </header>
+        ${shown.filter((c) => c.kind !== 'action').map((c) => this.control(device, c))}
+        ${this.actions(device, shown)}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private toggle(device: Device, prop: SpecProperty, label: string): TemplateResult {
+    const on = device.state[prop.path]?.value === true;
+    return html`<button
+      role="switch"
+      aria-checked=${on ? 'true' : 'false'}
+      aria-label="${label}: ${propLabel(prop)}"
+      data-path=${prop.path}
+      ?disabled=${!device.controllable || this.pending === prop.path}
+      @click=${() => this.write(device, prop, !on)}
+    ></button>`;
+  }
+
+  private control(device: Device, control: Control): TemplateResult | typeof nothing {
+    if (control.kind === 'action') return nothing;
+    const prop = control.prop;
+    const value = device.state[prop.path]?.value;
+    const label = propLabel(prop);
+    const disabled = !device.controllable || this.pending === prop.path;
+    switch (control.kind) {
+      case 'toggle':
+        return html`<div class="control"><div class="row">
+          <span>${label}</span>${this.toggle(device, prop, label)}
+        </div></div>`;
+      case 'slider': {
+        const current = typeof value === 'number' ? value : control.min;
+        const { min, max, step } = control;
+        return html`<div class="control" data-path=${prop.path}>
+          <div class="row"><span>${label}</span><span class="value">${formatValue(prop, value)}</span></div>
+          <div class="row">
+            <button class="step" aria-label="${label}: ${t('device.decrease')}" ?disabled=${disabled || current <= min}
+              @click=${() => this.write(device, prop, snap(current - step, min, max, step))}>−</button>
+            <input type="range" min=${min} max=${max} step=${step} .value=${live(String(current))}
+              aria-label=${label} aria-valuetext=${formatValue(prop, value)} ?disabled=${disabled}
+              @change=${(e: Event) => this.write(device, prop, snap(Number((e.target as HTMLInputElement).value), min, max, step))} />
+            <button class="step" aria-label="${label}: ${t('device.increase')}" ?disabled=${disabled || current >= max}
+              @click=${() => this.write(device, prop, snap(current + step, min, max, step))}>+</button>
+          </div>
+          ${this.full
+            ? html`<div class="row between muted"><span>${min}${unitSymbol(prop.unit)}</span><span>${max}${unitSymbol(prop.unit)}</span></div>`
+            : nothing}
+        </div>`;
+      }
+      case 'choice':
+        if (control.options.length > 5) {
+          return html`<div class="control" data-path=${prop.path}><label>${label}
+            <select ?disabled=${disabled} .value=${live(String(value ?? ''))}
+              @change=${(e: Event) => this.write(device, prop, Number((e.target as HTMLSelectElement).value))}>
+              ${control.options.map((o) => html`<option value=${o.value}>${formatValue(prop, o.value)}</option>`)}
+            </select></label></div>`;
+        }
+        return html`<div class="control" data-path=${prop.path}><span>${label}</span>
+          <div class="segments" role="group" aria-label=${label}>
+            ${control.options.map(
+              (o) => html`<button aria-pressed=${o.value === value ? 'true' : 'false'} ?disabled=${disabled}
+                @click=${() => this.write(device, prop, o.value)}>${formatValue(prop, o.value)}</button>`,
+            )}
+          </div></div>`;
+      case 'readout':
+        return html`<div class="control row between" data-path=${prop.path}>
+          <span class="muted">${label}</span><span class="value">${formatValue(prop, value)}</span>
+        </div>`;
+    }
+  }
+
+  private actions(device: Device, controls: Control[]): TemplateResult | typeof nothing {
+    const actions = controls.filter((c): c is Extract<Control, { kind: 'action' }> => c.kind === 'action');
+    if (actions.length === 0) return nothing;
+    return html`<div class="actions">
+      ${actions.map(
+        ({ action }) => html`<button ?disabled=${!device.controllable || this.pending === action.path}
+          @click=${() => this.call(device, action)}>${propLabel(action)}</button>`,
+      )}
+    </div>`;
+  }
+
+  private async write(device: Device, prop: SpecProperty, value: Value): Promise<void> {
+    const path = `/api/devices/${encodeURIComponent(device.id)}/properties/${encodeURIComponent(prop.path)}`;
+    await this.run(prop.path, device, async () => {
+      const result = await api.request<CommandResult>('PUT', path, { value });
+      // The card shows a new value only once the hub answered for it.
+      if (result.confirmed) store.setValue(device.id, prop.path, result.value ?? value);
+      return result;
+    });
+  }
+
+  private async call(device: Device, action: SpecAction): Promise<void> {
+    const path = `/api/devices/${encodeURIComponent(device.id)}/actions/${encodeURIComponent(action.path)}`;
+    await this.run(action.path, device, () => api.request<CommandResult>('POST', path, { arguments: {} }));
+  }
+
+  private async run(key: string, device: Device, command: () => Promise<CommandResult>): Promise<void> {
+    this.pending = key;
+    this.error = '';
+    this.note = '';
+    try {
+      const result = await command();
+      if (!result.confirmed) this.note = result.message || t('device.not_confirmed', { name: device.name });
+    } catch (error) {
+      this.error = messageOf(error);
+      this.requestUpdate();
+    } finally {
+      this.pending = null;
+    }
+  }
+}
+
+/** Read-outs worth a place on a compact card: the ones a person checks at a glance. */
+function isKeyReadout(prop: SpecProperty): boolean {
+  return ['temperature', 'relative-humidity', 'battery-level', 'electric-power', 'current-position', 'status', 'charging-state', 'range', 'door-state'].includes(prop.name);
+}

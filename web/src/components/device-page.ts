@@ -1,0 +1,84 @@
+/** One device: every control from its spec, and history charts over a chosen time range. */
+
+import { html, css, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, messageOf } from '../api';
+import { propLabel } from '../controls';
+import { ViewElement } from '../element';
+import { t, type MessageKey } from '../i18n';
+import { live } from '../live';
+import { store } from '../store';
+import { shared } from '../styles';
+import type { Device, Spec, SpecProperty } from '../types';
+import './device-card';
+import './history-chart';
+
+const RANGES: { key: MessageKey; seconds: number }[] = [
+  { key: 'range.hour', seconds: 3600 },
+  { key: 'range.day', seconds: 86400 },
+  { key: 'range.week', seconds: 7 * 86400 },
+  { key: 'range.month', seconds: 30 * 86400 },
+];
+
+const CHARTED = new Set(['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'float', 'bool']);
+
+@customElement('orbit-device-page')
+export class DevicePage extends ViewElement {
+  static styles = [shared, css`a.back { color: var(--accent); display: inline-block; margin-bottom: 0.5rem; }`];
+
+  @property({ attribute: 'device-id' }) deviceId = '';
+  @state() private spec: Spec | null = null;
+  @state() private range = RANGES[1].seconds;
+  // Fixed when the range is picked: live updates re-render the page without refetching charts.
+  @state() private since = Math.floor(Date.now() / 1000 - RANGES[1].seconds);
+  @state() private error = '';
+
+  protected watchesDevices = true;
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('deviceId')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const device = await api.get<Device>(`/api/devices/${encodeURIComponent(this.deviceId)}`);
+      store.put([device]);
+      this.spec = device.spec ?? null;
+      this.error = '';
+      live.follow({ devices: [device.id] });
+    } catch (error) {
+      this.error = (error as { status?: number }).status === 404 ? t('device.not_found') : messageOf(error);
+    }
+  }
+
+  private pick(seconds: number): void {
+    this.range = seconds;
+    this.since = Math.floor(Date.now() / 1000 - seconds);
+  }
+
+  render(): TemplateResult {
+    const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter(chartable) : [];
+    return html`
+      <a class="back" href="#/">‹ ${t('device.back')}</a>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.spec ? html`<orbit-device-card device-id=${this.deviceId} full></orbit-device-card>` : nothing}
+      ${charted.length
+        ? html`<h2>${t('device.history')}</h2>
+            <div class="chips" role="group" aria-label=${t('device.history')}>
+              ${RANGES.map(
+                (r) => html`<button aria-pressed=${this.range === r.seconds ? 'true' : 'false'}
+                  @click=${() => this.pick(r.seconds)}>${t(r.key)}</button>`,
+              )}
+            </div>
+            ${charted.map(
+              (p) => html`<orbit-history-chart device-id=${this.deviceId} path=${p.path} label=${propLabel(p)}
+                unit=${p.unit ?? ''} .since=${this.since}></orbit-history-chart>`,
+            )}`
+        : nothing}
+    `;
+  }
+}
+
+function chartable(prop: SpecProperty): boolean {
+  return prop.access.includes('read') && CHARTED.has(prop.format) && !prop.values;
+}

@@ -1,0 +1,175 @@
+/** For the owner: people who use the hub, their roles, and what each may see and control. */
+
+import { html, css, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api, messageOf } from '../api';
+import { ViewElement } from '../element';
+import { formatTime, localName, t } from '../i18n';
+import { shared } from '../styles';
+import type { Grant, Role, Space, User } from '../types';
+
+const ROLES: Role[] = ['adult', 'child', 'guest', 'owner'];
+
+@customElement('orbit-users')
+export class UsersView extends ViewElement {
+  static styles = [shared, css`.checks label { display: inline-flex; gap: 0.3rem; margin-right: 0.8rem; }`];
+
+  @state() private users: User[] = [];
+  @state() private spaces: Space[] = [];
+  @state() private grants: Record<string, Grant[]> = {};
+  @state() private open = '';
+  @state() private grantSpace = '';
+  @state() private error = '';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      [this.users, this.spaces] = await Promise.all([api.get<User[]>('/api/users'), api.get<Space[]>('/api/spaces')]);
+      this.grantSpace ||= this.spaces[0]?.id ?? '';
+      this.error = '';
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  private async loadGrants(userId: string): Promise<void> {
+    this.open = this.open === userId ? '' : userId;
+    if (!this.open) return;
+    try {
+      this.grants = { ...this.grants, [userId]: await api.get<Grant[]>(`/api/users/${encodeURIComponent(userId)}/grants`) };
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  private async guarded(work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+      this.error = '';
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  private async create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    await this.guarded(async () => {
+      await api.request('POST', '/api/users', {
+        username: data.get('username'),
+        password: data.get('password'),
+        display_name: data.get('display_name') || data.get('username'),
+        role: data.get('role'),
+      });
+      form.reset();
+      await this.load();
+    });
+  }
+
+  private async grant(event: SubmitEvent, userId: string): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const rooms = data.getAll('rooms').map(String);
+    const devices = String(data.get('devices') ?? '')
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const expires = String(data.get('expires') ?? '');
+    await this.guarded(async () => {
+      await api.request('POST', `/api/users/${encodeURIComponent(userId)}/grants`, {
+        space_id: data.get('space'),
+        room_ids: rooms.length ? rooms : null,
+        device_ids: devices.length ? devices : null,
+        expires_at: expires ? new Date(expires).getTime() / 1000 : null,
+      });
+      this.open = '';
+      await this.loadGrants(userId);
+    });
+  }
+
+  private async revoke(grant: Grant): Promise<void> {
+    await this.guarded(async () => {
+      await api.request('DELETE', `/api/grants/${encodeURIComponent(grant.id)}`);
+      this.open = '';
+      await this.loadGrants(grant.user_id);
+    });
+  }
+
+  private async removeUser(user: User): Promise<void> {
+    await this.guarded(async () => {
+      await api.request('DELETE', `/api/users/${encodeURIComponent(user.id)}`);
+      await this.load();
+    });
+  }
+
+  render(): TemplateResult {
+    return html`
+      <h1>${t('users.title')}</h1>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.users.map(
+        (u) => html`<section class="card" data-user=${u.username}>
+          <div class="row between">
+            <strong>${u.display_name || u.username}</strong><span class="muted">${u.username} · ${t(`users.role.${u.role}`)}</span>
+          </div>
+          <div class="row">
+            <button @click=${() => this.loadGrants(u.id)}>${t('users.grants')}</button>
+            ${u.role !== 'owner' ? html`<button @click=${() => this.removeUser(u)}>${t('users.delete')}</button>` : nothing}
+          </div>
+          ${this.open === u.id ? this.grantsOf(u) : nothing}
+        </section>`,
+      )}
+      <section class="card">
+        <h2>${t('users.create')}</h2>
+        <form @submit=${this.create}>
+          <label>${t('login.username')}<input type="text" name="username" required autocomplete="off" /></label>
+          <label>${t('users.display_name')}<input type="text" name="display_name" autocomplete="off" /></label>
+          <label>${t('login.password')}<input type="password" name="password" required autocomplete="new-password" /></label>
+          <label>${t('users.role')}
+            <select name="role">${ROLES.map((r) => html`<option value=${r}>${t(`users.role.${r}`)}</option>`)}</select>
+          </label>
+          <button class="primary">${t('users.create')}</button>
+        </form>
+      </section>
+    `;
+  }
+
+  private grantsOf(user: User): TemplateResult {
+    const grants = this.grants[user.id] ?? [];
+    const space = this.spaces.find((s) => s.id === this.grantSpace);
+    const spaceName = (id: string): string => {
+      const s = this.spaces.find((x) => x.id === id);
+      return s ? localName(s.name, s.aliases) : id;
+    };
+    return html`
+      <ul class="plain">
+        ${grants.map(
+          (g) => html`<li class="row between" data-grant=${g.id}>
+            <span>${spaceName(g.space_id)}: ${g.room_ids?.join(', ') ?? g.device_ids?.join(', ') ?? t('users.whole_space')}
+              ${g.expires_at ? html`<span class="muted">${t('users.until', { time: formatTime(g.expires_at) })}</span>` : nothing}</span>
+            <button @click=${() => this.revoke(g)}>${t('users.revoke')}</button>
+          </li>`,
+        )}
+      </ul>
+      <form @submit=${(e: SubmitEvent) => this.grant(e, user.id)}>
+        <label>${t('users.space')}
+          <select name="space" @change=${(e: Event) => (this.grantSpace = (e.target as HTMLSelectElement).value)}>
+            ${this.spaces.map((s) => html`<option value=${s.id} ?selected=${s.id === this.grantSpace}>${localName(s.name, s.aliases)}</option>`)}
+          </select>
+        </label>
+        ${space?.rooms.length
+          ? html`<div class="checks"><div class="muted">${t('users.rooms')}</div>
+              ${space.rooms.map((r) => html`<label><input type="checkbox" name="rooms" value=${r.id} />${localName(r.name, r.aliases)}</label>`)}
+            </div>`
+          : nothing}
+        <label>${t('users.devices')}<input type="text" name="devices" autocomplete="off" /></label>
+        <label>${t('users.expires')}<input type="datetime-local" name="expires" /></label>
+        <button class="primary">${t('users.grant')}</button>
+      </form>
+    `;
+  }
+}
