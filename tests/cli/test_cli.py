@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from orbithub.adapters.mqtt.client import MqttClient
@@ -79,6 +81,8 @@ def running_demo(tmp_path: Path, demo_port: int, demo_flags: list[str]) -> Itera
                 "7",
                 "--mqtt-port",
                 str(demo_port),
+                "--http-port",
+                "0",
                 *demo_flags,
                 "--data-dir",
                 str(data),
@@ -133,11 +137,44 @@ def test_demo_runs_records_history_and_stops_by_itself(tmp_path: Path) -> None:
     assert "stored" in stored.stdout
     # The same data directory runs under `serve`: the stored world comes back, still simulated.
     served = orbithub(
-        "serve", "--duration", "3", "--no-live", "--mqtt-port", "0", "--data-dir", str(data)
+        "serve",
+        "--duration",
+        "3",
+        "--no-live",
+        "--mqtt-port",
+        "0",
+        "--http-port",
+        "0",
+        "--data-dir",
+        str(data),
     )
     assert served.returncode == 0, served.stderr
     assert "no devices stored" not in served.stdout
     assert "refused 0" in served.stdout
+
+
+def test_the_demo_serves_the_web_app_and_its_api(running_demo: Path) -> None:
+    log = (running_demo.parent / "demo.log").read_text(encoding="utf-8")
+    found = re.search(r"Web app and API: (http://\S+)", log)
+    assert found, log
+    base = found.group(1)
+    page = httpx.get(base + "/", timeout=10)
+    assert page.status_code == 200
+    assert "<html" in page.text.lower()
+    assert httpx.get(base + "/api/onboarding", timeout=10).json() == {"needed": False}
+    # The demo's people can sign in and see their home, with the demo's scenes loaded.
+    login = httpx.post(
+        base + "/api/auth/login", json={"username": "alex", "password": "orbithub-alex"}, timeout=10
+    )
+    assert login.status_code == 200, login.text
+    auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    spaces = httpx.get(base + "/api/spaces", headers=auth, timeout=10).json()
+    assert {s["id"] for s in spaces} >= {"home", "office", "car"}
+    automations = httpx.get(base + "/api/automations", headers=auth, timeout=10)
+    assert automations.status_code == 200, automations.text
+    assert len(automations.json()) >= 4
+    # Without a token the API says so, instead of showing anything.
+    assert httpx.get(base + "/api/devices", timeout=10).status_code == 401
 
 
 def test_set_and_call_reach_the_running_hub(running_demo: Path) -> None:
@@ -316,6 +353,46 @@ def test_serve_on_a_taken_port_says_what_to_do(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert f"port {port}" in run.stderr
     assert "--mqtt-url" in run.stderr
+
+
+def test_serve_with_the_web_port_taken_says_what_to_do(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = orbithub(
+            "serve",
+            "--duration",
+            "1",
+            "--no-live",
+            "--mqtt-port",
+            "0",
+            "--http-port",
+            str(port),
+            "--data-dir",
+            str(tmp_path),
+        )
+    assert run.returncode == 1
+    assert f"port {port}" in run.stderr
+    assert "--http-port" in run.stderr
+
+
+def test_a_fresh_hub_says_where_to_create_the_owner(tmp_path: Path) -> None:
+    run = orbithub(
+        "serve",
+        "--duration",
+        "2",
+        "--no-live",
+        "--mqtt-port",
+        "0",
+        "--http-port",
+        "0",
+        "--data-dir",
+        str(tmp_path),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "create the owner's account" in run.stdout
+    assert "orbithub users add" in run.stdout
 
 
 def test_parse_since() -> None:

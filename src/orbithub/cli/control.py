@@ -12,9 +12,9 @@ import contextlib
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import orjson
 
@@ -22,11 +22,14 @@ from orbithub.core.context import Context, Origin
 from orbithub.core.hub import Hub
 from orbithub.errors import OrbitHubError
 
-__all__ = ["ControlError", "ControlServer", "request", "socket_path"]
+__all__ = ["ControlError", "ControlServer", "Handler", "request", "socket_path"]
 
 _LOGGER = logging.getLogger(__name__)
 _MAX_LINE = 64 * 1024
 _TIMEOUT = 15.0
+
+Handler: TypeAlias = Callable[[Mapping[str, Any]], Awaitable[object]]
+"""Answers one op of a part running in the hub (``automations.list``); may raise OrbitHubError."""
 
 
 class ControlError(OrbitHubError):
@@ -55,6 +58,11 @@ class ControlServer:
         self._hub = hub
         self._path = path
         self._server: asyncio.Server | None = None
+        self._ops: dict[str, Handler] = {}
+
+    def add_ops(self, ops: Mapping[str, Handler]) -> None:
+        """Answer more ops (a part of the hub started after the socket, such as automations)."""
+        self._ops.update(ops)
 
     async def start(self) -> None:
         """Listen on the socket (replacing a stale one left by a killed hub)."""
@@ -105,6 +113,8 @@ class ControlServer:
             return _error("bad_request", "the request must be a JSON object")
         try:
             return {"ok": True, "result": await self._run(request)}
+        except ControlError as exc:
+            return _error(exc.code, str(exc))
         except OrbitHubError as exc:
             return _error(_code(exc), str(exc))
         except (KeyError, TypeError) as exc:
@@ -142,11 +152,15 @@ class ControlServer:
                 "outputs": dict(result.outputs),
                 "message": result.message,
             }
-        return _raise_unknown_op(op)
+        handler = self._ops.get(str(op))
+        if handler is not None:
+            return await handler(req)
+        return _raise_unknown_op(op, self._ops)
 
 
-def _raise_unknown_op(op: object) -> object:
-    raise ControlError("bad_request", f"unknown op {op!r}; use ping, get, set or call")
+def _raise_unknown_op(op: object, extra: Mapping[str, Handler]) -> object:
+    known = ", ".join(["ping", "get", "set", "call", *sorted(extra)])
+    raise ControlError("bad_request", f"unknown op {op!r}; use one of {known}")
 
 
 def _error(code: str, message: str) -> dict[str, object]:

@@ -13,6 +13,7 @@ from orbithub.cli.ha_publish import publishing_to_ha
 from orbithub.cli.live import run_live_view, summary_line
 from orbithub.cli.mqtt import mqtt_broker
 from orbithub.cli.runtime import Runtime, World, running_hub
+from orbithub.cli.services import HttpOptions, Services, running_services
 from orbithub.cli.settings import Settings
 from orbithub.cli.sim_fleet import SimFleet
 from orbithub.core.adapter import Adapter
@@ -52,6 +53,7 @@ async def run_demo(
     mqtt_url: str | None = None,
     mqtt_port: int | None = None,
     publish_ha: bool = False,
+    http: HttpOptions | None = None,
 ) -> None:
     """Run the demo world: simulated devices talking to the hub over MQTT.
 
@@ -80,6 +82,10 @@ async def run_demo(
                 tasks = await stack.enter_async_context(task_scope())
                 if publish_ha:
                     await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+                services = await stack.enter_async_context(
+                    running_services(rt, http=http or HttpOptions(any_free_port=True), demo=True)
+                )
+                await _announce(services, rt, console, demo=True)
                 try:
                     await fleet.start(tasks)
                     await _until_stopped(rt, console, duration, live=True)
@@ -97,6 +103,7 @@ async def run_serve(
     mqtt_port: int | None = None,
     space: str = DEFAULT_SPACE,
     publish_ha: bool = False,
+    http: HttpOptions | None = None,
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
@@ -115,4 +122,39 @@ async def run_serve(
         ):
             if publish_ha:
                 await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+            services = await stack.enter_async_context(
+                running_services(rt, http=http or HttpOptions())
+            )
+            await _announce(services, rt, console, demo=False)
             await _until_stopped(rt, console, duration, live)
+
+
+async def _announce(services: Services, rt: Runtime, console: Console, *, demo: bool) -> None:
+    """Say where the web app is and how to get in."""
+    if services.url is None:
+        return
+    console.print(
+        f"Web app and API: {services.url}  (API docs: {services.url}/api/docs)", highlight=False
+    )
+    if demo:
+        from orbithub.cli.accounts import seed_demo_accounts
+
+        # The grants name the demo's spaces and rooms: they must be stored first.
+        await rt.recorder.flush()
+        home = rt.hub.registry.space(DEFAULT_SPACE)
+        logins = await seed_demo_accounts(rt.db, now=rt.hub.now(), timezone=home.timezone)
+        console.print("Demo sign-ins:", highlight=False)
+        for login in logins:
+            console.print(f"  {login.line()}", highlight=False)
+    elif await _needs_owner(rt):
+        console.print(
+            f"First run: open {services.url} to create the owner's account "
+            "(or `orbithub users add NAME --role owner`).",
+            highlight=False,
+        )
+
+
+async def _needs_owner(rt: Runtime) -> bool:
+    from orbithub.storage.users import list_users
+
+    return not await list_users(rt.db)

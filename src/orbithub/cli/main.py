@@ -14,9 +14,12 @@ import typer
 from rich.console import Console
 
 from orbithub.cli import queries
+from orbithub.cli.accounts import users_app
+from orbithub.cli.ask import ask
+from orbithub.cli.automations import app as automations_app
 from orbithub.cli.control import request, socket_path
 from orbithub.cli.process import tune_gc
-from orbithub.cli.settings import Settings
+from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings
 from orbithub.errors import OrbitHubError
 
 __all__ = ["app", "main"]
@@ -32,6 +35,9 @@ spec_app = typer.Typer(
     help="Device specs: validate MIoT spec files, list built-in types.", no_args_is_help=True
 )
 app.add_typer(spec_app, name="spec")
+app.add_typer(automations_app, name="automations")
+app.add_typer(users_app, name="users")
+app.command()(ask)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -70,6 +76,18 @@ PublishHa = Annotated[
         help="Also publish the hub's devices to Home Assistant over "
         "MQTT discovery, and accept its commands.",
     ),
+]
+HttpHost = Annotated[
+    str,
+    typer.Option(
+        "--http-host",
+        envvar="ORBITHUB_HTTP_HOST",
+        help="Address of the web app and API; 0.0.0.0 lets phones on your network reach it.",
+    ),
+]
+HttpPort = Annotated[
+    int,
+    typer.Option("--http-port", envvar="ORBITHUB_HTTP_PORT", help="Port of the web app and API."),
 ]
 MqttPort = Annotated[
     int | None,
@@ -115,10 +133,13 @@ def demo(
     mqtt_url: MqttUrl = None,
     mqtt_port: MqttPort = None,
     publish_ha: PublishHa = False,
+    http_host: HttpHost = "127.0.0.1",
+    http_port: HttpPort = DEFAULT_HTTP_PORT,
     verbose: Verbose = False,
 ) -> None:
     """Run the demo world: a simulated home, office, car and two phones, over MQTT."""
     from orbithub.cli.demo import run_demo
+    from orbithub.cli.services import HttpOptions
 
     _logging(verbose)
     settings = Settings.resolve(data_dir or _demo_dir(), database_url)
@@ -132,6 +153,7 @@ def demo(
             mqtt_url=mqtt_url,
             mqtt_port=mqtt_port,
             publish_ha=publish_ha,
+            http=HttpOptions(http_host, http_port, any_free_port=True),
         )
     )
 
@@ -156,10 +178,13 @@ def serve(
     mqtt_url: MqttUrl = None,
     mqtt_port: MqttPort = None,
     publish_ha: PublishHa = False,
+    http_host: HttpHost = "127.0.0.1",
+    http_port: HttpPort = DEFAULT_HTTP_PORT,
     verbose: Verbose = False,
 ) -> None:
     """Run the hub with the spaces and devices stored in the data directory."""
     from orbithub.cli.demo import run_serve
+    from orbithub.cli.services import HttpOptions
 
     _logging(verbose)
     settings = Settings.resolve(data_dir, database_url)
@@ -173,6 +198,7 @@ def serve(
             mqtt_port=mqtt_port,
             publish_ha=publish_ha,
             space=space,
+            http=HttpOptions(http_host, http_port),
         )
     )
 

@@ -37,12 +37,13 @@ class World:
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A running hub with its storage and recorder."""
+    """A running hub with its storage, recorder and control socket."""
 
     hub: Hub
     db: Database
     recorder: Recorder
     settings: Settings
+    control: ControlServer
 
 
 @asynccontextmanager
@@ -91,7 +92,7 @@ async def running_hub(
                             len(hub.registry),
                             settings.data_dir,
                         )
-                        yield Runtime(hub, db, recorder, settings)
+                        yield Runtime(hub, db, recorder, settings, control)
                 finally:
                     await control.stop()
             finally:

@@ -6,10 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Settings", "default_data_dir"]
+__all__ = ["DEFAULT_HTTP_PORT", "Settings", "default_data_dir"]
 
 ENV_DATA_DIR = "ORBITHUB_DATA_DIR"
 ENV_DATABASE_URL = "ORBITHUB_DATABASE_URL"
+DEFAULT_HTTP_PORT = 8420
+"""Where the web app and the API listen unless told otherwise."""
 
 
 def default_data_dir() -> Path:

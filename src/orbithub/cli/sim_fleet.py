@@ -19,7 +19,7 @@ from orbithub.core.adapter import CallAction, SetProperty
 from orbithub.core.clock import Clock
 from orbithub.core.commands import build_call_arguments
 from orbithub.core.context import Context, Origin
-from orbithub.core.registry import Device, Registry
+from orbithub.core.registry import Device, Registry, Space
 from orbithub.errors import OrbitHubError
 from orbithub.sdk import ActionHandler, SetHandler
 from orbithub.sdk import Device as SdkDevice
@@ -76,6 +76,7 @@ class SimFleet:
                 aliases=device.aliases,
                 mqtt_version=mqtt_version,
                 client_id=f"orbithub-demo-{device.id}",
+                owner=device.owner,
             )
             self._wire_commands(sdk, device)
             self.devices[device.id] = sdk
@@ -148,6 +149,12 @@ class SimFleet:
     def remove_device(self, device_id: str, *, context: Context | None = None) -> Device:
         """Remove a device from the fleet's view."""
         return self._registry.remove_device(device_id)
+
+    def add_space(
+        self, space: Space, *, replace: bool = False, context: Context | None = None
+    ) -> None:
+        """Add a space to the fleet's view (the simulators never do)."""
+        self._registry.add_space(space, replace=replace)
 
     def _queue(self, item: _Report) -> bool:
         try:

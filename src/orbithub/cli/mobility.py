@@ -1,0 +1,37 @@
+"""Wiring of the mobility services for ``orbithub serve`` and ``orbithub demo``.
+
+The lead calls :func:`start_mobility` once the hub runs and passes the result to the API as
+``extras={"mobility": mobility}``; the vehicles routes find it there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from orbithub.core.hub import Hub
+from orbithub.mobility.runtime import Mobility, start
+from orbithub.mobility.tariff import beijing_tariff
+from orbithub.storage.db import Database
+
+__all__ = ["Mobility", "start_mobility"]
+
+
+async def start_mobility(
+    hub: Hub, db: Database | None, data_dir: Path | None, tasks: asyncio.TaskGroup
+) -> Mobility:
+    """Start vehicle tracking (ETAs), smart charging and cabin pre-conditioning.
+
+    Args:
+        hub: the running hub.
+        db: the hub's database; the vehicles API reads each car's track from its history
+            (the recorder must run), so nothing is written here.
+        data_dir: where charging settings and home tariffs are kept (``mobility.json``);
+            None keeps them in memory.
+        tasks: the task group that owns the services' loops (they end with it).
+
+    Returns:
+        The running services; hand them to the API as ``extras={"mobility": ...}``.
+    """
+    del db  # the API reads history itself; kept in the signature for symmetry with others
+    return await start(hub, tasks, data_dir=data_dir, default_tariff=beijing_tariff())
