@@ -377,6 +377,14 @@ def test_serve_with_the_web_port_taken_says_what_to_do(tmp_path: Path) -> None:
     assert "--http-port" in run.stderr
 
 
+def test_serve_refuses_a_proxy_that_is_not_an_address(tmp_path: Path) -> None:
+    run = orbithub("serve", "--trusted-proxies", "proxy.lan", "--data-dir", str(tmp_path))
+    assert run.returncode == 2
+    assert "'proxy.lan' is not an IP address or network" in run.stderr
+    # Refused before anything starts: no database was created.
+    assert not any(tmp_path.iterdir())
+
+
 def test_a_fresh_hub_says_where_to_create_the_owner(tmp_path: Path) -> None:
     run = orbithub(
         "serve",

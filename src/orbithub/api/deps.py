@@ -114,7 +114,7 @@ AccountsDep = Annotated[Accounts, Depends(_accounts)]
 
 
 def client_address(request: Request) -> str:
-    """The caller's address (for login limits and the audit log)."""
+    """The caller's address, for login limits (a trusted proxy's ``X-Forwarded-For``)."""
     return request.client.host if request.client is not None else "unknown"
 
 

@@ -11,17 +11,20 @@ import asyncio
 import contextlib
 import logging
 import socket
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 
 import uvicorn
 from fastapi import FastAPI
 
-__all__ = ["serve_api"]
+__all__ = ["LOOPBACK_PROXIES", "serve_api"]
 
 _LOGGER = logging.getLogger(__name__)
 
 GRACEFUL_STOP_S = 5
 """Seconds open connections get to finish when the server stops."""
+
+LOOPBACK_PROXIES = ("127.0.0.1", "::1")
+"""Reverse proxies trusted by default: those on the hub's own machine (nginx, Caddy)."""
 
 
 class _Server(uvicorn.Server):
@@ -62,6 +65,7 @@ async def serve_api(
     *,
     ready: asyncio.Event | None = None,
     log_level: str = "warning",
+    trusted_proxies: Sequence[str] = LOOPBACK_PROXIES,
 ) -> None:
     """Serve ``app`` until cancelled, then stop gracefully.
 
@@ -71,6 +75,10 @@ async def serve_api(
         port: the TCP port (0 picks a free one; ``app.state.bound_port`` has it once ready).
         ready: set once the server accepts connections.
         log_level: uvicorn's log level.
+        trusted_proxies: addresses or networks (``10.0.0.0/8``) of reverse proxies whose
+            ``X-Forwarded-For`` names the real caller. Login limits count callers by address, so
+            behind a proxy every phone would otherwise share one limit.
+            Requests from anywhere else keep their own address whatever they claim.
 
     Raises:
         OSError: the port cannot be bound (in use, not permitted).
@@ -86,6 +94,8 @@ async def serve_api(
         timeout_graceful_shutdown=GRACEFUL_STOP_S,
         ws_max_size=1_048_576,
         server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips=list(trusted_proxies),
     )
     server = _Server(config, ready)
     try:

@@ -19,7 +19,7 @@ from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.control import request, socket_path
 from orbithub.cli.process import tune_gc
-from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings
+from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
 from orbithub.errors import OrbitHubError
 
 __all__ = ["app", "main"]
@@ -88,6 +88,15 @@ HttpHost = Annotated[
 HttpPort = Annotated[
     int,
     typer.Option("--http-port", envvar="ORBITHUB_HTTP_PORT", help="Port of the web app and API."),
+]
+TrustedProxies = Annotated[
+    str,
+    typer.Option(
+        "--trusted-proxies",
+        envvar="ORBITHUB_TRUSTED_PROXIES",
+        help="Reverse proxies (addresses or networks, comma-separated; 'none') whose "
+        "X-Forwarded-For names the real caller (login limits count per caller).",
+    ),
 ]
 MqttPort = Annotated[
     int | None,
@@ -180,12 +189,17 @@ def serve(
     publish_ha: PublishHa = False,
     http_host: HttpHost = "127.0.0.1",
     http_port: HttpPort = DEFAULT_HTTP_PORT,
+    trusted_proxies: TrustedProxies = "127.0.0.1,::1",
     verbose: Verbose = False,
 ) -> None:
     """Run the hub with the spaces and devices stored in the data directory."""
     from orbithub.cli.demo import run_serve
     from orbithub.cli.services import HttpOptions
 
+    try:
+        proxies = parse_trusted_proxies(trusted_proxies)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--trusted-proxies") from None
     _logging(verbose)
     settings = Settings.resolve(data_dir, database_url)
     _run(
@@ -198,7 +212,7 @@ def serve(
             mqtt_port=mqtt_port,
             publish_ha=publish_ha,
             space=space,
-            http=HttpOptions(http_host, http_port),
+            http=HttpOptions(http_host, http_port, trusted_proxies=proxies),
         )
     )
 

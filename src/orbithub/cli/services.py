@@ -18,7 +18,7 @@ from fastapi import FastAPI
 
 from orbithub.adapters.sim.places import Places
 from orbithub.api.app import create_app
-from orbithub.api.serve import serve_api
+from orbithub.api.serve import LOOPBACK_PROXIES, serve_api
 from orbithub.api.settings import ApiSettings
 from orbithub.automation import Engine
 from orbithub.automation.demo_scenes import documents as demo_scene_files
@@ -55,11 +55,13 @@ class HttpOptions:
         host: the address (``127.0.0.1``; ``0.0.0.0`` so phones on the home network reach it).
         port: the TCP port.
         any_free_port: when the port is taken, take a free one instead of failing (the demo).
+        trusted_proxies: reverse proxies whose ``X-Forwarded-For`` names the caller.
     """
 
     host: str = "127.0.0.1"
     port: int = DEFAULT_HTTP_PORT
     any_free_port: bool = False
+    trusted_proxies: tuple[str, ...] = LOOPBACK_PROXIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,10 @@ async def _serve(app: FastAPI, http: HttpOptions, tasks: asyncio.TaskGroup) -> s
         _LOGGER.warning("port %d is taken; the web app uses a free port instead", port)
         port = 0
     ready = asyncio.Event()
-    tasks.create_task(serve_api(app, http.host, port, ready=ready), name="orbithub-api")
+    tasks.create_task(
+        serve_api(app, http.host, port, ready=ready, trusted_proxies=http.trusted_proxies),
+        name="orbithub-api",
+    )
     try:
         async with asyncio.timeout(_READY_TIMEOUT_S):
             await ready.wait()

@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_HTTP_PORT", "Settings", "default_data_dir"]
+__all__ = ["DEFAULT_HTTP_PORT", "Settings", "default_data_dir", "parse_trusted_proxies"]
 
 ENV_DATA_DIR = "ORBITHUB_DATA_DIR"
 ENV_DATABASE_URL = "ORBITHUB_DATABASE_URL"
 DEFAULT_HTTP_PORT = 8420
 """Where the web app and the API listen unless told otherwise."""
+
+
+def parse_trusted_proxies(text: str) -> tuple[str, ...]:
+    """Comma-separated addresses or networks of reverse proxies (``127.0.0.1,10.0.0.0/8``).
+
+    ``none`` or an empty text trusts no proxy.
+
+    Raises:
+        ValueError: an entry is not an IP address or network; the message names it.
+    """
+    entries = [entry.strip() for entry in text.split(",") if entry.strip()]
+    if entries == ["none"]:
+        return ()
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ValueError(
+                f"{entry!r} is not an IP address or network; give addresses such as "
+                "127.0.0.1 or networks such as 172.16.0.0/12, separated by commas"
+            ) from None
+    return tuple(entries)
 
 
 def default_data_dir() -> Path:
