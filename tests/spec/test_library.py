@@ -133,6 +133,7 @@ CONTRACT: dict[str, dict[str, tuple[object, ...]]] = {
         "cabin.target-temperature": (Format.FLOAT, RWN, (16, 30, 0.5), None, None),
         "cabin.on": (Format.BOOL, RWN, None, None, None),
         "lock.locked": (Format.BOOL, RWN, None, None, None),
+        "environment.outside-temperature": (Format.FLOAT, RN, (-50, 70, 0.1), "celsius", None),
     },
     "phone": {
         "battery.battery-level": (Format.UINT8, None, (0, 100, 1), None, None),
@@ -253,6 +254,18 @@ def test_library_values_pass_their_own_checks() -> None:
         check_value(device_type("plug").property("power-meter.power-consumption"), 1234.567)
         == 1234.567
     )
+
+
+def test_vehicle_outside_temperature_is_appended_so_stored_addresses_keep_their_meaning() -> None:
+    vehicle = device_type("vehicle")
+
+    # Recorded history and MQTT topics address properties by siid.piid: adding one must not
+    # renumber the others.
+    addresses = {f"{p.siid}.{p.iid}": p.path for p in vehicle.properties()}
+    assert addresses["5.1"] == "cabin.temperature"
+    assert addresses["6.1"] == "lock.locked"
+    assert addresses["7.1"] == "environment.outside-temperature"
+    assert check_value(vehicle.property("environment.outside-temperature"), -18.5) == -18.5
 
 
 def test_device_type_is_loaded_once_and_shared() -> None:

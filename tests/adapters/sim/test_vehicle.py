@@ -1,6 +1,8 @@
-"""The car: the commute along its route, and charging at home with a taper."""
+"""The car: the commute along its route, charging at home with a taper, the air outside."""
 
 from __future__ import annotations
+
+import pytest
 
 from orbithub.adapters.sim.family import Mode
 from orbithub.adapters.sim.route import haversine_m
@@ -63,3 +65,17 @@ async def test_charging_raises_battery_and_tapers_above_80() -> None:
         await clock.advance(4 * 3600)
         assert host.value("car", "charging.charging-state") == 3
         assert host.value("ev-charger", "power-meter.electric-power") == 0
+
+
+async def test_the_car_reports_the_outside_air_of_the_demo_weather() -> None:
+    dawn = at(2025, 1, 14, 6, 0)
+    async with simulation(dawn, ["car"]) as (adapter, host, clock):
+        assert adapter.scene is not None
+        weather = adapter.scene.weather
+        cold = host.number("car", "environment.outside-temperature")
+        assert cold == pytest.approx(weather.temperature(clock.now()), abs=0.05)
+        assert cold < 0  # a January dawn in Beijing
+        await clock.advance(at(2025, 1, 14, 14, 30) - clock.now())
+        afternoon = host.number("car", "environment.outside-temperature")
+        assert afternoon == pytest.approx(weather.temperature(clock.now()), abs=0.05)
+        assert afternoon > cold + 5

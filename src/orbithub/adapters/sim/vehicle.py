@@ -5,8 +5,9 @@ errand on most weekend days (see :mod:`~orbithub.adapters.sim.errands`), with sp
 traffic model. It spends energy by
 speed (rolling losses plus drag growing with v², more in stop-and-go traffic), more in the cold
 (a cold pack and stiff drivetrain lose more), and on the cabin climate's work against the
-outside temperature. It charges from the home wallbox when parked at home and the wallbox is
-switched on, tapering above 80 % like a real lithium-ion pack.
+outside temperature. Its outside-temperature sensor reads the demo's weather, the model that
+also drives the rooms' climate. It charges from the home wallbox when parked at home and the
+wallbox is switched on, tapering above 80 % like a real lithium-ion pack.
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ class VehicleSim(DeviceSim):
         self.limit = 90
         self.odometer = rng.uniform(12_000.0, 30_000.0)
         self.wh_per_km = 160.0
-        self.cabin = scene.weather.temperature(now)
+        self.outside = scene.weather.temperature(now)
+        self.cabin = self.outside
         self.cabin_on = False
         self.cabin_target = 22.0
         self.locked = True
@@ -185,7 +187,7 @@ class VehicleSim(DeviceSim):
             # Climate comes on with the car and goes off when it is parked and locked.
             self.cabin_on = driving
             self.locked = not driving
-        outdoor = self.scene.weather.temperature(now)
+        outdoor = self.outside = self.scene.weather.temperature(now)
         if trip is not None:
             pos = trip.drive.position_at(now)
             self.latitude, self.longitude, self.heading = pos.latitude, pos.longitude, pos.heading
@@ -241,7 +243,7 @@ class VehicleSim(DeviceSim):
 
     # -- reports and commands ---------------------------------------------------------------
     def readings(self) -> Readings:
-        """Battery, range, charging, location, motion, cabin, lock."""
+        """Battery, range, charging, location, motion, cabin, lock, outside air."""
         if not self.plugged:
             state = DISCONNECTED
         elif self.charge_w > 0:
@@ -264,6 +266,7 @@ class VehicleSim(DeviceSim):
             "cabin.target-temperature": self.cabin_target,
             "cabin.on": self.cabin_on,
             "lock.locked": self.locked,
+            "environment.outside-temperature": self.outside,
         }
 
     def write(self, path: str, value: Value) -> bool:
