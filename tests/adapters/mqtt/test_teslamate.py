@@ -49,8 +49,10 @@ def test_values_decode_onto_the_vehicle_type() -> None:
         "location.latitude": 39.9,
         "location.longitude": 116.4,
     }
+    assert decode_value("outside_temp", b"-7.5") == {"environment.outside-temperature": -7.5}
     assert decode_value("sentry_mode", b"true") == {}
     assert decode_value("battery_level", b"") == {}
+    assert decode_value("outside_temp", b"") == {}
 
 
 @pytest.mark.parametrize(
@@ -63,6 +65,7 @@ def test_values_decode_onto_the_vehicle_type() -> None:
         ("location", b"not json", "JSON"),
         ("location", b'{"latitude": "north", "longitude": 1}', "numeric"),
         ("inside_temp", b"\xff\xfe", "UTF-8"),
+        ("outside_temp", b"cold", "should be a number"),
     ],
 )
 def test_bad_values_are_refused_with_a_reason(name: str, payload: bytes, message: str) -> None:
@@ -90,6 +93,7 @@ def test_a_parked_charging_car_becomes_a_vehicle_space_with_its_tracker() -> Non
         "lock.locked": True,
         "cabin.on": False,
         "cabin.temperature": 14.5,
+        "environment.outside-temperature": 6.0,
         "vehicle.odometer": 23817.4,
         "vehicle.range": 231.6,
         "battery.battery-level": 54.0,
@@ -99,7 +103,6 @@ def test_a_parked_charging_car_becomes_a_vehicle_space_with_its_tracker() -> Non
     assert hub.state.is_online("teslamate-1") is True
     # The space follows its tracker.
     assert (space.latitude, space.longitude) == (39.904211, 116.407395)
-    assert cars.outside_temperature("teslamate-1") == 6.0
     assert cars.owns("teslamate-1")
 
 
@@ -131,6 +134,27 @@ async def test_a_drive_home_moves_the_space_and_gives_an_eta() -> None:
     assert hub.registry.space("teslamate-1").latitude == 39.9042
 
 
+async def test_the_outside_air_is_a_reading_of_the_car_and_an_empty_value_keeps_the_last() -> None:
+    clock = ManualClock()
+    hub = home_hub(clock)
+    faults = InputFaults(logging.getLogger("test.teslamate"))
+    cars = TeslaMateCars("teslamate", "mqtt", faults, "home")
+    feed(cars, hub, "parked-charging.json")
+    await clock.advance(3600)
+    cars.handle(hub, "teslamate/cars/1/outside_temp", b"-3.5")
+    reading = hub.state.get("teslamate-1", "environment.outside-temperature")
+    assert reading is not None
+    assert (reading.value, reading.last_reported) == (-3.5, clock.now())
+    # TeslaMate does not know the air outside any more: the hub keeps the last reading and
+    # when it came, so a reader can tell its age; it is not a fault.
+    await clock.advance(600)
+    cars.handle(hub, "teslamate/cars/1/outside_temp", b"")
+    reading = hub.state.get("teslamate-1", "environment.outside-temperature")
+    assert reading is not None
+    assert (reading.value, reading.last_reported) == (-3.5, clock.now() - 600)
+    assert faults.counts["teslamate"] == 0
+
+
 def test_malformed_messages_are_counted_and_change_nothing(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -143,8 +167,8 @@ def test_malformed_messages_are_counted_and_change_nothing(
     after = {path: s.value for path, s in hub.state.device("teslamate-1").items()}
     assert after == before
     # Every message on a car topic was taken (and refused); a deeper topic is not TeslaMate's.
-    assert handled == [True] * 10 + [False]
-    assert faults.counts["teslamate"] == 10
+    assert handled == [True] * 11 + [False]
+    assert faults.counts["teslamate"] == 11
     assert "refused teslamate message on teslamate/cars/1/battery_level" in caplog.text
 
 
@@ -167,6 +191,7 @@ async def test_cars_published_on_mosquitto_appear_and_commands_are_refused(
         )
         assert hub.registry.space("teslamate-1").kind is SpaceKind.VEHICLE
         assert hub.state.value("teslamate-1", "battery.battery-level") == 54.0
+        assert hub.state.value("teslamate-1", "environment.outside-temperature") == 6.0
         result = await hub.set("teslamate-1", "cabin.on", True)
         assert not result.confirmed
         assert "TeslaMate only logs" in result.message

@@ -38,6 +38,7 @@ _NUMBERS = {
     "longitude": "location.longitude",
     "heading": "location.heading",
     "inside_temp": "cabin.temperature",
+    "outside_temp": "environment.outside-temperature",
 }
 _BOOLS = {"is_climate_on": "cabin.on", "locked": "lock.locked"}
 _CHARGING = {
@@ -105,6 +106,9 @@ def decode_value(name: str, payload: bytes) -> dict[str, Value]:
         # TeslaMate clears the speed (empty payload) when the car stops driving.
         return {"vehicle.speed": 0.0 if text == "" else max(0.0, _number(name, text))}
     if text == "":
+        # TeslaMate's "no value": the value is unknown, so nothing is reported. A reading the hub
+        # already holds stays, with the time it was reported, and readers judge how old it is
+        # (pre-conditioning ignores an outside temperature that is hours old).
         return {}
     if name in _NUMBERS:
         return {_NUMBERS[name]: _number(name, text)}
@@ -142,7 +146,6 @@ class _Car:
     device_id: str
     plugged: bool | None = None
     charging_state: int | None = None
-    outside_temp: float | None = None
 
 
 class TeslaMateCars:
@@ -171,11 +174,6 @@ class TeslaMateCars:
     def owns(self, device_id: str) -> bool:
         """Whether ``device_id`` is a TeslaMate car."""
         return device_id in self._by_device
-
-    def outside_temperature(self, device_id: str) -> float | None:
-        """The air temperature the car last reported, celsius; None when unknown."""
-        car = self._by_device.get(device_id)
-        return None if car is None else car.outside_temp
 
     def refuse(self, command: Command) -> CommandResult:
         """The answer to any command for a TeslaMate car."""
@@ -209,10 +207,6 @@ class TeslaMateCars:
             # asleep and suspended cars still report the last values they had; only "offline"
             # means TeslaMate lost the car.
             host.set_online(car.device_id, _text(payload).lower() != _STATE_OFFLINE)
-            return
-        if name == "outside_temp":
-            text = _text(payload)
-            car.outside_temp = None if text == "" else _number(name, text)
             return
         if name == "plugged_in":
             text = _text(payload)
