@@ -3,7 +3,9 @@
 The car: a cabin's temperature approaches the climate's set point roughly exponentially, with a
 time constant of about five minutes for a heat pump in mild weather, longer when it fights a
 large difference to the air outside. So the climate starts ``lead_time_s`` before departure:
-the time to come within half a kelvin of the set point, clamped to 5..45 minutes. The home: an
+the time to come within half a kelvin of the set point, clamped to 5..45 minutes. The air
+outside comes from the car's own sensor (:func:`reported_outside_c`) when it has a recent
+reading, otherwise from the parked cabin, which follows it. The home: an
 automation's ETA trigger can ask :func:`home_lead_time_s` how early to start the air
 conditioning for the car's :class:`~orbithub.mobility.eta.Eta`.
 """
@@ -32,10 +34,12 @@ from orbithub.mobility.vehicles import (
 from orbithub.spec.errors import SpecError
 
 __all__ = [
+    "OUTSIDE_TEMPERATURE",
     "PreconditionResult",
     "Preconditioner",
     "home_lead_time_s",
     "lead_time_s",
+    "reported_outside_c",
     "should_precondition_home",
 ]
 
@@ -47,6 +51,12 @@ _MAX_LEAD_S = 45 * 60.0
 _OFF_AFTER_S = 20 * 60.0
 """A car still parked this long after its departure time is not leaving: stop the climate."""
 _REPLAN_S = 600.0
+OUTSIDE_TEMPERATURE = "environment.outside-temperature"
+_OUTSIDE_MAX_AGE_S = 3 * 3600.0
+"""An outside reading older than this is ignored: Beijing's air swings by more than 10 K between
+dawn and mid-afternoon, so last evening's reading says little about a morning departure. A sensor
+that publishes only on change looks stale after steady hours; the lead then comes from the parked
+cabin, as for a car without the sensor."""
 
 DepartureFor = Callable[[str, float], float | None]
 """Given a vehicle space id and now, when it leaves next (None: no departure planned)."""
@@ -74,6 +84,24 @@ def lead_time_s(cabin_c: float, target_c: float, outside_c: float | None = None)
     # Every 10 K beyond 10 K of difference to the outside air adds half a time constant.
     tau = _BASE_TAU_S * (1 + max(0.0, abs(target_c - outside) - 10.0) / 20.0)
     return min(_MAX_LEAD_S, max(_MIN_LEAD_S, tau * math.log(gap / 0.5)))
+
+
+def reported_outside_c(hub: Hub, space_id: str) -> float | None:
+    """The outside air temperature a vehicle's tracker reports; None when unknown or stale.
+
+    Stale: the tracker is offline, or its last report of the reading is over three hours old.
+    """
+    space = vehicle_space(hub, space_id)
+    device = None if space is None else tracker_of(hub, space)
+    if device is None or hub.state.is_online(device.id) is False:
+        return None
+    reading = hub.state.get(device.id, OUTSIDE_TEMPERATURE)
+    if reading is None or hub.now() - reading.last_reported > _OUTSIDE_MAX_AGE_S:
+        return None
+    value = reading.value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)
 
 
 def home_lead_time_s(indoor_c: float, target_c: float, outside_c: float | None = None) -> float:
@@ -129,8 +157,9 @@ class Preconditioner:
     Args:
         hub: the hub.
         departure_for: when each vehicle leaves next (the charging settings know).
-        outside_for: the outside temperature near each vehicle; by default the parked cabin's
-            own temperature while its climate is off (it follows the air outside).
+        outside_for: the outside temperature near each vehicle (:func:`reported_outside_c`
+            reads the car's own sensor); when it gives none, the parked cabin's temperature
+            while its climate is off (it follows the air outside).
         target_for: the set point of each vehicle (default: ``target_c`` for all).
         target_c: the default set point.
     """

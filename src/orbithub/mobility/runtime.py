@@ -9,7 +9,7 @@ from pathlib import Path
 
 from orbithub.core.hub import Hub
 from orbithub.mobility.charging_service import ChargingService
-from orbithub.mobility.precondition import Preconditioner
+from orbithub.mobility.precondition import Preconditioner, reported_outside_c
 from orbithub.mobility.store import MobilityConfig, load_config, save_config
 from orbithub.mobility.tariff import Tariff, beijing_tariff
 from orbithub.mobility.tracks import Tracks
@@ -112,6 +112,7 @@ async def start(
     precondition = Preconditioner(
         hub,
         departure_for=departure_for,
+        outside_for=lambda space_id: reported_outside_c(hub, space_id),
         target_for=lambda space_id: charging.settings(space_id).cabin_c,
     )
     mobility = Mobility(hub, tracks, charging, precondition, data_dir, tasks)
