@@ -22,6 +22,7 @@ from orbithub.api.routes import (
     insights,
     notifications,
     spaces,
+    tariffs,
     tokens,
     vehicles,
 )
@@ -42,5 +43,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     automations.router,
     vehicles.router,
+    tariffs.router,
     assistant.router,
 )

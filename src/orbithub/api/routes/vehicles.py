@@ -1,7 +1,5 @@
 """Vehicles: battery, range, charging and its plan, where the car is and when it arrives.
 
-Also each home's electricity tariff (``/api/tariffs/{home_id}``), which the plans price by.
-
 ``GET /api/vehicles`` and ``GET /api/vehicles/{space_id}`` read the car's state from the hub and
 its plan and ETAs from the mobility services (``app.state.mobility``); without them the car's
 own state is still served, with ``plan_reason`` saying why there is no plan. The track comes
@@ -9,20 +7,37 @@ from the recorded history of the car's position. Changing the charging settings 
 the cabin climate need control of the car, are audited, and answer 503 while the mobility
 services are not running.
 
-One module per API area (the API contract), so the request and response models of vehicles
-and tariffs live here too; the domain logic is in :mod:`orbithub.mobility`.
+The request and response models are in :mod:`orbithub.api.routes.vehicle_models`, each home's
+tariff in :mod:`orbithub.api.routes.tariffs`; the domain logic is in :mod:`orbithub.mobility`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
 
-from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, DbDep, HubDep, audit
+from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.routes.mobility_deps import ERRORS, mobility_of, require_mobility
+from orbithub.api.routes.vehicle_models import (
+    CabinOut,
+    ChargingIn,
+    ChargingOut,
+    EtaOut,
+    LocationOut,
+    PlaceOut,
+    PlanOut,
+    PreconditionIn,
+    PreconditionOut,
+    SessionOut,
+    SettingsOut,
+    SlotOut,
+    TrackOut,
+    TrackPointOut,
+    VehicleOut,
+)
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import AdapterUnavailableError
 from orbithub.core.hub import Hub
@@ -31,7 +46,6 @@ from orbithub.mobility.charging import ChargePlan
 from orbithub.mobility.charging_service import ChargeSettings, ChargeStatus
 from orbithub.mobility.errors import MobilityError
 from orbithub.mobility.runtime import Mobility
-from orbithub.mobility.tariff import Tariff
 from orbithub.mobility.vehicles import (
     BATTERY,
     CABIN_ON,
@@ -57,240 +71,9 @@ _DAY = 86_400.0
 _LOOKBACK = 7 * _DAY
 """How far before ``since`` to look for the position the track starts from."""
 _CHARGING_STATES = {0: "disconnected", 1: "plugged", 2: "charging", 3: "complete"}
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"description": "the caller may see the vehicle but not control it"},
-    404: {"description": "no vehicle with that id that the caller may see"},
-    422: {"description": "a value is out of range (the message says the range)"},
-    503: {"description": "the mobility services or the car's adapter are not running"},
-}
-
-
-# -- response and request models ---------------------------------------------------------------
-class EtaOut(BaseModel):
-    """When the vehicle arrives at a place."""
-
-    seconds: float
-    arrival: float
-    distance_m: float
-    confidence: float
-    approaching: bool
-
-
-class PlaceOut(BaseModel):
-    """The vehicle seen from one place (home, office)."""
-
-    space_id: str
-    name: str
-    kind: str
-    distance_m: float | None
-    inside: bool
-    eta: EtaOut | None
-
-
-class LocationOut(BaseModel):
-    """Where the vehicle is."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    latitude: float
-    longitude: float
-    heading: float | None
-    speed_kmh: float | None
-    updated: float | None
-
-
-class SessionOut(BaseModel):
-    """One period the charger runs."""
-
-    start: float
-    end: float
-
-
-class SlotOut(BaseModel):
-    """One slot of the plan with its energy and cost."""
-
-    start: float
-    end: float
-    energy_kwh: float
-    price: float
-    cost: float
-    solar_kwh: float
-
-
-class PlanOut(BaseModel):
-    """A charging plan and its explanation in English and Chinese."""
-
-    target_soc: float
-    goal_soc: float
-    limit_soc: float
-    departure: float
-    feasible: bool
-    final_soc: float
-    reachable_soc: float
-    energy_kwh: float
-    cost: float
-    cost_now: float
-    savings: float
-    currency: str
-    explanation: dict[str, str]
-    sessions: list[SessionOut]
-    slots: list[SlotOut]
-
-
-class SettingsOut(BaseModel):
-    """The owner's charging settings of a vehicle."""
-
-    target_soc: float
-    departure: float | None
-    departure_time: str
-    limit_soc: float
-    capacity_kwh: float
-    efficiency: float
-    charger_kw: float | None
-    home_id: str | None
-    enabled: bool
-    precondition: bool
-    cabin_c: float
-
-
-class ChargingOut(BaseModel):
-    """Charging now, the plan, and why there is none when there is none."""
-
-    state: str | None
-    limit_soc: float | None
-    plugged: bool
-    home_id: str | None
-    charger_id: str | None
-    charger_on: bool | None
-    departure: float | None
-    plan: PlanOut | None
-    plan_reason: str | None
-    settings: SettingsOut | None
-
-
-class CabinOut(BaseModel):
-    """The cabin climate."""
-
-    temperature: float | None
-    target_temperature: float | None
-    on: bool | None
-
-
-class VehicleOut(BaseModel):
-    """A vehicle with its battery, charging, location, cabin and ETA per place."""
-
-    id: str
-    name: str
-    device_id: str | None
-    online: bool | None
-    controllable: bool
-    battery: float | None
-    range_km: float | None
-    odometer_km: float | None
-    locked: bool | None
-    location: LocationOut | None
-    cabin: CabinOut
-    charging: ChargingOut
-    places: list[PlaceOut]
-
-
-class TrackPointOut(BaseModel):
-    """One position of the track."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    time: float
-    latitude: float
-    longitude: float
-    speed_kmh: float | None
-
-
-class TrackOut(BaseModel):
-    """The vehicle's recorded positions, oldest first."""
-
-    space_id: str
-    device_id: str
-    since: float
-    until: float
-    points: list[TrackPointOut]
-
-
-class ChargingIn(BaseModel):
-    """Changes to the charging settings; omitted fields keep their value."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    target_soc: Annotated[float, Field(ge=0, le=100)] | None = None
-    departure: Annotated[float, Field(ge=0, le=1e11)] | None = None
-    departure_time: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")] | None = None
-    limit: Annotated[int, Field(ge=50, le=100)] | None = None
-    capacity_kwh: Annotated[float, Field(ge=1, le=500)] | None = None
-    charger_kw: Annotated[float, Field(ge=0.5, le=400)] | None = None
-    home_id: str | None = None
-    enabled: bool | None = None
-    precondition: bool | None = None
-    cabin_c: Annotated[float, Field(ge=16, le=30)] | None = None
-
-
-class PreconditionIn(BaseModel):
-    """Start the cabin climate now, optionally at a set point."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    target_temperature: Annotated[float, Field(allow_inf_nan=False)] | None = None
-
-
-class PreconditionOut(BaseModel):
-    """What the car said, and when the cabin should be ready."""
-
-    confirmed: bool
-    message: str
-    target_temperature: float
-    lead_s: float
-    ready_at: float
-
-
-class TariffWindowIo(BaseModel):
-    """One daily window of a time-of-use tariff, in the home's local time."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    start: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]
-    end: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]
-    price: Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
-    name: Annotated[str, Field(max_length=40)] = ""
-
-
-class TariffIo(BaseModel):
-    """A home's time-of-use tariff: windows covering the day exactly once."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: Annotated[str, Field(max_length=80)] = ""
-    timezone: Annotated[str, Field(max_length=64)] = "UTC"
-    currency: Annotated[str, Field(max_length=8)] = "CNY"
-    windows: Annotated[list[TariffWindowIo], Field(min_length=1, max_length=48)]
-    own: bool = True
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _mobility(request: Request) -> Mobility | None:
-    service = getattr(request.app.state, "mobility", None)
-    return service if isinstance(service, Mobility) else None
-
-
-def _require_mobility(request: Request) -> Mobility:
-    service = _mobility(request)
-    if service is None:
-        raise ApiError(
-            503,
-            "unavailable",
-            "the mobility services (smart charging, pre-conditioning) are not running; "
-            "start the hub with them enabled",
-        )
-    return service
-
-
 def _vehicle(principal: Principal, hub: Hub, space_id: str) -> Space:
     space = vehicle_space(hub, space_id)
     if space is None or not principal.can_view_space(space.id):
@@ -439,7 +222,7 @@ async def list_vehicles(
     request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> list[VehicleOut]:
     """The vehicles the caller may see, each with its state, plan and ETAs."""
-    mobility = _mobility(request)
+    mobility = mobility_of(request)
     return [
         _vehicle_out(hub, principal, space, mobility)
         for space in vehicle_spaces(hub)
@@ -447,16 +230,16 @@ async def list_vehicles(
     ]
 
 
-@router.get("/api/vehicles/{space_id}", responses={404: _ERRORS[404]})
+@router.get("/api/vehicles/{space_id}", responses={404: ERRORS[404]})
 async def get_vehicle(
     space_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> VehicleOut:
     """One vehicle: battery, range, charging and its plan, location, ETA per place."""
     space = _vehicle(principal, hub, space_id)
-    return _vehicle_out(hub, principal, space, _mobility(request))
+    return _vehicle_out(hub, principal, space, mobility_of(request))
 
 
-@router.get("/api/vehicles/{space_id}/track", responses={404: _ERRORS[404]})
+@router.get("/api/vehicles/{space_id}/track", responses={404: ERRORS[404]})
 async def get_track(
     space_id: str,
     principal: CurrentPrincipal,
@@ -498,7 +281,7 @@ async def get_track(
     )
 
 
-@router.put("/api/vehicles/{space_id}/charging", responses=_ERRORS)
+@router.put("/api/vehicles/{space_id}/charging", responses=ERRORS)
 async def put_charging(
     space_id: str,
     body: ChargingIn,
@@ -509,7 +292,7 @@ async def put_charging(
     """Change the target, departure, charge limit or other settings, and plan again."""
     space = _vehicle(principal, hub, space_id)
     device = _controlled_tracker(principal, hub, space)
-    mobility = _require_mobility(request)
+    mobility = require_mobility(request)
     current = mobility.charging.settings(space.id)
     changes = body.model_dump(exclude_unset=True)
     limit = changes.pop("limit", None)
@@ -557,7 +340,7 @@ async def put_charging(
     return _charging_out(hub, device, status, None)
 
 
-@router.post("/api/vehicles/{space_id}/precondition", responses=_ERRORS)
+@router.post("/api/vehicles/{space_id}/precondition", responses=ERRORS)
 async def post_precondition(
     space_id: str,
     request: Request,
@@ -568,7 +351,7 @@ async def post_precondition(
     """Start the cabin climate now (at the vehicle's set point, or the one given)."""
     space = _vehicle(principal, hub, space_id)
     _controlled_tracker(principal, hub, space)
-    mobility = _require_mobility(request)
+    mobility = require_mobility(request)
     wanted = None if body is None else body.target_temperature
     target = f"{space.id}/precondition"
     try:
@@ -615,67 +398,3 @@ async def post_precondition(
         lead_s=result.lead_s,
         ready_at=hub.now() + result.lead_s,
     )
-
-
-def _home(principal: Principal, hub: Hub, home_id: str) -> Space:
-    space = next((s for s in hub.registry.spaces() if s.id == home_id), None)
-    if space is None or space.kind is not SpaceKind.HOME or not principal.can_view_space(home_id):
-        raise ApiError(
-            404, "not_found", f"no home {home_id!r} that you may see; GET /api/spaces lists them"
-        )
-    return space
-
-
-def _tariff_io(tariff: Tariff, own: bool) -> TariffIo:
-    return TariffIo.model_validate({**tariff.to_mapping(), "own": own})
-
-
-@router.get("/api/tariffs/{home_id}", responses={404: _ERRORS[404], 503: _ERRORS[503]})
-async def get_tariff(
-    home_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
-) -> TariffIo:
-    """The electricity tariff smart charging uses for a home (``own`` False: the default)."""
-    _home(principal, hub, home_id)
-    mobility = _require_mobility(request)
-    own = home_id in mobility.charging.tariffs()
-    return _tariff_io(mobility.charging.tariff(home_id), own)
-
-
-@router.put("/api/tariffs/{home_id}", responses=_ERRORS)
-async def put_tariff(
-    home_id: str, body: TariffIo, request: Request, principal: AdultPrincipal, hub: HubDep
-) -> TariffIo:
-    """Give a home its own time-of-use tariff (owners and adults); every car plans again."""
-    _home(principal, hub, home_id)
-    mobility = _require_mobility(request)
-    data = body.model_dump(exclude={"own"})
-    try:
-        tariff = Tariff.from_mapping(data)
-    except MobilityError as exc:
-        raise ApiError(422, "invalid_tariff", str(exc)) from None
-    mobility.charging.set_tariff(home_id, tariff)
-    for space in vehicle_spaces(hub):
-        mobility.charging.refresh(space.id)
-    await audit(
-        request,
-        principal,
-        action="tariff.set",
-        target=home_id,
-        space_id=home_id,
-        detail={"windows": len(tariff.windows), "currency": tariff.currency},
-    )
-    return _tariff_io(tariff, True)
-
-
-@router.delete("/api/tariffs/{home_id}", responses=_ERRORS)
-async def delete_tariff(
-    home_id: str, request: Request, principal: AdultPrincipal, hub: HubDep
-) -> TariffIo:
-    """Go back to the default tariff for a home; returns the tariff now in use."""
-    _home(principal, hub, home_id)
-    mobility = _require_mobility(request)
-    mobility.charging.set_tariff(home_id, None)
-    for space in vehicle_spaces(hub):
-        mobility.charging.refresh(space.id)
-    await audit(request, principal, action="tariff.reset", target=home_id, space_id=home_id)
-    return _tariff_io(mobility.charging.tariff(home_id), False)

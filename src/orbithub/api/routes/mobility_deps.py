@@ -1,0 +1,48 @@
+"""The mobility services as the vehicle and tariff routes reach them, and the errors they document.
+
+The mobility services (smart charging, pre-conditioning, ETAs) are handed to ``create_app`` as
+``extras["mobility"]``; a hub may run without them, so each route either works without them
+(:func:`mobility_of`) or answers 503 (:func:`require_mobility`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+
+from orbithub.api.errors import ApiError
+from orbithub.mobility.runtime import Mobility
+
+__all__ = ["ERRORS", "mobility_of", "require_mobility"]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "the caller may see the vehicle but not control it"},
+    404: {"description": "no vehicle with that id that the caller may see"},
+    422: {"description": "a value is out of range (the message says the range)"},
+    503: {"description": "the mobility services or the car's adapter are not running"},
+}
+"""The error answers the vehicle and tariff routes document in the OpenAPI schema."""
+
+
+def mobility_of(request: Request) -> Mobility | None:
+    """The mobility services of the app, or None when the hub runs without them."""
+    service = getattr(request.app.state, "mobility", None)
+    return service if isinstance(service, Mobility) else None
+
+
+def require_mobility(request: Request) -> Mobility:
+    """The mobility services of the app.
+
+    Raises:
+        ApiError: 503 when the hub runs without them.
+    """
+    service = mobility_of(request)
+    if service is None:
+        raise ApiError(
+            503,
+            "unavailable",
+            "the mobility services (smart charging, pre-conditioning) are not running; "
+            "start the hub with them enabled",
+        )
+    return service
