@@ -271,6 +271,7 @@ const zhSpec: Record<string, string> = {
   'target-temperature': '目标温度',
   'fan-level': '风速',
   temperature: '温度',
+  'outside-temperature': '车外温度',
   'relative-humidity': '相对湿度',
   'electric-power': '功率',
   'power-consumption': '用电量',
