@@ -4,8 +4,9 @@ Built on gmqtt, the client with the highest measured receive rate (DESIGN.md: 36
 against aiomqtt's 9.1k). gmqtt's own reconnect loop (fixed delay, no jitter, tasks outside any
 task group) is switched off: :meth:`MqttClient.run` owns the connection, reconnects with
 exponential backoff and jitter, resubscribes everything, and re-sends QoS 1 messages the broker
-had not acknowledged when the connection dropped. Each connection gets a fresh gmqtt client, so
-no packet id, alias or half-done handshake leaks from one connection into the next.
+had not acknowledged when the connection dropped. Each connection gets a fresh gmqtt client
+(:mod:`orbithub.adapters.mqtt.connection`), so no packet id, alias or half-done handshake leaks
+from one connection into the next.
 
 Publishing with QoS 1 returns once the broker acknowledged the message. While the broker is
 unreachable, messages wait in a bounded queue and go out after the reconnect; when the queue is
@@ -21,15 +22,17 @@ import random
 import ssl
 import uuid
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from gmqtt import Client as _GmqttClient  # type: ignore[import-untyped]
-from gmqtt import Message as _GmqttMessage
-from gmqtt import Subscription as _GmqttSubscription
-from gmqtt.storage import PersistentStorage as _GmqttStorage  # type: ignore[import-untyped]
-
+from orbithub.adapters.mqtt.connection import (
+    AckStorage,
+    Connection,
+    quietly_close,
+    quietly_disconnect,
+    will_message,
+)
 from orbithub.adapters.mqtt.url import BrokerUrl
 from orbithub.errors import OrbitHubError
 
@@ -46,8 +49,6 @@ MessageHandler = Callable[[str, bytes, Mapping[str, Any]], None]
 ``properties`` are the MQTT 5 properties as gmqtt parses them (each value a list), plus
 ``retain``; empty-ish under 3.1.1."""
 
-_WINDOW_MAX = 1024
-
 _SESSION_EXPIRY = 24 * 3600
 """Seconds a kept session (``clean_session=False``) outlives its connection."""
 
@@ -57,56 +58,6 @@ _SUBSCRIBE_BATCH = 200
 
 class MqttUnavailable(OrbitHubError):
     """The broker could not take a message in time (unreachable, queue full, no acknowledgement)."""
-
-
-class _AckStorage(_GmqttStorage):  # type: ignore[misc]
-    """gmqtt's in-flight store, telling us which packet id the broker acknowledged."""
-
-    def __init__(self, on_ack: Callable[[int], None]) -> None:
-        super().__init__()
-        self._on_ack = on_ack
-
-    def remove_message_by_mid(self, mid: int) -> None:
-        super().remove_message_by_mid(mid)
-        self._on_ack(mid)
-
-
-class _Connection(_GmqttClient):  # type: ignore[misc]
-    """One gmqtt connection whose loss is reported to us instead of reconnecting on its own."""
-
-    def __init__(self, client_id: str, on_lost: Callable[[], None], **kwargs: Any) -> None:
-        super().__init__(client_id, **kwargs)
-        self._orbit_lost = on_lost
-
-    async def reconnect(self, delay: bool = False) -> None:
-        # gmqtt calls this whenever the socket drops or the broker refuses the CONNECT;
-        # MqttClient.run reconnects (with backoff and jitter) on a fresh connection instead.
-        del delay
-        self._orbit_lost()
-
-    def send(
-        self, topic: str, payload: bytes, qos: int, retain: bool, props: Mapping[str, Any]
-    ) -> int:
-        """Write one PUBLISH; returns its packet id (0 for QoS 0)."""
-        message = _GmqttMessage(topic, payload, qos=qos, retain=retain, **props)
-        mid, package = self._connection.publish(message)
-        if qos > 0:
-            self._persistent_storage.push_message(mid, package)
-        return int(mid or 0)
-
-    def subscribe_many(self, topics: list[tuple[str, int]]) -> int:
-        """Write one SUBSCRIBE for ``topics``; returns its packet id."""
-        return int(self.subscribe([_GmqttSubscription(t, qos=q) for t, q in topics]))
-
-    def unsubscribe_many(self, topics: list[str]) -> int:
-        """Write one UNSUBSCRIBE for ``topics``; returns its packet id."""
-        return int(self.unsubscribe(topics))
-
-    async def drop(self) -> None:
-        """Close a connection that is already lost (no DISCONNECT to send)."""
-        self._is_active = False
-        if self._connection is not None:
-            await self._connection.close()
 
 
 @dataclass(slots=True, eq=False)
@@ -188,7 +139,7 @@ class MqttClient:
         )
         self._version = url.version
         self._clean_session = clean_session
-        self._conn: _Connection | None = None
+        self._conn: Connection | None = None
         self._lost = asyncio.Event()
         self._closing = asyncio.Event()
         self.connected = asyncio.Event()
@@ -248,7 +199,7 @@ class MqttClient:
             conn_left, self._conn = self._conn, None
             self.connected.clear()
             if conn_left is not None:
-                await _quietly_disconnect(conn_left)
+                await quietly_disconnect(conn_left)
 
     async def close(self) -> None:
         """Disconnect cleanly and end :meth:`run`; waiting messages fail with MqttUnavailable."""
@@ -258,7 +209,7 @@ class MqttClient:
         self.connected.clear()
         self.disconnected.set()
         if conn is not None:
-            await _quietly_disconnect(conn)
+            await quietly_disconnect(conn)
 
     async def _wait_closing(self, seconds: float) -> None:
         try:
@@ -267,15 +218,15 @@ class MqttClient:
         except TimeoutError:
             pass
 
-    async def _connect(self) -> _Connection:
+    async def _connect(self) -> Connection:
         versions = [self._version] if self._version else [MQTT_V5, MQTT_V311]
         for version in versions:
             lost = asyncio.Event()
-            conn = _Connection(
+            conn = Connection(
                 self.client_id,
                 lost.set,
-                persistent_storage=_AckStorage(self._acked),
-                will_message=_will(self._settings.will),
+                persistent_storage=AckStorage(self._acked),
+                will_message=will_message(self._settings.will),
                 clean_session=self._clean_session,
                 # MQTT 5 ends a session when the connection closes unless given an expiry.
                 **({} if self._clean_session else {"session_expiry_interval": _SESSION_EXPIRY}),
@@ -293,25 +244,25 @@ class MqttClient:
             try:
                 refused = await _race_connect(conn, self.url, self._settings, version, lost)
             except BaseException:
-                await _quietly_disconnect(conn)
+                await quietly_disconnect(conn)
                 raise
             if not refused:
                 self._version = version
-                conn._orbit_lost = self._lost.set
+                conn.report_loss_to(self._lost.set)
                 self._lost.clear()
                 if lost.is_set():
                     self._lost.set()
                 return conn
-            await _quietly_disconnect(conn)
+            await quietly_disconnect(conn)
             if version == MQTT_V5 and len(versions) > 1:
                 # amqtt and older brokers answer an MQTT 5 CONNECT by refusing or hanging up.
                 _LOGGER.info("broker %s refused MQTT 5; trying 3.1.1", self.url.redacted())
         raise MqttUnavailable(f"broker {self.url.redacted()} closed the connection on CONNECT")
 
-    async def _serve(self, conn: _Connection) -> None:
+    async def _serve(self, conn: Connection) -> None:
         self._conn = conn
         self.connections += 1
-        self._window = _send_window(conn)
+        self._window = conn.send_window()
         self._resubscribe(conn)
         self._pump(conn)
         self.disconnected.clear()
@@ -329,7 +280,7 @@ class MqttClient:
                 self.url.redacted(),
                 len(self._queue),
             )
-            await _quietly_close(conn.drop())
+            await quietly_close(conn.drop())
 
     # -- receiving ------------------------------------------------------------------------------
     def _received(
@@ -382,14 +333,14 @@ class MqttClient:
                 f"{within:g} s"
             ) from None
 
-    def _resubscribe(self, conn: _Connection) -> None:
+    def _resubscribe(self, conn: Connection) -> None:
         if self._subscriptions:
             self._send_subscribe(conn, list(self._subscriptions.items()))
 
-    def _send_subscribe(self, conn: _Connection, topics: list[tuple[str, int]]) -> None:
+    def _send_subscribe(self, conn: Connection, topics: list[tuple[str, int]]) -> None:
         self._queue_control(conn, list(topics))
 
-    def _queue_control(self, conn: _Connection, topics: list[tuple[str, int | None]]) -> None:
+    def _queue_control(self, conn: Connection, topics: list[tuple[str, int | None]]) -> None:
         loop = asyncio.get_running_loop()
         for start in range(0, len(topics), _SUBSCRIBE_BATCH):
             batch = topics[start : start + _SUBSCRIBE_BATCH]
@@ -399,7 +350,7 @@ class MqttClient:
     def _has_free_id(self) -> bool:
         return len(self._inflight) + len(self._control_sent) < self._window
 
-    def _pump(self, conn: _Connection) -> None:
+    def _pump(self, conn: Connection) -> None:
         """Send waiting (un)subscriptions, then waiting publishes, while packet ids are free."""
         while self._control and self._has_free_id():
             item = self._control.popleft()
@@ -495,7 +446,7 @@ class MqttClient:
         conn.send(topic, payload, 0, retain, {})
         return True
 
-    def _send(self, conn: _Connection, item: _Outgoing) -> None:
+    def _send(self, conn: Connection, item: _Outgoing) -> None:
         props = item.props if self._version == MQTT_V5 else {}
         item.sends += 1
         mid = conn.send(item.topic, item.payload, item.qos, item.retain, props)
@@ -512,7 +463,7 @@ class MqttClient:
         if conn is not None and (self._queue or self._control):
             self._pump(conn)  # gmqtt freed the packet id before telling us
 
-    def _flush(self, conn: _Connection) -> None:
+    def _flush(self, conn: Connection) -> None:
         while self._queue and self._has_free_id():
             item = self._queue.popleft()
             if not item.future.done():
@@ -538,26 +489,8 @@ class MqttClient:
         self._control.clear()
 
 
-def _send_window(conn: _Connection) -> int:
-    """How many QoS 1 messages may await their PUBACK at once on this connection.
-
-    MQTT 5 brokers announce a receive maximum (Mosquitto: 20 by default) and gmqtt refuses to
-    allocate more packet ids than that; under 3.1.1 the limit is ours (a bounded window keeps a
-    burst from flooding the socket buffer).
-    """
-    props = conn._package_handler._connack_properties
-    announced = props.get("receive_maximum", [_WINDOW_MAX])[0]
-    return max(1, min(int(announced), _WINDOW_MAX) - 1)
-
-
-def _will(will: tuple[str, bytes] | None) -> Any:
-    if will is None:
-        return None
-    return _GmqttMessage(will[0], will[1], qos=1, retain=True)
-
-
 async def _race_connect(
-    conn: _Connection, url: BrokerUrl, settings: _Settings, version: int, lost: asyncio.Event
+    conn: Connection, url: BrokerUrl, settings: _Settings, version: int, lost: asyncio.Event
 ) -> bool:
     """Connect; returns True when the broker hung up or refused before accepting."""
     connect = asyncio.ensure_future(
@@ -587,16 +520,3 @@ async def _race_connect(
             raise exc
         raise MqttUnavailable(f"broker {url.redacted()} refused the connection: {exc}")
     return True
-
-
-async def _quietly_disconnect(conn: _Connection) -> None:
-    await _quietly_close(conn.disconnect())
-
-
-async def _quietly_close(closing: Awaitable[None]) -> None:
-    try:
-        async with asyncio.timeout(2.0):
-            await closing
-    except Exception as exc:
-        # Already gone (broker killed, socket reset): nothing left to close cleanly.
-        _LOGGER.debug("ignored error while closing an MQTT connection: %r", exc)
