@@ -81,6 +81,9 @@ _ZH: dict[Intent, str] = {
     Intent.MUTE: "{names}已静音。",
     Intent.UNMUTE: "{names}已取消静音。",
 }
+# A curtain moved a bit ("open the curtains a bit") says where it went, not only that it moved.
+_NUDGED_EN = {True: "{Names} opened to {value}%.", False: "{Names} closed to {value}%."}
+_NUDGED_ZH = {True: "已将{names}开到{value}%。", False: "已将{names}关到{value}%。"}
 _FEATURE_EN = {
     ("charging", True): "Charging {names} now.",
     ("charging", False): "Stopped charging {names}.",
@@ -171,6 +174,20 @@ def _mode_and_temperature(
     return parts
 
 
+def _nudged(outcomes: Sequence[Outcome], opening: bool, language: Language) -> list[str]:
+    """Where each curtain moved a bit went: one sentence per position reached."""
+    reached: dict[str, list[Device]] = {}
+    for outcome in outcomes:
+        if outcome.problem is None:
+            reached.setdefault(_shown(outcome.value, language), []).append(outcome.device)
+    template = (_NUDGED_ZH if language is Language.ZH else _NUDGED_EN)[opening]
+    parts: list[str] = []
+    for value, devices in reached.items():
+        names = _names(devices, language)
+        parts.append(template.format(names=names, Names=_capitalized(names), value=value))
+    return parts
+
+
 def done(
     intent: Intent,
     outcomes: Sequence[Outcome],
@@ -189,6 +206,9 @@ def done(
     parts: list[str] = []
     if intent is Intent.SET_MODE and temperature is not None:
         parts.extend(_mode_and_temperature(outcomes, value, temperature, language))
+        ok = []
+    elif intent is Intent.SET_POSITION and isinstance(value, str):
+        parts.extend(_nudged(outcomes, value == "up" or value.startswith("+"), language))
         ok = []
     if ok:
         shown_value = next(

@@ -28,6 +28,7 @@ _BRIGHTNESS_STEP = 20.0
 _VOLUME_STEP = 10.0
 _TEMPERATURE_STEP = 1.0
 _KELVIN_STEP = 500.0
+_POSITION_STEP = 20.0
 
 
 class Problem(StrEnum):
@@ -144,11 +145,18 @@ def _current(hub: Hub, device: Device, prop: Property) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _relative(hub: Hub, device: Device, prop: Property, value: str, step: float) -> float:
-    """``up``/``down`` by the usual step, or ``+2``/``-2`` by that much, within the range."""
+def _relative(
+    hub: Hub, device: Device, prop: Property, value: str, step: float, start: Property | None
+) -> float:
+    """``up``/``down`` by the usual step, or ``+2``/``-2`` by that much, within the range.
+
+    ``start`` is the property read for where the change starts, when it is not ``prop``.
+    """
     if value[:1] in "+-" and value[1:].replace(".", "", 1).isdigit():
         step, value = float(value[1:]), "up" if value[0] == "+" else "down"
-    current = _current(hub, device, prop)
+    current = _current(hub, device, start) if start is not None else None
+    if current is None:
+        current = _current(hub, device, prop)
     low = prop.value_range.min if prop.value_range else 0.0
     high = prop.value_range.max if prop.value_range else 100.0
     base = current if current is not None else (low + high) / 2
@@ -194,7 +202,7 @@ def _plan(
         Intent.SET_BRIGHTNESS: ("light:brightness", _BRIGHTNESS_STEP),
         Intent.SET_COLOR_TEMPERATURE: ("color-temperature", _KELVIN_STEP),
         Intent.SET_TEMPERATURE: ("target-temperature", _TEMPERATURE_STEP),
-        Intent.SET_POSITION: ("target-position", 0.0),
+        Intent.SET_POSITION: ("target-position", _POSITION_STEP),
         Intent.SET_CHARGE_LIMIT: ("charge-limit", 0.0),
         Intent.SET_VOLUME: ("volume", _VOLUME_STEP),
         Intent.SET_CHANNEL: ("channel", 1.0),
@@ -204,7 +212,12 @@ def _plan(
         prop = find_property(device, name, writable=True)
         if prop is None or value is None:
             return [], prop, None
-        number = _relative(hub, device, prop, value, step) if isinstance(value, str) else value
+        # "Open a bit" starts from where the curtain is: its target can be stale (pulled by
+        # hand, or sent by motor control, which does not update it on every curtain).
+        since = find_property(device, "current-position") if intent is Intent.SET_POSITION else None
+        number = (
+            _relative(hub, device, prop, value, step, since) if isinstance(value, str) else value
+        )
         steps = [_Step("set", prop.path, number)]
         if (
             intent is Intent.SET_BRIGHTNESS
