@@ -1,5 +1,7 @@
-"""Login limits behind a reverse proxy: each phone keeps its own limit, and nobody else can
-claim another address."""
+"""Login limits behind a reverse proxy: each phone keeps its own limit.
+
+Nobody but a trusted proxy can claim another caller's address.
+"""
 
 from __future__ import annotations
 
@@ -68,5 +70,5 @@ def test_trusted_proxies_are_addresses_or_networks() -> None:
     )
     assert parse_trusted_proxies("none") == ()
     assert parse_trusted_proxies("") == ()
-    with pytest.raises(ValueError, match="'proxy.lan' is not an IP address or network"):
+    with pytest.raises(ValueError, match=r"'proxy\.lan' is not an IP address or network"):
         parse_trusted_proxies("127.0.0.1,proxy.lan")

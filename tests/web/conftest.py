@@ -72,7 +72,7 @@ def _read_lines(stream: IO[str], lines: queue.Queue[str]) -> None:
         lines.put(line)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     """A real OrbitHub (demo world, API, web app) on a free loopback port."""
     _require_chromium()
@@ -114,7 +114,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def owner_token(hub: Hub) -> str:
     """The owner's access token; creates the owner through onboarding when the hub is new."""
     with hub.client() as client:
@@ -135,14 +135,16 @@ def owner_token(hub: Hub) -> str:
         return token
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: a live sync Playwright keeps its event loop running in the main
+# thread, and every asyncio test collected after this package would fail to start its own.
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     _require_chromium()
     with sync_playwright() as pw:
         yield pw
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
     yield browser
@@ -171,7 +173,7 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Where screenshots of the main views go."""
     explicit = os.environ.get("ORBITHUB_ARTIFACTS_DIR")
