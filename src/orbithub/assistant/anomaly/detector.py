@@ -1,10 +1,11 @@
-"""The anomaly detector: judges live readings against baselines, watches doors and silence.
+"""The anomaly detector: judges live readings against baselines, watches openings and silence.
 
 The bus listener is the hot path: for a reading with a baseline it does a dictionary lookup,
-an hour-of-week from a per-space cache, and a few comparisons (O(1), no await). Doors left open
-and devices gone silent are found by a check that runs once a minute off the hot path, from the
-hub's current state; baselines are relearned from history once a day in a worker thread.
-Each condition raises one alert while it lasts; a new alert asks for a phone notification.
+an hour-of-week from a per-space cache, and a few comparisons (O(1), no await). Doors and
+windows left open and devices gone silent are found by a check that runs once a minute off the
+hot path, from the hub's current state; baselines are relearned from history once a day in a
+worker thread. Each condition raises one alert while it lasts; a new alert asks for a phone
+notification.
 """
 
 from __future__ import annotations
@@ -19,20 +20,28 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from orbithub.assistant.anomaly.baseline import Baseline, Baselines, build_baselines, hour_of_week
 from orbithub.assistant.anomaly.model import Alert, AlertKind
+from orbithub.assistant.anomaly.openings import is_window
 from orbithub.assistant.anomaly.records import read_history
 from orbithub.assistant.anomaly.store import AlertStore
-from orbithub.assistant.anomaly.words import door_texts, reading_texts, silent_texts
+from orbithub.assistant.anomaly.words import (
+    door_texts,
+    reading_texts,
+    silent_texts,
+    window_texts,
+)
 from orbithub.core.context import Context, Origin
-from orbithub.core.errors import UnknownSpaceError
+from orbithub.core.errors import UnknownRoomError, UnknownSpaceError
 from orbithub.core.events import HubEvent, NotificationRequested, PropertyChanged
 from orbithub.core.hub import Hub
+from orbithub.core.registry import Device, Room
+from orbithub.core.state import PropertyState
 from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
 
 __all__ = ["AnomalySettings", "Detector", "UnknownAlertError"]
 
 _LOGGER = logging.getLogger(__name__)
-_DOOR_PATH = "magnet-sensor.contact-state"
+_CONTACT_PATH = "magnet-sensor.contact-state"
 _UNIT_FLOOR = {"celsius": 0.5, "percentage": 3.0, "watt": 20.0, "ampere": 0.1, "volt": 3.0}
 """Smallest spread a reading is judged against: sensors quantise, and a property that never
 moved in history (a kettle at 0 W all night) has a spread of zero."""
@@ -52,6 +61,7 @@ class AnomalySettings:
         z_threshold: robust z-score (distance from the median in robust standard deviations)
             a reading must reach to be unusual.
         door_open_limit: seconds a door may stand open.
+        window_open_limit: seconds a window may stand open (airing a room takes a while).
         silent_factor: a device is silent after this many times the longest gap between its
             reports in history.
         min_silence: never call a device silent before this many seconds.
@@ -65,6 +75,7 @@ class AnomalySettings:
 
     z_threshold: float = 6.0
     door_open_limit: float = 600.0
+    window_open_limit: float = 7_200.0
     silent_factor: float = 2.0
     min_silence: float = 900.0
     check_interval: float = 60.0
@@ -76,6 +87,7 @@ class AnomalySettings:
 
 
 _READING = str(AlertKind.READING)
+_OPENINGS = (str(AlertKind.DOOR_OPEN), str(AlertKind.WINDOW_OPEN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,9 +316,9 @@ class Detector:
             )
         )
 
-    # -- doors and silence (once a minute) ----------------------------------------------------
+    # -- doors, windows and silence (once a minute) -------------------------------------------
     def check(self, now: float | None = None) -> list[Alert]:
-        """Raise and end door and silence alerts from the hub's state. Loop only.
+        """Raise and end door, window and silence alerts from the hub's state. Loop only.
 
         Returns:
             The alerts raised by this check.
@@ -316,32 +328,10 @@ class Detector:
         state = self.hub.state
         cfg = self.settings
         for device in self.hub.registry:
-            door = state.get(device.id, _DOOR_PATH)
-            if door is not None:
-                key = (str(AlertKind.DOOR_OPEN), device.id, _DOOR_PATH)
-                open_for = at - door.last_changed
-                active = self._active.get(key)
-                if door.value is False and open_for >= cfg.door_open_limit and active is None:
-                    title_en, title_zh, en, zh = door_texts(device, open_for, cfg.door_open_limit)
-                    alert = Alert(
-                        uuid.uuid4().hex[:12],
-                        AlertKind.DOOR_OPEN,
-                        device.space_id,
-                        device.id,
-                        _DOOR_PATH,
-                        at,
-                        open_for,
-                        cfg.door_open_limit,
-                        0.0,
-                        title_en,
-                        title_zh,
-                        en,
-                        zh,
-                    )
-                    self._raise(alert)
-                    raised.append(alert)
-                elif door.value is not False and active is not None:
-                    self._end(active, door.last_changed)
+            contact = state.get(device.id, _CONTACT_PATH)
+            opened = None if contact is None else self._check_opening(device, contact, at)
+            if opened is not None:
+                raised.append(opened)
             usual = self.baselines.intervals.get(device.id)
             if usual is None:
                 continue
@@ -374,6 +364,47 @@ class Detector:
             elif at - last < limit and active is not None:
                 self._end(active, last)
         return raised
+
+    def _check_opening(self, device: Device, contact: PropertyState, at: float) -> Alert | None:
+        """Raise an alert for a door or window open past its limit; end it once closed."""
+        # Either kind may be active for the sensor: it may have been renamed since.
+        active = [a for k in _OPENINGS if (a := self._active.get((k, device.id, _CONTACT_PATH)))]
+        if contact.value is not False:
+            for alert in active:
+                self._end(alert, contact.last_changed)
+            return None
+        window = is_window(device, self._room(device))
+        limit = self.settings.window_open_limit if window else self.settings.door_open_limit
+        open_for = at - contact.last_changed
+        if open_for < limit or active:
+            return None
+        texts = window_texts if window else door_texts
+        title_en, title_zh, en, zh = texts(device, open_for, limit)
+        alert = Alert(
+            uuid.uuid4().hex[:12],
+            AlertKind.WINDOW_OPEN if window else AlertKind.DOOR_OPEN,
+            device.space_id,
+            device.id,
+            _CONTACT_PATH,
+            at,
+            open_for,
+            limit,
+            0.0,
+            title_en,
+            title_zh,
+            en,
+            zh,
+        )
+        self._raise(alert)
+        return alert
+
+    def _room(self, device: Device) -> Room | None:
+        if device.room_id is None:
+            return None
+        try:
+            return self.hub.registry.room(device.room_id)
+        except UnknownRoomError:
+            return None
 
     # -- alerts -------------------------------------------------------------------------------
     def _raise(self, alert: Alert) -> None:

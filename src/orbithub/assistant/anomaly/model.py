@@ -15,6 +15,8 @@ class AlertKind(StrEnum):
     """A reading far from what the property usually reads at this hour of the week."""
     DOOR_OPEN = "door-open"
     """A door (contact sensor) open longer than allowed."""
+    WINDOW_OPEN = "window-open"
+    """A window (a contact sensor named, or placed, as one) open longer than airing takes."""
     SILENT = "silent"
     """A device that stopped reporting for much longer than it usually does."""
 
@@ -25,7 +27,7 @@ class Alert:
 
     Attributes:
         id: unique id.
-        kind: reading, door-open or silent.
+        kind: reading, door-open, window-open or silent.
         space_id: the space of the device.
         device_id: the device.
         path: the property (empty for a silent device).

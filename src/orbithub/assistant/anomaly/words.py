@@ -17,6 +17,7 @@ __all__ = [
     "reading_texts",
     "silent_texts",
     "unit_of",
+    "window_texts",
 ]
 
 _UNITS = {
@@ -117,9 +118,11 @@ def reading_texts(
 
 
 def duration_texts(seconds: float) -> tuple[str, str]:
-    """``1 h 5 min`` / ``1 小时 5 分钟``."""
+    """``1 h 5 min`` / ``1 小时 5 分钟``; ``2 h`` / ``2 小时`` on the hour."""
     minutes = max(1, round(seconds / 60))
     hours, rest = divmod(minutes, 60)
+    if hours and not rest:
+        return f"{hours} h", f"{hours} 小时"
     if hours:
         return f"{hours} h {rest} min", f"{hours} 小时 {rest} 分钟"
     return f"{minutes} min", f"{minutes} 分钟"
@@ -135,6 +138,19 @@ def door_texts(device: Device, open_for: float, limit: float) -> tuple[str, str,
         f"{device.name} has been open for {how_long_en}; doors are expected to close within "
         f"{limit_en}.",
         f"{_zh_name(device)}已打开 {how_long_zh}；门通常应在 {limit_zh}内关上。",
+    )
+
+
+def window_texts(device: Device, open_for: float, limit: float) -> tuple[str, str, str, str]:
+    """Title and message for a window left open past the time airing a room takes."""
+    how_long_en, how_long_zh = duration_texts(open_for)
+    limit_en, limit_zh = duration_texts(limit)
+    return (
+        f"{device.name} open for {how_long_en}",
+        f"{_zh_name(device)}已打开 {how_long_zh}",
+        f"{device.name} has been open for {how_long_en}; airing a room rarely takes more than "
+        f"{limit_en}. Was it left open?",
+        f"{_zh_name(device)}已打开 {how_long_zh}；通风一般不超过 {limit_zh}，是不是忘了关？",
     )
 
 
