@@ -228,8 +228,9 @@ def test_main_views(hub: Hub, owner_token: str, page: Page, artifacts: Path) -> 
         _wait_for_activity(client, "kitchen-light", "light.brightness")
     page.locator("[data-tab='activity']").click()
     expect(page.get_by_role("heading", name="Activity")).to_be_visible()
-    # The newest entry first, told as a sentence: who set what to which value.
-    expect(page.locator("ul.plain li").first).to_contain_text("Kitchen light · brightness → 42")
+    # The newest entry first, told as a sentence: who set what to which value, in the spec's
+    # words and units.
+    expect(page.locator("ul.plain li").first).to_contain_text("Kitchen light · Brightness → 42%")
     page.screenshot(path=artifacts / "activity.png", full_page=True)
     page.goto("/#/automations")
     automation = page.locator("section.card").filter(has_text="Car 10 minutes away")

@@ -7,7 +7,8 @@ import { ViewElement } from '../element';
 import { formatTime, localName, specText, t } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
-import type { ActivityEntry, AuditEntry, Device } from '../types';
+import { formatValue, propLabel } from '../controls';
+import type { ActivityEntry, AuditEntry, Device, SpecProperty, Value } from '../types';
 
 @customElement('orbit-activity')
 export class ActivityView extends ViewElement {
@@ -36,10 +37,16 @@ export class ActivityView extends ViewElement {
     }
   }
 
-  /** Entries name devices by id; the store may hold only the space last shown, so fetch the rest once. */
+  /**
+   * Entries name devices by id and values as stored: the store may hold only the space last shown,
+   * so fetch the rest once, and the specs of commanded devices to word their values.
+   */
   private async learnDevices(events: readonly ActivityEntry[]): Promise<void> {
-    if (events.every((e) => !e.device_id || store.get(e.device_id))) return;
-    store.put(await api.get<Device[]>('/api/devices'));
+    if (events.some((e) => e.device_id && !store.get(e.device_id))) {
+      store.put(await api.get<Device[]>('/api/devices'));
+    }
+    const commanded = new Set(events.filter((e) => e.kind === 'command' && e.device_id).map((e) => e.device_id ?? ''));
+    await Promise.all([...commanded].map((id) => store.spec(id)));
   }
 
   render(): TemplateResult {
@@ -79,12 +86,15 @@ function describeEvent(e: ActivityEntry): string {
       return t(p.online === false ? 'activity.offline' : 'activity.online', { device });
     case 'command': {
       const actor = typeof p.actor === 'string' && p.actor ? p.actor : t('activity.someone');
-      const property = specText(lastPart(e.path), lastPart(e.path));
+      const prop = specProperty(e.device_id, e.path);
+      const property = prop ? propLabel(prop) : specText(lastPart(e.path), lastPart(e.path));
       const args = (p.arguments ?? {}) as Record<string, unknown>;
       // A set carries the property's value under the property's name.
       const name = lastPart(e.path);
       if (p.command === 'set' && name in args) {
-        return t('activity.command', { actor, device, property, value: JSON.stringify(args[name]) });
+        const raw = args[name];
+        const value = prop && isValue(raw) ? spokenValue(prop, raw) : JSON.stringify(raw);
+        return t('activity.command', { actor, device, property, value });
       }
       return t('activity.command_call', { actor, device, property });
     }
@@ -101,6 +111,26 @@ function describeEvent(e: ActivityEntry): string {
       return [e.kind ?? e.type, device, e.path].filter(Boolean).join(' · ');
     }
   }
+}
+
+function specProperty(deviceId: string | null | undefined, path: string | null | undefined): SpecProperty | null {
+  const spec = deviceId ? store.get(deviceId)?.spec : undefined;
+  if (!spec || !path) return null;
+  for (const service of spec.services) {
+    const prop = service.properties.find((candidate) => candidate.path === path);
+    if (prop) return prop;
+  }
+  return null;
+}
+
+/** A value as said in a sentence: "on"/"off" for switches, value-list words, units. */
+function spokenValue(prop: SpecProperty, value: Value): string {
+  if (typeof value === 'boolean') return t(value ? 'activity.on' : 'activity.off');
+  return formatValue(prop, value);
+}
+
+function isValue(value: unknown): value is Value {
+  return ['boolean', 'number', 'string'].includes(typeof value);
 }
 
 function deviceName(id: string): string {
