@@ -12,7 +12,6 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from orbithub.cli.options import DatabaseUrl, DataDir
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
@@ -43,22 +43,6 @@ _console = Console()
 _err = Console(stderr=True)
 _T = TypeVar("_T")
 
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Hub data directory (default: $ORBITHUB_DATA_DIR or ~/.local/share/orbithub).",
-        show_default=False,
-    ),
-]
-DatabaseUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--database-url",
-        help="PostgreSQL URL (default: SQLite in the data dir; or $ORBITHUB_DATABASE_URL).",
-        show_default=False,
-    ),
-]
 Password = Annotated[
     str,
     typer.Option(

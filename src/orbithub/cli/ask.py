@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from orbithub.cli.control import ControlError, request, socket_path
+from orbithub.cli.options import DataDir
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 
@@ -187,10 +188,7 @@ def ask(
     language: Annotated[
         str | None, typer.Option(help="en or zh-CN (default: detected from the text).")
     ] = None,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option("--data-dir", help="Data directory of the running hub.", show_default=False),
-    ] = None,
+    data_dir: DataDir = None,
     offline: Annotated[
         bool, typer.Option(help="Answer against the demo world in this process, not the hub.")
     ] = False,

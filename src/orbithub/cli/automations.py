@@ -29,6 +29,7 @@ from orbithub.automation.explain import Language
 from orbithub.automation.library import AutomationLibrary
 from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
+from orbithub.cli.options import DataDir
 from orbithub.cli.settings import Settings
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
@@ -217,13 +218,6 @@ app = typer.Typer(
 )
 _console = Console()
 _errors = Console(stderr=True)
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir", help="Hub data directory (as for `orbithub serve`).", show_default=False
-    ),
-]
 
 
 def _settings(data_dir: Path | None) -> Settings:

@@ -18,6 +18,7 @@ from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.control import request, socket_path
+from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
 from orbithub.errors import OrbitHubError
@@ -42,23 +43,6 @@ app.command()(ask)
 console = Console()
 err_console = Console(stderr=True)
 
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        help="Hub data directory (default: $ORBITHUB_DATA_DIR or ~/.local/share/orbithub).",
-        show_default=False,
-    ),
-]
-DatabaseUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--database-url",
-        help="PostgreSQL URL (default: SQLite in the data dir; or $ORBITHUB_DATABASE_URL).",
-        show_default=False,
-    ),
-]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Log at DEBUG level.")]
 MqttUrl = Annotated[
     str | None,
     typer.Option(
