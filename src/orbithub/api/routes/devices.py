@@ -7,6 +7,7 @@ the spec before the adapter sees it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -30,6 +31,7 @@ from orbithub.api.schemas import (
     HistoryPointOut,
     SetPropertyIn,
 )
+from orbithub.core.adapter import CommandResult
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import AdapterUnavailableError
 from orbithub.core.hub import Hub
@@ -111,31 +113,17 @@ async def set_property(
         prop = device.spec.property(path)
     except UnknownProperty as exc:
         raise ApiError(404, "unknown_path", str(exc)) from None
-    target = f"{device.id}/{prop.path}"
     context = Context(Origin.USER, principal.username)
-    try:
-        result = await hub.set(device.id, prop.path, body.value, context=context)
-    except ValueRejected as exc:
-        await _audit_refusal(request, principal, "device.set", target, device, "rejected", exc)
-        raise ApiError(
-            422,
-            "value_rejected",
-            str(exc),
-            detail={"property": exc.prop, "reason": exc.reason, "value": body.value},
-        ) from None
-    except AdapterUnavailableError as exc:
-        await _audit_refusal(request, principal, "device.set", target, device, "unavailable", exc)
-        raise ApiError(503, "unavailable", str(exc)) from None
-    value = hub.state.value(device.id, prop.path)
-    await audit(
+    result = await _run_command(
         request,
         principal,
-        action="device.set",
-        target=target,
-        result="confirmed" if result.confirmed else "unconfirmed",
-        space_id=device.space_id,
-        detail={"value": body.value, "message": result.message},
+        device,
+        "device.set",
+        f"{device.id}/{prop.path}",
+        hub.set(device.id, prop.path, body.value, context=context),
+        detail={"value": body.value},
     )
+    value = hub.state.value(device.id, prop.path)
     return CommandOut(
         confirmed=result.confirmed,
         message=result.message,
@@ -143,24 +131,42 @@ async def set_property(
     )
 
 
-async def _audit_refusal(
+async def _run_command(
     request: Request,
     principal: Principal,
+    device: Device,
     action: str,
     target: str,
-    device: Device,
-    result: str,
-    exc: Exception,
-) -> None:
+    command: Awaitable[CommandResult],
+    detail: dict[str, Any],
+) -> CommandResult:
+    """Await a set or call; audit its outcome, refusals included, and map them to answers."""
+    try:
+        result = await command
+    except (ValueRejected, AdapterUnavailableError) as exc:
+        await audit(
+            request,
+            principal,
+            action=action,
+            target=target,
+            result="rejected" if isinstance(exc, ValueRejected) else "unavailable",
+            space_id=device.space_id,
+            detail={"error": str(exc)},
+        )
+        if isinstance(exc, ValueRejected):
+            reasons = {"property": exc.prop, "reason": exc.reason, **detail}
+            raise ApiError(422, "value_rejected", str(exc), detail=reasons) from None
+        raise ApiError(503, "unavailable", str(exc)) from None
     await audit(
         request,
         principal,
         action=action,
         target=target,
-        result=result,
+        result="confirmed" if result.confirmed else "unconfirmed",
         space_id=device.space_id,
-        detail={"error": str(exc)},
+        detail={**detail, "message": result.message},
     )
+    return result
 
 
 @router.post("/api/devices/{device_id}/actions/{path}", responses=_ERRORS)
@@ -178,26 +184,15 @@ async def call_action(
         action = device.spec.action(path)
     except UnknownAction as exc:
         raise ApiError(404, "unknown_path", str(exc)) from None
-    target = f"{device.id}/{action.path}"
     context = Context(Origin.USER, principal.username)
-    try:
-        result = await hub.call(device.id, action.path, body.arguments, context=context)
-    except ValueRejected as exc:
-        await _audit_refusal(request, principal, "device.call", target, device, "rejected", exc)
-        raise ApiError(
-            422, "value_rejected", str(exc), detail={"property": exc.prop, "reason": exc.reason}
-        ) from None
-    except AdapterUnavailableError as exc:
-        await _audit_refusal(request, principal, "device.call", target, device, "unavailable", exc)
-        raise ApiError(503, "unavailable", str(exc)) from None
-    await audit(
+    result = await _run_command(
         request,
         principal,
-        action="device.call",
-        target=target,
-        result="confirmed" if result.confirmed else "unconfirmed",
-        space_id=device.space_id,
-        detail={"arguments": dict(body.arguments), "message": result.message},
+        device,
+        "device.call",
+        f"{device.id}/{action.path}",
+        hub.call(device.id, action.path, body.arguments, context=context),
+        detail={"arguments": dict(body.arguments)},
     )
     return CommandOut(
         confirmed=result.confirmed, message=result.message, outputs=dict(result.outputs)
