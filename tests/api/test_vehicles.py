@@ -266,3 +266,19 @@ async def test_a_home_gets_its_own_tariff_and_the_plan_follows_it(api: ApiHarnes
         assert reset.json()["name"] == "Beijing-like time of use"
         audit = (await api.client.get("/api/audit", headers=owner.headers)).json()
         assert {"tariff.set", "tariff.reset"} <= {e["action"] for e in audit}
+
+
+async def test_the_cabin_shows_the_cars_outside_reading_while_it_is_fresh(
+    bare: ApiHarness,
+) -> None:
+    api = bare
+    owner = await api.owner()
+    async with with_mobility(api):
+        api.hub.report("car", "environment.outside-temperature", -7.5)
+        await api.flush()
+        car = (await api.client.get("/api/vehicles/car", headers=owner.headers)).json()
+        assert car["cabin"]["outside_temperature"] == -7.5
+        # Last evening's reading says little about this morning: unknown rather than wrong.
+        await api.clock.advance(3 * 3600 + 60)
+        car = (await api.client.get("/api/vehicles/car", headers=owner.headers)).json()
+        assert car["cabin"]["outside_temperature"] is None

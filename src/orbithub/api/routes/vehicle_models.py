@@ -133,6 +133,9 @@ class CabinOut(BaseModel):
     temperature: float | None
     target_temperature: float | None
     on: bool | None
+    outside_temperature: float | None = Field(
+        description="the car's own outside reading; null when unknown or over three hours old"
+    )
 
 
 class VehicleOut(BaseModel):

@@ -45,6 +45,7 @@ from orbithub.core.registry import Device, Space, SpaceKind
 from orbithub.mobility.charging import ChargePlan
 from orbithub.mobility.charging_service import ChargeSettings, ChargeStatus
 from orbithub.mobility.errors import MobilityError
+from orbithub.mobility.precondition import reported_outside_c
 from orbithub.mobility.runtime import Mobility
 from orbithub.mobility.vehicles import (
     BATTERY,
@@ -210,6 +211,7 @@ def _vehicle_out(
             temperature=None if did is None else number(hub, did, CABIN_TEMPERATURE),
             target_temperature=None if did is None else number(hub, did, CABIN_TARGET),
             on=cabin_on if isinstance(cabin_on, bool) else None,
+            outside_temperature=reported_outside_c(hub, space.id),
         ),
         charging=_charging_out(hub, device, status, reason),
         places=places,
