@@ -13,7 +13,7 @@ import pytest
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.adapters.sim.vehicle import VehicleSim
 from orbithub.core.clock import ManualClock
-from orbithub.core.context import Origin
+from orbithub.core.context import Context, Origin
 from orbithub.core.events import CommandSent, HubEvent
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Registry, Space, SpaceKind
@@ -238,3 +238,38 @@ async def test_an_unreachable_charger_is_reported_once_and_never_stops_the_servi
     warnings = [r for r in caplog.records if "could not switch charger" in r.getMessage()]
     assert len([r for r in warnings if r.levelname == "WARNING"]) == 1
     assert "not running" in warnings[0].getMessage()
+
+
+async def test_charging_switched_by_a_person_holds_until_the_car_is_unplugged() -> None:
+    clock = ManualClock(at(8, 21, 0))  # Tuesday evening: peak price, the plan waits for 23:00
+    hub = car_hub(clock)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
+    service.configure("car", ChargeSettings(target_soc=80, departure_time="07:30"))
+    async with running(hub, service) as commands:
+        car_sim(hub).soc = 40.0
+        await clock.advance(60)
+        assert hub.state.value("ev-charger", "charger.on") is False
+        # Alex wants to charge now, at the peak price, from the app.
+        await hub.set("ev-charger", "charger.on", True, context=Context(Origin.USER, "alex"))
+        await clock.advance(3600)  # past several re-plans
+        assert hub.state.value("ev-charger", "charger.on") is True
+        assert hub.state.value("car", "charging.charging-state") == 2
+        status = service.status("car")
+        assert status is not None
+        assert status.reason is not None
+        assert "switched on by alex at 21:01" in status.reason
+        # Wednesday: the car drives to the office (unplugged) and comes home in the evening,
+        # when the plan is in charge again and turns off the charger Alex left on.
+        await clock.advance(at(9, 21, 0) - clock.now())
+        assert hub.state.value("ev-charger", "charger.on") is False
+        status = service.status("car")
+        assert status is not None
+        assert status.plugged
+        assert status.reason is None
+    mine = [c for c in commands if c.path == "charger.on" and c.context.actor != "alex"]
+    assert [c.context.actor for c in mine] == ["mobility.charging"] * len(mine)
+    after_alex = [c for c in mine if c.time > at(8, 21, 1)]
+    # Nothing switched the charger while Alex's choice held; the first switch is the evening's.
+    assert after_alex
+    assert after_alex[0].time > at(9, 7, 0)
+    assert after_alex[0].arguments[0][1] is False

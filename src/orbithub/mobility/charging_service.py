@@ -6,6 +6,10 @@ charger's power and the home's tariff, and turns the charger's ``charger.on`` on
 plan's edges through :meth:`Hub.set` (as an automation, so the audit says who did it). It plans
 again when an input changes (state of charge, plug, charge limit, settings) and every 15
 minutes, and sleeps on the hub clock in between, so tests jump time instead of waiting.
+
+Anyone else switching the charger (a person in the app, the assistant, their own automation)
+overrides the plan until the car is unplugged: "charge now" must not be undone by the next
+re-plan, and the plan picks up again with the next plug-in.
 """
 
 from __future__ import annotations
@@ -21,7 +25,13 @@ from zoneinfo import ZoneInfo
 
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import CoreError
-from orbithub.core.events import HubEvent, PropertyChanged, RegistryChanged
+from orbithub.core.events import (
+    CommandKind,
+    CommandSent,
+    HubEvent,
+    PropertyChanged,
+    RegistryChanged,
+)
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Space
 from orbithub.mobility.charge_settings import ChargeSettings
@@ -57,9 +67,9 @@ _REPLAN_S = 900.0
 _MAINS_V = 220.0
 """Single-phase mains in China; the charger's current limit times this is its power."""
 _SOC_STEP = 0.5
+"""A state of charge this far from the planned one asks for a new plan."""
 _TOP_UP_MARGIN = 2.0
 """Percentage points a car may sit below its target before a finished charge starts again."""
-"""A state of charge this far from the planned one asks for a new plan."""
 _PLUGGED_STATES = (1, 2, 3)  # vehicle charging-state: plugged, charging, complete
 
 
@@ -98,6 +108,15 @@ class ChargeStatus:
     departure: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Override:
+    """A charger someone else switched: left as they set it until the car is unplugged."""
+
+    on: bool
+    since: float
+    actor: str | None
+
+
 class ChargingService:
     """Plans and runs smart charging for every vehicle of a hub.
 
@@ -131,6 +150,7 @@ class ChargingService:
         self._wake = asyncio.Event()
         self._stop_listening: Callable[[], None] | None = None
         self._failing: set[str] = set()
+        self._overrides: dict[str, _Override] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def tariff(self, home_id: str) -> Tariff:
@@ -234,6 +254,8 @@ class ChargingService:
             )
 
         plugged = self._plugged(tracker.id if tracker else None, charger.id if charger else None)
+        if charger is not None and not plugged:
+            self._overrides.pop(charger.id, None)
         if home is None or charger is None:
             return status(None, "no home with an EV charger; add one to the vehicle's home", None)
         if tracker is None:
@@ -269,10 +291,18 @@ class ChargingService:
             return status(None, str(exc), departure)
         plan = plan_charging(request, tariff)
         reason = None
+        override = self._overrides.get(charger.id)
         if not settings.enabled:
             reason = "smart charging is off for this vehicle"
         elif not plugged:
             reason = "the car is not plugged in at home"
+        elif override is not None:
+            since = datetime.fromtimestamp(override.since, ZoneInfo(tariff.timezone))
+            reason = (
+                f"the charger was switched {'on' if override.on else 'off'} by "
+                f"{override.actor or 'hand'} at {since:%H:%M}; the plan resumes when the car "
+                "is unplugged"
+            )
         return status(plan, reason, departure)
 
     def _charger_kw(self, settings: ChargeSettings, charger_id: str) -> float:
@@ -310,6 +340,9 @@ class ChargingService:
             self._stop_listening = None
 
     def _on_event(self, event: HubEvent) -> None:
+        if isinstance(event, CommandSent):
+            self._on_command(event)
+            return
         if isinstance(event, RegistryChanged):
             self._dirty = True
             self._wake.set()
@@ -330,6 +363,25 @@ class ChargingService:
             ):
                 self._dirty = True
                 self._wake.set()
+
+    def _on_command(self, event: CommandSent) -> None:
+        if (
+            event.kind is not CommandKind.SET
+            or event.path != CHARGER_ON
+            or event.context.actor == _CONTEXT_ACTOR
+        ):
+            return
+        value = next((v for _, v in event.arguments), None)
+        if isinstance(value, bool):
+            self._overrides[event.device_id] = _Override(value, event.time, event.context.actor)
+            _LOGGER.info(
+                "charger %s switched %s by %s: smart charging waits until the car is unplugged",
+                event.device_id,
+                "on" if value else "off",
+                event.context.actor or "hand",
+            )
+            self._dirty = True
+            self._wake.set()
 
     async def run(self) -> None:
         """Plan and switch until cancelled."""

@@ -164,7 +164,8 @@ export class CarPanel extends ViewElement {
     return html`<section class="card" aria-label=${t('car.plan')} data-car="plan">
       ${plan || reason
         ? html`<h3>${t('car.plan')}</h3>
-            ${plan ? html`<p class="muted">${plan.target_soc}% · ${formatTime(plan.departure, this.zone)}</p><p>${explanation}</p>` : html`<p>${reason}</p>`}`
+            ${reason ? html`<p data-car="plan-reason">${reason}</p>` : nothing}
+            ${plan ? html`<p class="muted">${plan.target_soc}% · ${formatTime(plan.departure, this.zone)}</p><p>${explanation}</p>` : nothing}`
         : nothing}
       ${etas.length
         ? html`<h3>${t('car.eta')}</h3>

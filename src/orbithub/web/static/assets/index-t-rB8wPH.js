@@ -321,7 +321,8 @@ const Pe=globalThis,Ge=Pe.ShadowRoot&&(Pe.ShadyCSS===void 0||Pe.ShadyCSS.nativeS
       <div class="muted">${o("car.distance",{km:j(nt,1)})}</div>
     </section>`}plan(){const t=this.vehicle;if(!t)return l;const e=t.charging?.plan??null,s=t.charging?.plan_reason??null,n=(t.places??[]).filter(r=>r.eta&&!r.inside);if(!e&&!s&&n.length===0)return l;const i=e?e.explanation[z()==="zh-CN"?"zh":"en"]??Object.values(e.explanation)[0]??"":"";return c`<section class="card" aria-label=${o("car.plan")} data-car="plan">
       ${e||s?c`<h3>${o("car.plan")}</h3>
-            ${e?c`<p class="muted">${e.target_soc}% · ${G(e.departure,this.zone)}</p><p>${i}</p>`:c`<p>${s}</p>`}`:l}
+            ${s?c`<p data-car="plan-reason">${s}</p>`:l}
+            ${e?c`<p class="muted">${e.target_soc}% · ${G(e.departure,this.zone)}</p><p>${i}</p>`:l}`:l}
       ${n.length?c`<h3>${o("car.eta")}</h3>
             ${n.map(r=>{const a=this.spaces.find(m=>m.id===r.space_id),p=a?k(a.name,a.aliases):r.name,h=j((r.eta?.seconds??0)/60,0);return c`<div>${o("car.eta_line",{place:p,time:G(r.eta?.arrival??0,this.zone),minutes:h})}</div>`})}`:l}
     </section>`}};le.styles=[x,C`
