@@ -1,5 +1,8 @@
 """Smart charging on the simulated home: the charger follows the plan, on the hub clock."""
 
+# Chinese reasons use full-width punctuation.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import asyncio
@@ -160,7 +163,43 @@ async def test_an_unplugged_car_is_left_alone_and_says_why() -> None:
         assert status is not None
         assert not status.plugged
         assert status.reason == "the car is not plugged in at home"
+        assert status.reason_text is not None
+        assert status.reason_text.text("en") == "the car is not plugged in at home"
+        assert status.reason_text.text("zh-CN") == "车未在家插电"
     assert [c for c in commands if c.path == "charger.on"] == []
+
+
+async def test_with_smart_charging_off_the_charger_is_left_as_it_is_and_says_why() -> None:
+    clock = ManualClock(at(8, 21, 0))  # plugged in at home, the peak price: the plan would wait
+    hub = car_hub(clock)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
+    service.configure("car", ChargeSettings(target_soc=80, enabled=False))
+    async with running(hub, service) as commands:
+        car_sim(hub).soc = 40.0
+        await clock.advance(at(9, 1, 0) - clock.now())  # through the valley's start
+        status = service.status("car")
+        assert status is not None
+        assert status.plugged
+        assert status.plan is not None
+        assert status.reason == "smart charging is off for this vehicle"
+        assert status.reason_text is not None
+        assert status.reason_text.text("zh") == "该车的智能充电已关闭"
+    assert [c for c in commands if c.path == "charger.on"] == []
+
+
+async def test_a_departure_beyond_a_week_has_no_plan_and_says_so_in_both_languages() -> None:
+    clock = ManualClock(at(8, 21, 0))
+    hub = car_hub(clock)
+    service = ChargingService(hub)
+    async with hub:
+        await settle()
+        car_sim(hub).soc = 40.0
+        await clock.advance(10)
+        status = service.configure("car", ChargeSettings(departure=at(20, 8, 0)))
+        assert status.plan is None
+        assert status.reason_text is not None
+        assert status.reason_text.en.startswith("departure is more than a week away")
+        assert status.reason_text.zh == "出发时间在一周以后；请设定 7 天内的出发时间"
 
 
 async def test_without_a_charger_there_is_no_plan_and_the_reason_says_what_to_do() -> None:
@@ -174,6 +213,8 @@ async def test_without_a_charger_there_is_no_plan_and_the_reason_says_what_to_do
         assert status.plan is None
         assert status.reason is not None
         assert "add one" in status.reason
+        assert status.reason_text is not None
+        assert "添加充电桩" in status.reason_text.text("zh")
         assert service.status("home") is None
         with pytest.raises(MobilityError, match="not a vehicle"):
             service.configure("home", ChargeSettings())
@@ -258,6 +299,10 @@ async def test_charging_switched_by_a_person_holds_until_the_car_is_unplugged() 
         assert status is not None
         assert status.reason is not None
         assert "switched on by alex at 21:01" in status.reason
+        assert status.reason_text is not None
+        assert status.reason_text.zh == (
+            "充电桩已于 21:01 由 alex 手动打开；拔下充电枪后恢复按计划充电"
+        )
         # Wednesday: the car drives to the office (unplugged) and comes home in the evening,
         # when the plan is in charge again and turns off the charger Alex left on.
         await clock.advance(at(9, 21, 0) - clock.now())

@@ -36,6 +36,16 @@ from orbithub.core.hub import Hub
 from orbithub.core.registry import Space
 from orbithub.mobility.charge_settings import ChargeSettings
 from orbithub.mobility.charging import ChargePlan, ChargeRequest, SolarWindow, plan_charging
+from orbithub.mobility.charging_text import (
+    NO_BATTERY_LEVEL,
+    NO_CHARGER,
+    NO_TRACKER,
+    NOT_PLUGGED,
+    SMART_CHARGING_OFF,
+    ChargeReason,
+    planner_refused,
+    switched_by_hand,
+)
 from orbithub.mobility.errors import MobilityError
 from orbithub.mobility.tariff import Tariff, beijing_tariff, parse_clock
 from orbithub.mobility.vehicles import (
@@ -93,7 +103,8 @@ class ChargeStatus:
         plugged: whether the car is plugged in at that charger.
         charger_on: the charger switch's current state, None when unknown.
         plan: the current plan, None when it cannot be made (see ``reason``).
-        reason: why there is no plan, or why it is not being followed.
+        reason_text: why there is no plan, or why it is not being followed, in English and
+            Chinese; None while the plan is followed.
         departure: the departure planned for.
     """
 
@@ -104,8 +115,13 @@ class ChargeStatus:
     plugged: bool
     charger_on: bool | None
     plan: ChargePlan | None
-    reason: str | None
+    reason_text: ChargeReason | None
     departure: float | None
+
+    @property
+    def reason(self) -> str | None:
+        """The reason in English (see ``reason_text``), None while the plan is followed."""
+        return None if self.reason_text is None else self.reason_text.en
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +254,7 @@ class ChargingService:
         tracker = tracker_of(hub, space)
 
         def status(
-            plan: ChargePlan | None, reason: str | None, departure: float | None
+            plan: ChargePlan | None, reason: ChargeReason | None, departure: float | None
         ) -> ChargeStatus:
             on = None if charger is None else hub.state.value(charger.id, CHARGER_ON)
             return ChargeStatus(
@@ -257,12 +273,12 @@ class ChargingService:
         if charger is not None and not plugged:
             self._overrides.pop(charger.id, None)
         if home is None or charger is None:
-            return status(None, "no home with an EV charger; add one to the vehicle's home", None)
+            return status(None, NO_CHARGER, None)
         if tracker is None:
-            return status(None, "the vehicle has no device reporting its battery", None)
+            return status(None, NO_TRACKER, None)
         soc = number(hub, tracker.id, BATTERY)
         if soc is None:
-            return status(None, "the vehicle has not reported its battery level yet", None)
+            return status(None, NO_BATTERY_LEVEL, None)
         tariff = self.tariff(home.id)
         departure = self.departure(settings, tariff.timezone, now)
         car_limit = number(hub, tracker.id, CHARGE_LIMIT)
@@ -288,21 +304,17 @@ class ChargingService:
                 solar=solar,
             )
         except MobilityError as exc:
-            return status(None, str(exc), departure)
+            return status(None, planner_refused(exc), departure)
         plan = plan_charging(request, tariff)
-        reason = None
+        reason: ChargeReason | None = None
         override = self._overrides.get(charger.id)
         if not settings.enabled:
-            reason = "smart charging is off for this vehicle"
+            reason = SMART_CHARGING_OFF
         elif not plugged:
-            reason = "the car is not plugged in at home"
+            reason = NOT_PLUGGED
         elif override is not None:
             since = datetime.fromtimestamp(override.since, ZoneInfo(tariff.timezone))
-            reason = (
-                f"the charger was switched {'on' if override.on else 'off'} by "
-                f"{override.actor or 'hand'} at {since:%H:%M}; the plan resumes when the car "
-                "is unplugged"
-            )
+            reason = switched_by_hand(override.on, override.actor, since)
         return status(plan, reason, departure)
 
     def _charger_kw(self, settings: ChargeSettings, charger_id: str) -> float:
@@ -407,7 +419,7 @@ class ChargingService:
 
     async def _apply(self, now: float) -> None:
         for status in list(self._status.values()):
-            if status.plan is None or status.charger_id is None or status.reason is not None:
+            if status.plan is None or status.charger_id is None or status.reason_text is not None:
                 continue
             wanted = status.plan.charging_at(now)
             if status.charger_on is wanted:

@@ -1,18 +1,32 @@
-"""A charging plan told in words, in English and in Chinese."""
+"""Smart charging told in words, in English and in Chinese: the plan, and why there is none."""
 
 # Chinese sentences use full-width punctuation, as written Chinese does.
 # ruff: noqa: RUF001
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from orbithub.mobility.charging import ChargePlan
+    from orbithub.mobility.errors import MobilityError
 
-__all__ = ["explain_plan"]
+__all__ = [
+    "MOBILITY_STOPPED",
+    "NOT_PLUGGED",
+    "NO_BATTERY_LEVEL",
+    "NO_CHARGER",
+    "NO_TRACKER",
+    "SMART_CHARGING_OFF",
+    "ChargeReason",
+    "explain_plan",
+    "planner_refused",
+    "switched_by_hand",
+]
 
 
 def _money(amount: float, currency: str, language: str) -> str:
@@ -75,3 +89,89 @@ def explain_plan(plan: ChargePlan, language: str) -> str:
     parts.append(f"Charging {periods}, cost {cost}{tail}.")
     parts.append(f"Reaches {plan.final_soc:.0f} % by {hm(r.departure)}.")
     return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeReason:
+    """Why a vehicle has no charging plan, or why its plan is not being followed.
+
+    Attributes:
+        en: the reason in English.
+        zh: the reason in Chinese (the English text where no wording is known).
+    """
+
+    en: str
+    zh: str
+
+    def text(self, language: str = "en") -> str:
+        """The reason in ``language``: ``zh`` (any ``zh-*`` variant), else English."""
+        return self.zh if language.lower().startswith("zh") else self.en
+
+
+NO_CHARGER = ChargeReason(
+    "no home with an EV charger; add one to the vehicle's home",
+    "没有装有充电桩的家；请在该车的家中添加充电桩",
+)
+NO_TRACKER = ChargeReason(
+    "the vehicle has no device reporting its battery", "该车没有上报电量的设备"
+)
+NO_BATTERY_LEVEL = ChargeReason(
+    "the vehicle has not reported its battery level yet", "该车尚未上报电量"
+)
+SMART_CHARGING_OFF = ChargeReason("smart charging is off for this vehicle", "该车的智能充电已关闭")
+NOT_PLUGGED = ChargeReason("the car is not plugged in at home", "车未在家插电")
+MOBILITY_STOPPED = ChargeReason("the mobility services are not running", "出行服务未运行")
+
+
+def switched_by_hand(on: bool, actor: str | None, since: datetime) -> ChargeReason:
+    """Someone else switched the charger at ``since`` (local time); the plan waits for unplug.
+
+    Args:
+        on: whether they switched it on.
+        actor: who did it; None when unknown (a switch on the charger itself).
+        since: when, in the home's time zone.
+    """
+    hm = f"{since:%H:%M}"
+    verb = "打开" if on else "关闭"
+    who = f"由 {actor} 手动{verb}" if actor else f"被手动{verb}"
+    return ChargeReason(
+        f"the charger was switched {'on' if on else 'off'} by {actor or 'hand'} at {hm}; "
+        "the plan resumes when the car is unplugged",
+        f"充电桩已于 {hm} {who}；拔下充电枪后恢复按计划充电",
+    )
+
+
+_OUT_OF_RANGE = re.compile(
+    r"(?P<name>\w+) must be within (?P<low>[-+\d.e]+?)\.\.(?P<high>[-+\d.e]+), "
+    r"got (?P<value>.+)"
+)
+_FIELDS_ZH = {
+    "capacity_kwh": ("电池容量", " kWh"),
+    "soc": ("当前电量", "%"),
+    "target_soc": ("目标电量", "%"),
+    "charger_kw": ("充电功率", " kW"),
+    "efficiency": ("充电效率", ""),
+    "limit_soc": ("充电上限", "%"),
+    "slot_s": ("计划时段", " 秒"),
+}
+_TOO_FAR = "departure is more than a week away"
+
+
+def planner_refused(error: MobilityError) -> ChargeReason:
+    """Why the planner refused its inputs; Chinese where the kind of error is known.
+
+    The planner's errors are plain text, so the kind is read from their wording; an error
+    worded in a way not known here keeps its English text in both languages.
+    """
+    en = str(error)
+    if en.startswith(_TOO_FAR):
+        return ChargeReason(en, "出发时间在一周以后；请设定 7 天内的出发时间")
+    match = _OUT_OF_RANGE.fullmatch(en)
+    if match is not None and match["name"] in _FIELDS_ZH:
+        label, unit = _FIELDS_ZH[match["name"]]
+        return ChargeReason(
+            en,
+            f"{label}须在 {match['low']}{unit} 到 {match['high']}{unit} 之间，"
+            f"当前为 {match['value']}{unit}",
+        )
+    return ChargeReason(en, en)
