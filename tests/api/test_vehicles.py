@@ -114,6 +114,40 @@ async def test_charging_settings_re_plan_set_the_cars_limit_and_are_audited(
         assert "GET /api/vehicles" in unknown.json()["message"]
 
 
+async def test_why_the_plan_is_not_followed_is_told_in_english_and_chinese(
+    bare: ApiHarness,
+) -> None:
+    api = bare
+    owner = await api.owner()
+    api.hub.report_many("car", {"battery.battery-level": 40.0, "charging.charging-state": 0})
+    async with with_mobility(api):
+        await api.clock.advance(30)
+        car = (await api.client.get("/api/vehicles/car", headers=owner.headers)).json()
+        assert car["charging"]["plan"] is not None
+        assert car["charging"]["plan_reason"] == "the car is not plugged in at home"
+        assert car["charging"]["plan_reason_text"] == {
+            "en": "the car is not plugged in at home",
+            "zh": "车未在家插电",
+        }
+        off = await api.client.put(
+            "/api/vehicles/car/charging", json={"enabled": False}, headers=owner.headers
+        )
+        assert off.status_code == 200, off.text
+        assert off.json()["plan_reason"] == "smart charging is off for this vehicle"
+        assert off.json()["plan_reason_text"] == {
+            "en": "smart charging is off for this vehicle",
+            "zh": "该车的智能充电已关闭",
+        }
+        api.hub.report("car", "charging.charging-state", 1)
+        api.hub.report("ev-charger", "charger.plugged", True)
+        on = await api.client.put(
+            "/api/vehicles/car/charging", json={"enabled": True}, headers=owner.headers
+        )
+        assert on.json()["plugged"] is True
+        assert on.json()["plan_reason"] is None
+        assert on.json()["plan_reason_text"] is None
+
+
 async def test_precondition_starts_the_cabin_and_refuses_an_impossible_set_point(
     api: ApiHarness,
 ) -> None:
@@ -170,6 +204,10 @@ async def test_without_the_mobility_services_reads_work_and_changes_answer_503(
     assert car.status_code == 200
     assert car.json()["charging"]["plan"] is None
     assert "not running" in car.json()["charging"]["plan_reason"]
+    assert car.json()["charging"]["plan_reason_text"] == {
+        "en": "the mobility services are not running",
+        "zh": "出行服务未运行",
+    }
     put = await api.client.put(
         "/api/vehicles/car/charging", json={"target_soc": 70}, headers=owner.headers
     )

@@ -123,7 +123,13 @@ class ChargingOut(BaseModel):
     charger_on: bool | None
     departure: float | None
     plan: PlanOut | None
-    plan_reason: str | None
+    plan_reason: str | None = Field(
+        description="why there is no plan, or why it is not followed, in English; "
+        "null while the plan is followed"
+    )
+    plan_reason_text: dict[str, str] | None = Field(
+        description="the same reason by language (en, zh), like the plan's explanation"
+    )
     settings: SettingsOut | None
 
 

@@ -2,7 +2,8 @@
 
 ``GET /api/vehicles`` and ``GET /api/vehicles/{space_id}`` read the car's state from the hub and
 its plan and ETAs from the mobility services (``app.state.mobility``); without them the car's
-own state is still served, with ``plan_reason`` saying why there is no plan. The track comes
+own state is still served, with ``plan_reason`` (English) and ``plan_reason_text`` (English and
+Chinese) saying why there is no plan. The track comes
 from the recorded history of the car's position. Changing the charging settings and starting
 the cabin climate need control of the car, are audited, and answer 503 while the mobility
 services are not running.
@@ -44,6 +45,7 @@ from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Space, SpaceKind
 from orbithub.mobility.charging import ChargePlan
 from orbithub.mobility.charging_service import ChargeSettings, ChargeStatus
+from orbithub.mobility.charging_text import MOBILITY_STOPPED, ChargeReason
 from orbithub.mobility.errors import MobilityError
 from orbithub.mobility.precondition import reported_outside_c
 from orbithub.mobility.runtime import Mobility
@@ -140,11 +142,12 @@ def _settings_out(settings: ChargeSettings) -> SettingsOut:
 
 
 def _charging_out(
-    hub: Hub, device: Device | None, status: ChargeStatus | None, reason: str | None
+    hub: Hub, device: Device | None, status: ChargeStatus | None, reason: ChargeReason | None
 ) -> ChargingOut:
     state = None if device is None else hub.state.value(device.id, CHARGING_STATE)
     plan = status.plan if status is not None else None
     departure = status.departure if status is not None else None
+    why = status.reason_text if status is not None else reason
     return ChargingOut(
         state=_CHARGING_STATES.get(state) if isinstance(state, int) else None,
         limit_soc=None if device is None else number(hub, device.id, CHARGE_LIMIT),
@@ -154,7 +157,8 @@ def _charging_out(
         charger_on=status.charger_on if status is not None else None,
         departure=departure,
         plan=None if plan is None or departure is None else _plan_out(plan, departure),
-        plan_reason=status.reason if status is not None else reason,
+        plan_reason=None if why is None else why.en,
+        plan_reason_text=None if why is None else {"en": why.en, "zh": why.zh},
         settings=None if status is None else _settings_out(status.settings),
     )
 
@@ -192,7 +196,7 @@ def _vehicle_out(
         for v in views
     ]
     status = None if mobility is None else mobility.charging.status(space.id)
-    reason = None if mobility is not None else "the mobility services are not running"
+    reason = None if mobility is not None else MOBILITY_STOPPED
     state = hub.state
     locked = None if did is None else state.value(did, "lock.locked")
     cabin_on = None if did is None else state.value(did, CABIN_ON)
