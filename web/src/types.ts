@@ -214,7 +214,10 @@ export interface Vehicle {
       currency: string;
       explanation: Record<string, string>;
     } | null;
+    /** Why there is no plan, or why it is not followed, in English (older clients read this). */
     plan_reason: string | null;
+    /** The same reason by language (``en``, ``zh``), like the plan's explanation. */
+    plan_reason_text: Record<string, string> | null;
   };
 }
 

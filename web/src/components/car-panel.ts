@@ -157,10 +157,13 @@ export class CarPanel extends ViewElement {
     const vehicle = this.vehicle;
     if (!vehicle) return nothing;
     const plan = vehicle.charging?.plan ?? null;
-    const reason = vehicle.charging?.plan_reason ?? null;
+    const lang = language() === 'zh-CN' ? 'zh' : 'en';
+    const inLanguage = (texts: Record<string, string>): string => texts[lang] ?? Object.values(texts)[0] ?? '';
+    const reasons = vehicle.charging?.plan_reason_text ?? null;
+    const reason = reasons ? inLanguage(reasons) : (vehicle.charging?.plan_reason ?? null);
     const etas = (vehicle.places ?? []).filter((p) => p.eta && !p.inside);
     if (!plan && !reason && etas.length === 0) return nothing;
-    const explanation = plan ? (plan.explanation[language() === 'zh-CN' ? 'zh' : 'en'] ?? Object.values(plan.explanation)[0] ?? '') : '';
+    const explanation = plan ? inLanguage(plan.explanation) : '';
     return html`<section class="card" aria-label=${t('car.plan')} data-car="plan">
       ${plan || reason
         ? html`<h3>${t('car.plan')}</h3>
