@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Intent, Language
+from orbithub.assistant.nlu.relative import nudge_en, nudge_zh
 from orbithub.assistant.nlu.text import Quantity
 
 __all__ = ["MODE_WORDS", "Parsed", "classify"]
@@ -69,8 +70,6 @@ _FAN_WORDS: dict[str, tuple[str, ...]] = {
     "low": ("low", "min", "minimum", "slow", "低", "小", "弱"),
     "auto": ("auto", "automatic", "自动"),
 }
-_A_BIT_EN = r"\ba (little )?(bit|touch|tad)\b|\ba little\b|\bslightly\b"
-"""Words that make "open the curtains" a small move instead of all the way."""
 _CLIMATE = {"air-conditioner", "thermostat", "water-heater", "vehicle"}
 _LIGHT = {"light"}
 
@@ -123,28 +122,6 @@ def _fan(text: str, quantities: list[Quantity]) -> float | str | None:
             if _has(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
                 return key
     return None
-
-
-def _nudge_en(t: str, rest: str, qs: list[Quantity]) -> str | None:
-    """A curtain moved a bit ("open the blinds a little": ``up``) or by an amount (``+10``)."""
-    by = re.search(r"\bby (\d+(?:\.\d+)?)", t)
-    if by is None and (_number(qs) is not None or not _has(_A_BIT_EN, t)):
-        return None
-    way = "up" if _has(r"\b(open|raise|lift|up)\b", rest) else None
-    way = way or ("down" if _has(r"\b(close|shut|draw|lower|down)\b", rest) else None)
-    if way is None or by is None:
-        return way
-    return f"{'+' if way == 'up' else '-'}{by.group(1)}"
-
-
-def _nudge_zh(rest: str, qs: list[Quantity]) -> str | None:
-    """A curtain moved a bit: "把窗帘开一点" is ``up``, "窗帘稍微关一些" is ``down``."""
-    if _number(qs) is not None or not _has(r"一点|一些|稍微|稍稍|稍许|些许|点儿", rest):
-        return None
-    # Closing first: "开着的窗帘关一点" describes the curtain with 开 and moves it with 关.
-    if _has(r"关|拉上|合上|放下|降", rest):
-        return "down"
-    return "up" if _has(r"开|拉起|升", rest) else None
 
 
 def _attribute_en(t: str) -> str | None:
@@ -282,7 +259,7 @@ def _en(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
             percent = _number(qs, "")
         lighter = "up" if _has(r"bright|lighter|\bup\b", t) else "down"
         return Parsed(Intent.SET_BRIGHTNESS, percent if percent is not None else lighter)
-    nudge = _nudge_en(t, rest, qs) if "curtain" in c.types else None
+    nudge = nudge_en(t, rest, qs) if "curtain" in c.types else None
     if nudge is not None:
         return Parsed(Intent.SET_POSITION, nudge)
     if "curtain" in c.types and (_number(qs) is not None or _has(r"halfway|half way|half", t)):
@@ -385,7 +362,7 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         number = _number(qs, "%", "")
         lighter = "up" if _has(r"亮", t) and not _has(r"暗", t) else "down"
         return Parsed(Intent.SET_BRIGHTNESS, number if number is not None else lighter)
-    nudge = _nudge_zh(rest, qs) if "curtain" in c.types else None
+    nudge = nudge_zh(rest, qs) if "curtain" in c.types else None
     if nudge is not None:
         return Parsed(Intent.SET_POSITION, nudge)
     if "curtain" in c.types and (_number(qs) is not None or "一半" in t):
