@@ -1,8 +1,9 @@
-"""How far a relative request moves a value: "open the curtains a bit", "by 10%", "开一点".
+"""How far a relative request moves a value: "a bit", "by 20%", "2 degrees warmer", "再开20%".
 
-A relative value is ``up``/``down`` (the device's usual step) or a signed amount (``+10``,
-``-10``): that many units from where the device is. Execution reads it against the current value
-and keeps the result in the spec's range.
+A relative value is ``up``/``down`` (the device's usual step) or a signed amount (``+20``,
+``-1``): that many units from where the device is. Execution reads it against the current value
+and keeps the result in the spec's range. A value to reach ("to 20%", "调到20%", "调高到26度")
+is not relative and is left to the caller.
 """
 
 from __future__ import annotations
@@ -11,26 +12,73 @@ import re
 
 from orbithub.assistant.nlu.text import Quantity
 
-__all__ = ["A_BIT_EN", "nudge_en", "nudge_zh"]
+__all__ = ["A_BIT_EN", "amount_en", "nudge_en", "nudge_zh", "signed", "step_zh"]
 
 A_BIT_EN = r"\ba (little )?(bit|touch|tad)\b|\ba little\b|\bslightly\b"
 """Words that make "open the curtains" a small move instead of all the way."""
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_BY_EN = re.compile(rf"\bby {_NUMBER}")
+# "20% brighter", "2 degrees warmer", "10 points louder", "20% more".
+_COMPARED_EN = re.compile(
+    rf"{_NUMBER}\s*(?:%|percent|per cent|degrees?|points?)?\s+"
+    r"(?:more|less|further|brighter|dimmer|darker|warmer|cooler|colder|hotter|louder|quieter"
+    r"|softer|higher|lower)\b"
+)
+# Verbs that say "more" or "less" by themselves: "调高10%", "降一度", "开大20%". 高/低 alone
+# count too, as "高两度" always has.
+_UP_ZH = ("调高", "调亮", "调大", "升高", "提高", "增加", "加大", "开大", "升", "加", "高")
+_DOWN_ZH = ("调低", "调暗", "调小", "降低", "减少", "减小", "减低", "关小", "降", "减", "低")
+# Verbs that say "more" or "less" only after 再 or 多: "再开20%" is 20 points more, while
+# "开20%" and "亮50%" name where to go.
+_AGAIN_UP_ZH = ("拉开", "打开", "开", "亮", "大")
+_AGAIN_DOWN_ZH = ("拉上", "合上", "关上", "关", "暗", "小")
+_VERBS_ZH = sorted((*_UP_ZH, *_DOWN_ZH, *_AGAIN_UP_ZH, *_AGAIN_DOWN_ZH), key=len, reverse=True)
+_STEP_ZH = re.compile(rf"({'|'.join(_VERBS_ZH)})了?\s*{_NUMBER}")
 
 
 def _has(pattern: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def signed(way: str | None, amount: str | None) -> str | None:
+    """``up``/``down`` with an amount said as ``+20``/``-20``; without one, the way alone."""
+    if way is None or amount is None:
+        return way
+    return f"{'+' if way == 'up' else '-'}{amount}"
+
+
+def amount_en(t: str) -> str | None:
+    """The amount of an English relative change: "by 20%", "2 degrees warmer" (``20``, ``2``)."""
+    found = _BY_EN.search(t) or _COMPARED_EN.search(t)
+    return found.group(1) if found else None
+
+
+def step_zh(rest: str) -> str | None:
+    """A Chinese change by an amount: "调亮20%" ``+20``, "再降1度" ``-1``, "再关10%" ``-10``.
+
+    Args:
+        rest: the normalised sentence with names blanked (numbers are digits by now).
+    """
+    for found in _STEP_ZH.finditer(rest):
+        verb, amount = found.group(1), found.group(2)
+        if verb in _AGAIN_UP_ZH or verb in _AGAIN_DOWN_ZH:
+            # "再把窗帘开20%": 再 may come before the object, so look anywhere before the verb.
+            if not _has(r"再|多", rest[: found.start()]):
+                continue
+            return signed("up" if verb in _AGAIN_UP_ZH else "down", amount)
+        return signed("up" if verb in _UP_ZH else "down", amount)
+    return None
+
+
 def nudge_en(t: str, rest: str, qs: list[Quantity]) -> str | None:
     """A curtain moved a bit ("open the blinds a little": ``up``) or by an amount (``+10``)."""
-    by = re.search(r"\bby (\d+(?:\.\d+)?)", t)
-    if by is None and (qs or not _has(A_BIT_EN, t)):
+    amount = amount_en(t)
+    if amount is None and (qs or not _has(A_BIT_EN, t)):
         return None
     way = "up" if _has(r"\b(open|raise|lift|up)\b", rest) else None
     way = way or ("down" if _has(r"\b(close|shut|draw|lower|down)\b", rest) else None)
-    if way is None or by is None:
-        return way
-    return f"{'+' if way == 'up' else '-'}{by.group(1)}"
+    return signed(way, amount)
 
 
 def nudge_zh(rest: str, qs: list[Quantity]) -> str | None:

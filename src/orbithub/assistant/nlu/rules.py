@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Intent, Language
-from orbithub.assistant.nlu.relative import nudge_en, nudge_zh
+from orbithub.assistant.nlu.relative import amount_en, nudge_en, nudge_zh, signed, step_zh
 from orbithub.assistant.nlu.text import Quantity
 
 __all__ = ["MODE_WORDS", "Parsed", "classify"]
@@ -70,6 +70,8 @@ _FAN_WORDS: dict[str, tuple[str, ...]] = {
     "low": ("low", "min", "minimum", "slow", "低", "小", "弱"),
     "auto": ("auto", "automatic", "自动"),
 }
+_BRIGHTER_EN = r"bright|lighter|\bup\b|\bincrease|\braise|\bhigher\b|\bmore\b|\bboost"
+_DIMMER_EN = r"\bdim|\bdarker\b|\bdown\b|\blower|\bdecrease|\breduce|\bless\b"
 _CLIMATE = {"air-conditioner", "thermostat", "water-heater", "vehicle"}
 _LIGHT = {"light"}
 
@@ -227,7 +229,13 @@ def _en(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         if word in ("dark", "dim", "bright"):
             return Parsed(Intent.SET_BRIGHTNESS, "up" if word != "bright" else "down")
         return Parsed(Intent.SET_TEMPERATURE, "up" if word in ("cold", "chilly") else "down")
-    if _has(r"\bvolume\b|\bloud|\bquiet", t):
+    amount = amount_en(t)
+    if _has(r"\bvolume\b|\bloud|\bquiet", t) or (
+        # "Turn the TV up a bit": up and down on a TV are its volume.
+        "television" in c.types and relative and not _has(r"\bchannel\b", t)
+    ):
+        if relative and amount:
+            return Parsed(Intent.SET_VOLUME, signed(relative, amount))
         return Parsed(Intent.SET_VOLUME, _number(qs) if _number(qs) is not None else relative)
     if _has(r"\bchannel\b", t) and _number(qs) is not None:
         return Parsed(Intent.SET_CHANNEL, _number(qs))
@@ -254,10 +262,16 @@ def _en(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
     if mode_to and _mode(mode_to.group(2)) and not _has(r"\bon\b|\boff\b", rest):
         return Parsed(Intent.SET_MODE, _mode(mode_to.group(2)))
     percent = _number(qs, "%")
-    if _has(r"bright|\bdim|darker|lighter", t) or (c.types & _LIGHT and percent is not None):
+    # "Turn the kitchen light up": up and down on a light are its brightness.
+    lamp = bool(c.types & _LIGHT) and not c.types & _CLIMATE
+    up_down = _has(r"\b(up|down)\b", rest) and not _has(r"\b(on|off)\b", rest)
+    if _has(r"bright|\bdim|darker|lighter", t) or (lamp and (percent is not None or up_down)):
         if percent is None and _number(qs, "") is not None:
             percent = _number(qs, "")
-        lighter = "up" if _has(r"bright|lighter|\bup\b", t) else "down"
+        # Dimming words first: "lower the brightness" holds "bright" but asks for less.
+        lighter = "down" if _has(_DIMMER_EN, t) else "up" if _has(_BRIGHTER_EN, t) else "down"
+        if amount is not None:
+            return Parsed(Intent.SET_BRIGHTNESS, signed(lighter, amount))
         return Parsed(Intent.SET_BRIGHTNESS, percent if percent is not None else lighter)
     nudge = nudge_en(t, rest, qs) if "curtain" in c.types else None
     if nudge is not None:
@@ -268,9 +282,8 @@ def _en(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
     climate = bool(c.types & _CLIMATE) or _has(r"temperature|^(heat|cool|warm)\b", t)
     if degrees is None and climate:
         degrees = _number(qs, "")
-    by = re.search(r"\bby (\d+(?:\.\d+)?)", t)
-    if relative and by and (climate or degrees is not None):
-        return Parsed(Intent.SET_TEMPERATURE, f"{'+' if relative == 'up' else '-'}{by.group(1)}")
+    if relative and amount and (climate or degrees is not None):
+        return Parsed(Intent.SET_TEMPERATURE, signed(relative, amount))
     if degrees is not None:
         return Parsed(Intent.SET_TEMPERATURE, degrees)
     warmth = _has(r"warmer|cooler|hotter|colder", t) and c.has_target
@@ -327,7 +340,10 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         if word in ("暗", "黑", "亮", "刺眼"):
             return Parsed(Intent.SET_BRIGHTNESS, "up" if word in ("暗", "黑") else "down")
         return Parsed(Intent.SET_TEMPERATURE, "up" if word in ("冷", "凉") else "down")
+    step = step_zh(rest)
     if _has(r"音量|声音", t):
+        if step is not None:
+            return Parsed(Intent.SET_VOLUME, step)
         return Parsed(Intent.SET_VOLUME, _number(qs) if _number(qs) is not None else relative)
     if _has(r"频道|\d+台|台$", t) and "television" in c.types and _number(qs) is not None:
         return Parsed(Intent.SET_CHANNEL, _number(qs))
@@ -359,10 +375,12 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
             return Parsed(Intent.SET_BRIGHTNESS, 100.0)
         if _has(r"最暗", t):
             return Parsed(Intent.SET_BRIGHTNESS, 1.0)
+        if step is not None:
+            return Parsed(Intent.SET_BRIGHTNESS, step)
         number = _number(qs, "%", "")
         lighter = "up" if _has(r"亮", t) and not _has(r"暗", t) else "down"
         return Parsed(Intent.SET_BRIGHTNESS, number if number is not None else lighter)
-    nudge = nudge_zh(rest, qs) if "curtain" in c.types else None
+    nudge = (step or nudge_zh(rest, qs)) if "curtain" in c.types else None
     if nudge is not None:
         return Parsed(Intent.SET_POSITION, nudge)
     if "curtain" in c.types and (_number(qs) is not None or "一半" in t):
@@ -370,10 +388,8 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
     degrees = _number(qs, "degrees")
     if degrees is None and (c.types & _CLIMATE or "温度" in t):
         degrees = _number(qs, "")
-    step = re.search(r"(调高|调低|升高|降低|高|低)了?(\d+(?:\.\d+)?)度", t)
-    if step is not None:
-        sign = "-" if "低" in step.group(1) else "+"
-        return Parsed(Intent.SET_TEMPERATURE, f"{sign}{step.group(2)}")
+    if step is not None and (_number(qs, "degrees") is not None or c.types & _CLIMATE):
+        return Parsed(Intent.SET_TEMPERATURE, step)
     if degrees is not None:
         return Parsed(Intent.SET_TEMPERATURE, degrees)
     if relative and (c.types & _CLIMATE or _has(r"温度|空调", t)):
