@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from orbithub.assistant import fan
 from orbithub.assistant.execute import Outcome, Problem
 from orbithub.assistant.model import Intent, Language
 from orbithub.assistant.nlu.text import is_cjk
@@ -188,6 +189,21 @@ def _nudged(outcomes: Sequence[Outcome], opening: bool, language: Language) -> l
     return parts
 
 
+def _stepped(outcomes: Sequence[Outcome], language: Language) -> list[str]:
+    """The speed each fan stepped to ("调高一档"), named: one sentence per speed reached."""
+    reached: dict[str, list[Device]] = {}
+    for outcome in outcomes:
+        if outcome.problem is None and outcome.prop is not None:
+            name = fan.level_name(outcome.prop, outcome.value)
+            reached.setdefault(_shown(name, language), []).append(outcome.device)
+    template = (_ZH if language is Language.ZH else _EN)[Intent.SET_FAN_LEVEL]
+    parts: list[str] = []
+    for value, devices in reached.items():
+        names = _names(devices, language)
+        parts.append(template.format(names=names, Names=_capitalized(names), value=value))
+    return parts
+
+
 def done(
     intent: Intent,
     outcomes: Sequence[Outcome],
@@ -209,6 +225,9 @@ def done(
         ok = []
     elif intent is Intent.SET_POSITION and isinstance(value, str):
         parts.extend(_nudged(outcomes, value == "up" or value.startswith("+"), language))
+        ok = []
+    elif intent is Intent.SET_FAN_LEVEL and fan.is_step(value):
+        parts.extend(_stepped(outcomes, language))
         ok = []
     if ok:
         shown_value = next(

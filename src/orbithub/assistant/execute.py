@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from orbithub.assistant import fan
 from orbithub.assistant.model import ActionTaken, Intent, Permissions
 from orbithub.assistant.resolve import find_property
 from orbithub.core.context import Context
@@ -232,6 +233,11 @@ def _plan(
         )
         if prop is None or value is None:
             return [], prop, None
+        if intent is Intent.SET_FAN_LEVEL and isinstance(value, str) and fan.is_step(value):
+            stepped = fan.step(prop, hub.state.value(device.id, prop.path), value)
+            if stepped is None:
+                return [], prop, None
+            return [_Step("set", prop.path, stepped)], prop, stepped
         chosen = _listed(prop, value) if intent is Intent.SET_MODE else _level(prop, value)
         return [_Step("set", prop.path, chosen)], prop, chosen
     if intent in (Intent.OPEN, Intent.CLOSE):

@@ -12,7 +12,16 @@ import re
 
 from orbithub.assistant.nlu.text import Quantity
 
-__all__ = ["A_BIT_EN", "amount_en", "nudge_en", "nudge_zh", "signed", "step_zh"]
+__all__ = [
+    "A_BIT_EN",
+    "amount_en",
+    "fan_step_en",
+    "fan_step_zh",
+    "nudge_en",
+    "nudge_zh",
+    "signed",
+    "step_zh",
+]
 
 A_BIT_EN = r"\ba (little )?(bit|touch|tad)\b|\ba little\b|\bslightly\b"
 """Words that make "open the curtains" a small move instead of all the way."""
@@ -89,3 +98,47 @@ def nudge_zh(rest: str, qs: list[Quantity]) -> str | None:
     if _has(r"关|拉上|合上|放下|降", rest):
         return "down"
     return "up" if _has(r"开|拉起|升", rest) else None
+
+
+# A fan step names its way and how far: "调高1档", "再低一级", "调大一点", "调小2档". A level to
+# reach ("调到3档", "调成高档") is not a step.
+_FAN_STEP_ZH = re.compile(
+    r"(调高|调大|调快|加大|提高|升高|高|大|快|强|调低|调小|调慢|减小|降低|低|小|慢|弱)"
+    r"(\d+)?\s*(档|级|一?点|一些|些)"
+)
+_FAN_TARGET_ZH = r"到|成|为"
+_FAN_UP_EN = r"\b(up|higher|faster|raise|increase|stronger)\b"
+_FAN_DOWN_EN = r"\b(down|lower|slower|reduce|decrease|weaker)\b"
+_FAN_COUNT_EN = re.compile(r"\b(\d+) (?:levels|notches|steps|speeds)\b")
+
+
+def fan_step_zh(rest: str, purifier: bool) -> str | None:
+    """A Chinese fan step: "风速调高一档" ``up``, "风速再低一档" ``down``, "调高两档" ``+2``.
+
+    Args:
+        rest: the normalised sentence with names blanked.
+        purifier: an air purifier was named (its 档 is its fan without saying 风).
+    """
+    if not (_has(r"风", rest) or (purifier and _has(r"档|级", rest))):
+        return None
+    found = _FAN_STEP_ZH.search(rest)
+    if found is None or _has(_FAN_TARGET_ZH, rest):
+        return None
+    way = "up" if found.group(1) in _UP_ZH or found.group(1) in "大快强" else "down"
+    count = found.group(2)
+    return signed(way, count) if count not in (None, "1") else way
+
+
+def fan_step_en(t: str, purifier: bool) -> str | None:
+    """An English fan step: "turn the fan up a notch" ``up``, "fan speed down 2 levels" ``-2``.
+
+    Args:
+        t: the normalised sentence.
+        purifier: an air purifier was named (its level or speed is its fan).
+    """
+    fan = r"\bfan\b|\bwind\b" + (r"|\blevel\b|\bspeed\b" if purifier else "")
+    if not _has(fan, t) or _has(r"\bto\b", t):
+        return None
+    way = "up" if _has(_FAN_UP_EN, t) else "down" if _has(_FAN_DOWN_EN, t) else None
+    count = _FAN_COUNT_EN.search(t)
+    return signed(way, count.group(1) if count and count.group(1) != "1" else None)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Intent, Language
+from orbithub.assistant.nlu import relative as rel
 from orbithub.assistant.nlu.relative import amount_en, nudge_en, nudge_zh, signed, step_zh
 from orbithub.assistant.nlu.text import Quantity
 
@@ -255,6 +256,8 @@ def _en(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         return combined
     if _has(r"\bmode\b", rest) and _mode(rest):
         return Parsed(Intent.SET_MODE, _mode(rest))
+    if (fan_step := rel.fan_step_en(t, "air-purifier" in c.types)) is not None:
+        return Parsed(Intent.SET_FAN_LEVEL, fan_step)
     fan_words = r"\bfan\b|\bwind\b" + (r"|\blevel\b|\bspeed\b" if "air-purifier" in c.types else "")
     if _has(fan_words, rest) and _fan(rest, qs) is not None:
         return Parsed(Intent.SET_FAN_LEVEL, _fan(rest, qs))
@@ -364,6 +367,8 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         # "制冷26度": the temperature said with the mode is set too, after it.
         degrees = _degrees(qs, bool(c.types & _CLIMATE) or "空调" in t)
         return Parsed(Intent.SET_MODE, _mode(rest), temperature=degrees)
+    if (fan_step := rel.fan_step_zh(rest, "air-purifier" in c.types)) is not None:
+        return Parsed(Intent.SET_FAN_LEVEL, fan_step)
     if "air-purifier" in c.types and _has(r"最大|最高|最小|最低", rest):
         return Parsed(Intent.SET_FAN_LEVEL, "high" if _has(r"最大|最高", rest) else "low")
     if _has(r"风速|风量|风力|档", rest) and _fan(rest, qs) is not None:
