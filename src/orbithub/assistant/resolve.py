@@ -25,6 +25,7 @@ __all__ = ["Resolution", "find_property", "pick", "query_properties", "resolve"]
 _KINDS = {k.key: k for k in KINDS}
 _MY = re.compile(r"\bmy\b|我的")
 _AND = re.compile(r"\band\b|和|跟|还有|以及|、")
+_HOT_WATER = frozenset({"water-heater"})
 _OUTDOORS = re.compile(r"\boutside\b|\boutdoors?\b|外面|室外|户外|外边")
 
 # What a question asks, as property names in order of preference; "service:name" pins the
@@ -184,6 +185,7 @@ def resolve(
     registry: Registry,
     speaker: Permissions,
     space_id: str | None = None,
+    room_id: str | None = None,
 ) -> Resolution:
     """The devices a request means, among those the speaker may see.
 
@@ -196,6 +198,7 @@ def resolve(
         registry: the home.
         speaker: who asks.
         space_id: the space the speaker is in, when known (searched first).
+        room_id: the room the speaker is in, when known (its device wins a "which one?").
     """
     visible = [d for d in registry if speaker.can_view_device(d)]
     by_id = {d.id: d for d in visible}
@@ -255,11 +258,21 @@ def resolve(
     if _MY.search(normalized) and any(d.owner for d in pool):
         mine = [d for d in pool if d.owner == speaker.username]
         pool = mine or pool
+    if (
+        intent is Intent.SET_TEMPERATURE
+        and not named
+        and not any(k.types & _HOT_WATER for k in kinds)
+    ):
+        # "Make it warmer", "温度再高一点": comfort is the air's; hot water only when named.
+        pool = [d for d in pool if d.spec.name not in _HOT_WATER]
     able = [d for d in pool if capable(d, intent, feature, attribute, room_wide)]
     if not (named or persons or room_wide):
         home = _home(registry, space_id, speaker)
         at_home = [d for d in able if d.space_id == home]
         able = at_home or able
+        if room_id is not None and len(able) > 1 and not everything:
+            here = [d for d in able if d.room_id == room_id]
+            able = here or able
     if intent in (Intent.QUERY_STATE, Intent.QUERY_HISTORY) and attribute and len(able) > 1:
         ranks = {d.id: _rank(d, attribute, room_wide) for d in able}
         best = min((r for r in ranks.values() if r is not None), default=None)

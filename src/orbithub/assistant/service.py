@@ -167,6 +167,7 @@ class Assistant:
         speaker: Permissions | None = None,
         language: Language | None = None,
         space_id: str | None = None,
+        room_id: str | None = None,
     ) -> Interpretation:
         """Understand a sentence and resolve its targets, without acting on it.
 
@@ -175,6 +176,8 @@ class Assistant:
             speaker: who asks: their permissions decide what is seen.
             language: force a language (default: detected from the text).
             space_id: the space the speaker is in, searched first for unplaced requests.
+            room_id: the room the speaker is in, when known: an unplaced request for one
+                device ("make it warmer") goes to the one there, if there is one.
         """
         who = speaker or Speaker()
         heard = await self.understand(text.strip()[:MAX_TEXT], language=language)
@@ -210,6 +213,7 @@ class Assistant:
                 registry=self._hub.registry,
                 speaker=who,
                 space_id=space_id,
+                room_id=room_id,
             )
             if found.targets or found.choices:
                 intent = attempt
@@ -234,6 +238,7 @@ class Assistant:
         speaker: Permissions | None = None,
         language: Language | None = None,
         space_id: str | None = None,
+        room_id: str | None = None,
     ) -> Reply:
         """Answer one sentence, acting as ``speaker`` (same arguments as :meth:`interpret`)."""
         who = speaker or Speaker()
@@ -241,7 +246,9 @@ class Assistant:
         lang = language or detect_language(text)
         if not text or len(text) > MAX_TEXT:
             return Reply(lang, Intent.UNKNOWN, answers.unknown(lang))
-        seen = await self.interpret(text, speaker=who, language=language, space_id=space_id)
+        seen = await self.interpret(
+            text, speaker=who, language=language, space_id=space_id, room_id=room_id
+        )
         seen = self._follow_up(who.username, seen)
         heard, intent = seen.heard, seen.intent
         lang, value, feature = heard.language, heard.parsed.value, heard.parsed.feature

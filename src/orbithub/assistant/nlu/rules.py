@@ -334,8 +334,8 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         return Parsed(Intent.UNMUTE)
     if _has(r"静音", rest):
         return Parsed(Intent.MUTE)
-    up = _has(r"调高|升高|高一?点|高些|加大|大一?点|热一?点|暖和|调大|亮一?点", t)
-    down = _has(r"调低|降低|低一?点|低些|减小|小一?点|凉快|冷一?点|调小|暗一?点", t)
+    up = _has(r"调高|升高|高一?点|高些|加大|大一?点|热一?点|暖(和|一?点|些)|调大|亮一?点", t)
+    down = _has(r"调低|降低|低一?点|低些|减小|小一?点|凉(快|一?点|些)|冷一?点|调小|暗一?点", t)
     relative = "up" if up else "down" if down else None
     complaint = re.search(r"(太|好|有点|有些)(暗|黑|亮|刺眼|冷|凉|热|闷)", t)
     if complaint is not None and not _has(r"开|关|调|设", rest):
@@ -397,7 +397,7 @@ def _zh(t: str, rest: str, qs: list[Quantity], c: Clues) -> Parsed:
         return Parsed(Intent.SET_TEMPERATURE, step)
     if degrees is not None:
         return Parsed(Intent.SET_TEMPERATURE, degrees)
-    if relative and (c.types & _CLIMATE or _has(r"温度|空调", t)):
+    if relative and (c.types & _CLIMATE or _has(r"温度|空调|暖|凉", t)):
         return Parsed(Intent.SET_TEMPERATURE, relative)
     if _has(r"停止|停下|暂停|停|别.{0,2}充|不要.{0,2}充|不充", rest):
         return Parsed(Intent.STOP, feature=_feature(t, c.types))
