@@ -129,3 +129,43 @@ async def test_without_the_assistant_the_endpoint_says_so(tmp_path: Path) -> Non
         )
         assert answer.status_code == 503
         assert answer.json()["code"] == "unavailable"
+
+
+async def test_the_room_on_screen_settles_which_device_is_meant(tmp_path: Path) -> None:
+    async with _api(tmp_path) as api:
+        owner = await api.owner()
+        await api.hub.set("bedroom-ac", "air-conditioner.target-temperature", 24)
+        await api.hub.set("living-room-ac", "air-conditioner.target-temperature", 24)
+        ask = {"text": "make it a little warmer", "language": "en"}
+        # Without a room the two air conditioners are a question, not a guess.
+        unsure = await api.client.post("/api/assistant/ask", json=ask, headers=owner.headers)
+        assert unsure.status_code == 200, unsure.text
+        assert unsure.json()["needs_clarification"] is True
+        sure = await api.client.post(
+            "/api/assistant/ask", json={**ask, "room_id": "bedroom"}, headers=owner.headers
+        )
+        assert sure.status_code == 200, sure.text
+        assert sure.json()["needs_clarification"] is False
+        assert api.hub.state.value("bedroom-ac", "air-conditioner.target-temperature") == 25
+        assert api.hub.state.value("living-room-ac", "air-conditioner.target-temperature") == 24
+
+
+async def test_a_room_the_caller_cannot_see_is_refused_like_an_unknown_one(
+    tmp_path: Path,
+) -> None:
+    async with _api(tmp_path) as api:
+        await api.owner()
+        leo = await api.person("leo", Role.CHILD, grants=[Scope("home", room_ids=("living-room",))])
+        answers = [
+            await api.client.post(
+                "/api/assistant/ask",
+                json={"text": "turn on the light", "room_id": room},
+                headers=leo.headers,
+            )
+            for room in ("bedroom", "no-such-room")
+        ]
+        assert [a.status_code for a in answers] == [422, 422]
+        assert (
+            answers[0].json()["message"].replace("bedroom", "no-such-room")
+            == (answers[1].json()["message"])
+        )

@@ -282,6 +282,22 @@ def test_the_command_box_controls_a_device(hub: Hub, owner_token: str, page: Pag
     expect(switch).to_have_attribute("aria-checked", "true")
 
 
+def test_the_command_box_means_the_room_on_screen(hub: Hub, owner_token: str, page: Page) -> None:
+    target = "air-conditioner.target-temperature"
+    with hub.client(owner_token) as client:
+        for ac in ("bedroom-ac", "living-room-ac"):
+            client.put(f"/api/devices/{ac}/properties/{target}", json={"value": 24})
+    sign_in(page, OWNER)
+    page.locator("[data-room='bedroom']").click()
+    box = page.get_by_placeholder(re.compile("Ask or command"))
+    box.fill("make it a little warmer")
+    box.press("Enter")
+    # Looking at the bedroom, "it" is the bedroom's AC: no question back.
+    expect(page.locator("[data-answer]")).to_contain_text("Bedroom AC set to 25")
+    with hub.client(owner_token) as client:
+        assert client.get("/api/devices/living-room-ac").json()["state"][target]["value"] == 24
+
+
 def test_a_chinese_phone_gets_chinese_from_the_start(hub: Hub, browser: Browser) -> None:
     context = browser.new_context(base_url=hub.url, viewport=PHONE, is_mobile=True, locale="zh-CN")
     try:

@@ -1,7 +1,7 @@
 /** The command box: a sentence to the assistant, its answer below; hidden when the hub has none. */
 
 import { html, css, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api, messageOf } from '../api';
 import { ViewElement } from '../element';
 import { language, t } from '../i18n';
@@ -26,6 +26,9 @@ export class AssistantBox extends ViewElement {
     `,
   ];
 
+  /** The space and room on screen: "make it warmer" means the room the person is looking at. */
+  @property({ attribute: false }) spaceId = '';
+  @property({ attribute: false }) roomId = '';
   @state() private answer: AssistantAnswer | null = null;
   @state() private error = '';
   @state() private busy = false;
@@ -59,7 +62,8 @@ export class AssistantBox extends ViewElement {
     this.busy = true;
     this.error = '';
     try {
-      this.answer = await api.request<AssistantAnswer>('POST', '/api/assistant/ask', { text, language: language() });
+      const where = { ...(this.spaceId ? { space_id: this.spaceId } : {}), ...(this.roomId ? { room_id: this.roomId } : {}) };
+      this.answer = await api.request<AssistantAnswer>('POST', '/api/assistant/ask', { text, language: language(), ...where });
       input.value = '';
     } catch (error) {
       if (error instanceof ApiError && error.missing) {

@@ -104,7 +104,7 @@ export class SpacesView extends ViewElement {
   render(): TemplateResult {
     const space = this.space;
     return html`
-      <orbit-assistant-box></orbit-assistant-box>
+      <orbit-assistant-box .spaceId=${space?.id ?? ''} .roomId=${this.room}></orbit-assistant-box>
       ${this.spaces.length > 1
         ? html`<nav class="chips space-tabs" aria-label=${t('nav.home')}>
             ${this.spaces.map(

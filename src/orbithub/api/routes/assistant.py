@@ -12,8 +12,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from orbithub.api.deps import CurrentPrincipal, audit, running_service
+from orbithub.api.deps import CurrentPrincipal, HubDep, audit, running_service
+from orbithub.api.errors import ApiError
+from orbithub.api.principal import Principal
 from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply
+from orbithub.core.errors import UnknownRoomError
+from orbithub.core.hub import Hub
 
 __all__ = ["router"]
 
@@ -33,6 +37,12 @@ class AskBody(BaseModel):
     )
     space_id: str | None = Field(
         default=None, description="the space the caller is in: searched first for 'the light'"
+    )
+    room_id: str | None = Field(
+        default=None,
+        max_length=200,
+        description="the room the caller is in or looking at: chosen when a request names no "
+        "room and fits devices in several ('make it a little warmer')",
     )
 
 
@@ -94,21 +104,48 @@ def _out(reply: Reply) -> AskReply:
     )
 
 
+def _check_room(hub: Hub, principal: Principal, room_id: str) -> None:
+    # Rooms the caller may not see are refused like unknown ones, so ids do not leak.
+    try:
+        room = hub.registry.room(room_id)
+    except UnknownRoomError:
+        room = None
+    if room is None or not principal.can_view_room(room):
+        raise ApiError(
+            422,
+            "unknown_room",
+            f"no room {room_id!r} that you may see; leave room_id out or take an id from "
+            "GET /api/spaces",
+            detail={"field": "room_id"},
+        )
+
+
 @router.post(
     "/api/assistant/ask",
     response_model=AskReply,
     responses={
         401: {"description": "not signed in"},
-        422: {"description": "the text is empty or longer than 500 characters"},
+        422: {
+            "description": "the text is empty or longer than 500 characters, or room_id names "
+            "no room the caller may see"
+        },
         503: {"description": "the assistant is not running"},
     },
 )
-async def ask(body: AskBody, request: Request, principal: CurrentPrincipal) -> AskReply:
+async def ask(
+    body: AskBody, request: Request, principal: CurrentPrincipal, hub: HubDep
+) -> AskReply:
     """Understand a sentence (English or Simplified Chinese) and act on it as the caller."""
     assistant = _assistant(request)
+    if body.room_id is not None:
+        _check_room(hub, principal, body.room_id)
     language = None if body.language is None else _LANGUAGES[body.language]
     reply = await assistant.ask(
-        body.text, speaker=principal, language=language, space_id=body.space_id
+        body.text,
+        speaker=principal,
+        language=language,
+        space_id=body.space_id,
+        room_id=body.room_id,
     )
     if reply.actions:
         await audit(
