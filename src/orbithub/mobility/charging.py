@@ -35,7 +35,32 @@ _EPS_KWH = 1e-9
 
 
 class ChargeRequestError(MobilityError, ValueError):
-    """The inputs of a charging plan are out of range."""
+    """The inputs of a charging plan are out of range.
+
+    Attributes:
+        field: the input out of its range, None for other refusals.
+        low: the lowest value ``field`` accepts.
+        high: the highest value ``field`` accepts.
+        value: what ``field`` was given.
+        far_departure: the departure is more than a week away.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        low: float = math.nan,
+        high: float = math.nan,
+        value: float = math.nan,
+        far_departure: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.low = low
+        self.high = high
+        self.value = value
+        self.far_departure = far_departure
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +112,19 @@ class ChargeRequest:
         )
         for name, value, low, high in checks:
             if not (math.isfinite(value) and low <= value <= high):
-                raise ChargeRequestError(f"{name} must be within {low:g}..{high:g}, got {value!r}")
+                raise ChargeRequestError(
+                    f"{name} must be within {low:g}..{high:g}, got {value!r}",
+                    field=name,
+                    low=low,
+                    high=high,
+                    value=value,
+                )
         if not (math.isfinite(self.now) and math.isfinite(self.departure)):
             raise ChargeRequestError("now and departure must be epoch seconds")
         if self.departure - self.now > 7 * 86_400:
             raise ChargeRequestError(
-                "departure is more than a week away; plan for a departure within 7 days"
+                "departure is more than a week away; plan for a departure within 7 days",
+                far_departure=True,
             )
         for window in self.solar:
             if not (math.isfinite(window.kw) and window.kw >= 0 and window.end >= window.start):

@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from orbithub.mobility.charging import ChargeRequestError
 
 if TYPE_CHECKING:
     from orbithub.mobility.charging import ChargePlan
@@ -141,10 +142,6 @@ def switched_by_hand(on: bool, actor: str | None, since: datetime) -> ChargeReas
     )
 
 
-_OUT_OF_RANGE = re.compile(
-    r"(?P<name>\w+) must be within (?P<low>[-+\d.e]+?)\.\.(?P<high>[-+\d.e]+), "
-    r"got (?P<value>.+)"
-)
 _FIELDS_ZH = {
     "capacity_kwh": ("电池容量", " kWh"),
     "soc": ("当前电量", "%"),
@@ -154,24 +151,23 @@ _FIELDS_ZH = {
     "limit_soc": ("充电上限", "%"),
     "slot_s": ("计划时段", " 秒"),
 }
-_TOO_FAR = "departure is more than a week away"
 
 
 def planner_refused(error: MobilityError) -> ChargeReason:
     """Why the planner refused its inputs; Chinese where the kind of error is known.
 
-    The planner's errors are plain text, so the kind is read from their wording; an error
-    worded in a way not known here keeps its English text in both languages.
+    An error of another kind keeps its English text in both languages.
     """
     en = str(error)
-    if en.startswith(_TOO_FAR):
+    if not isinstance(error, ChargeRequestError):
+        return ChargeReason(en, en)
+    if error.far_departure:
         return ChargeReason(en, "出发时间在一周以后；请设定 7 天内的出发时间")
-    match = _OUT_OF_RANGE.fullmatch(en)
-    if match is not None and match["name"] in _FIELDS_ZH:
-        label, unit = _FIELDS_ZH[match["name"]]
+    if error.field in _FIELDS_ZH:
+        label, unit = _FIELDS_ZH[error.field]
         return ChargeReason(
             en,
-            f"{label}须在 {match['low']}{unit} 到 {match['high']}{unit} 之间，"
-            f"当前为 {match['value']}{unit}",
+            f"{label}须在 {error.low:g}{unit} 到 {error.high:g}{unit} 之间，"
+            f"当前为 {error.value!r}{unit}",
         )
     return ChargeReason(en, en)
