@@ -32,12 +32,13 @@ from orbithub.automation.place import Place
 from orbithub.automation.scenes import Scene, apply_scene
 from orbithub.automation.store import Pending, PendingKind, run_key
 from orbithub.automation.trace import RunStatus, RunTrace, StepTrace
+from orbithub.automation.values import argument_property, coerce_rendered, target_property
 from orbithub.core.clock import Clock
 from orbithub.core.context import Context
 from orbithub.core.events import NotificationRequested
 from orbithub.core.hub import Hub
 from orbithub.errors import OrbitHubError
-from orbithub.spec.model import Value
+from orbithub.spec.model import Property, Value
 
 __all__ = ["Resume", "RunFailed", "RunHost", "RunStopped", "run_actions"]
 
@@ -122,11 +123,11 @@ class _Run:
             self.trace.data, host.facts.value, now, self.automation.id, self.automation.name
         )
 
-    def value(self, value: Value) -> Value:
-        """A step's value, rendered when it is a template."""
-        if not templates.is_template(value):
+    def value(self, value: Value, prop: Property | None) -> Value:
+        """A step's value; a template is rendered and read by the format of ``prop``."""
+        if not isinstance(value, str) or not templates.is_template(value):
             return value
-        return templates.render_value(value, self.variables())
+        return coerce_rendered(prop, templates.render(value, self.variables()))
 
 
 async def run_actions(
@@ -187,12 +188,17 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
     match action:
         case SetStep():
             host.commanded(automation.id, action.device)
-            value = run.value(action.value)
+            prop = target_property(host.hub.registry, action.device, action.path)
+            value = run.value(action.value, prop)
             result = await host.hub.set(action.device, action.path, value, context=run.context)
             return _confirmed(f"{action.device} {action.path} = {value}", result.confirmed)
         case CallStep():
             host.commanded(automation.id, action.device)
-            arguments = {name: run.value(v) for name, v in action.arguments}
+            registry = host.hub.registry
+            arguments = {
+                name: run.value(v, argument_property(registry, action.device, action.action, name))
+                for name, v in action.arguments
+            }
             result = await host.hub.call(
                 action.device, action.action, arguments, context=run.context
             )
