@@ -198,6 +198,19 @@ async def test_announce_creates_the_device_under_its_own_id_in_its_room(
             assert world.adapter.client.protocol_version == MQTT_V311  # the adapter fell back
 
 
+async def test_a_room_the_hub_does_not_know_is_logged_and_the_device_added_without_one(
+    broker: Broker, request: pytest.FixtureRequest
+) -> None:
+    async with _world(broker, topic_prefix(request) + "/orbit") as world:
+        hub = world.hub
+        async with world.device("lamp-2", name="Attic lamp", room="Attic"):
+            await until(hub, lambda: hub.registry.find_device("lamp-2") is not None)
+            assert hub.registry.device("lamp-2").room_id is None
+            assert [r.id for r in hub.registry.rooms("home")] == ["living"]
+            line = await world.refusals.wait_for("'Attic'")
+            assert "create the room" in line
+
+
 async def test_a_phone_announced_with_its_owner_belongs_to_that_person(
     broker: Broker, request: pytest.FixtureRequest
 ) -> None:

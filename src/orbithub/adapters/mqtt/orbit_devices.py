@@ -3,10 +3,11 @@
 The pure encoding is :mod:`orbithub.adapters.mqtt.protocol`; this module applies decoded
 messages to the hub and turns commands into requests whose replies it awaits. A device belongs
 to the space named in its topic; an announce for a space the hub does not know is refused with
-a WARNING (a device cannot create spaces). The hub knows the device by the id it announces,
-so a person types the id the maker printed on the box; ids are unique per hub (makers use
-serial numbers or MAC addresses), and an announce whose id another device already holds, in
-another space or under another adapter, is refused with a WARNING.
+a WARNING (a device cannot create spaces, nor rooms: an unknown room is logged and the device
+added without one). The hub knows the device by the id it announces, so a person types the id
+the maker printed on the box; ids are unique per hub (makers use serial numbers or MAC
+addresses), and an announce whose id another device already holds, in another space or under
+another adapter, is refused with a WARNING.
 """
 
 from __future__ import annotations
@@ -190,8 +191,14 @@ class OrbitDevices:
         known = host.registry.rooms(space)
         match = next((r.id for r in known if room in (r.id, r.name, *r.aliases)), None)
         if match is None:
+            # Rooms are the owner's layout of their home: anything on the network can announce,
+            # so a device only suggests one; the owner creates it and moves the device there.
             self._faults.note(
-                "room", topic, device_id, f"room {room!r} is not in space {space!r}; left out"
+                "room",
+                topic,
+                device_id,
+                f"room {room!r} is not in space {space!r}; the device was added without a room "
+                "(create the room and move the device into it)",
             )
         return match
 
