@@ -20,8 +20,12 @@ __all__ = ["LOOPBACK_PROXIES", "serve_api"]
 
 _LOGGER = logging.getLogger(__name__)
 
-GRACEFUL_STOP_S = 5
-"""Seconds open connections get to finish when the server stops."""
+GRACEFUL_STOP_S = 2
+"""Seconds open connections get to finish when the server stops.
+
+The whole hub stops within 5 s of SIGTERM (service managers kill soon after); the recorder and
+automations need the rest after the API has stopped.
+"""
 
 LOOPBACK_PROXIES = ("127.0.0.1", "::1")
 """Reverse proxies trusted by default: those on the hub's own machine (nginx, Caddy)."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 import typer
@@ -21,6 +21,7 @@ from orbithub.cli.control import request, socket_path
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
+from orbithub.cli.signals import Stopped, run_until_signalled
 from orbithub.errors import OrbitHubError
 
 __all__ = ["app", "main"]
@@ -102,15 +103,18 @@ def _logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
-def _run(coro: object) -> None:
-    """Run a command's coroutine; OrbitHub errors become a red message and exit status 1."""
+def _run(coro: Coroutine[Any, Any, None]) -> None:
+    """Run a command's coroutine; OrbitHub errors become a red message and exit status 1.
+
+    SIGTERM or one Ctrl-C stops it cleanly (exit status 0); a second one exits at once.
+    """
     try:
-        asyncio.run(coro)  # type: ignore[arg-type]
+        outcome = run_until_signalled(coro)
     except OrbitHubError as exc:
         err_console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        err_console.print("stopped")
+    if isinstance(outcome, Stopped):
+        err_console.print("stopped", highlight=False)
 
 
 @app.command()
