@@ -4,7 +4,9 @@ Every sentence of the evaluation sets (English and Chinese) is understood agains
 world: sentence templates (hassil), then the keyword fallback, then target resolution.
 Printed per language: the first sentence (templates compiled on first use), then the median,
 95th percentile and worst of the rest, for matching alone (what runs in the worker thread) and
-for the whole interpretation; then the accuracy on the tuned and held-out sets.
+for the whole interpretation; then the accuracy on the tuned and held-out sets, and on the
+held-out conversations (eval_dialogue.yaml), asked of the demo home with its simulated devices
+running.
 
     python bench/bench_assistant.py [--rounds 3] [--no-accuracy]
 """
@@ -13,13 +15,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import statistics
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
-from orbithub.adapters.sim import demo_world
+from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.assistant import Assistant, Language, Speaker
-from orbithub.assistant.evaluate import accuracy, evaluate, load_cases
+from orbithub.assistant.evaluate import accuracy, evaluate, evaluate_dialogue, load_cases
 from orbithub.assistant.nlu.parse import understand
 from orbithub.automation.scenes import Scene
 from orbithub.core.clock import ManualClock
@@ -38,9 +42,9 @@ SCENE_NAMES = {
 }
 
 
-def _hub() -> Hub:
+def _hub(clock: ManualClock | None = None) -> Hub:
     world = demo_world()
-    hub = Hub(clock=ManualClock(start=1_795_000_000.0))
+    hub = Hub(clock=clock or ManualClock(start=1_795_000_000.0))
     for space in world.spaces:
         hub.add_space(space)
     for room in world.rooms:
@@ -93,6 +97,29 @@ async def main(rounds: int, scores: bool) -> None:
         for section, (right, total) in accuracy(outcomes).items():
             print(f"accuracy {name} {section}: {right}/{total} = {right / total:.1%}")
     assistant.close()
+    if scores:
+        await _dialogue()
+
+
+@contextlib.asynccontextmanager
+async def _home() -> AsyncIterator[tuple[Assistant, Callable[[float], Awaitable[None]]]]:
+    """A fresh demo home with its simulated devices running, and its assistant."""
+    clock = ManualClock(start=1_795_000_000.0)
+    hub = _hub(clock)
+    hub.add_adapter(SimAdapter(seed=7, clock=clock, routines=False, tick=60.0))
+    assistant = Assistant(hub, scenes=SCENES, scene_names=SCENE_NAMES)
+    try:
+        async with hub:
+            yield assistant, clock.advance
+    finally:
+        assistant.close()
+
+
+async def _dialogue() -> None:
+    """The conversation set, each case in a fresh demo home."""
+    outcomes = await evaluate_dialogue(load_cases(DATA / "eval_dialogue.yaml"), _home)
+    for section, (right, total) in accuracy(outcomes).items():
+        print(f"accuracy eval_dialogue {section}: {right}/{total} = {right / total:.1%}")
 
 
 if __name__ == "__main__":
