@@ -20,11 +20,10 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
 
+from orbithub.bounded import BoundedEnvironment, BoundedTemplate, LimitExceeded
 from orbithub.errors import OrbitHubError
 from orbithub.spec.model import Value
 
@@ -41,13 +40,22 @@ __all__ = [
 NAMES = frozenset({"trigger", "state", "now", "automation"})
 """The names a template may use."""
 
-# Templates produce plain text (notifications, values), never HTML: nothing to escape.
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-_ENV.filters["round"] = round  # round(x, 1) as in Python, not jinja's "common" rounding
+# Templates produce plain text (notifications, values), never HTML: nothing to escape. They
+# run under the same limits as discovery templates (time, loops, sizes, numbers).
+_ENV = BoundedEnvironment(
+    undefined=StrictUndefined,
+    # round(x, 1) as in Python, not jinja's "common" rounding
+    filters={"round": round},
+)
 
 
 class TemplateFailed(OrbitHubError):
     """A template could not be rendered (an undefined name, an error in an expression)."""
+
+
+def _clip(text: str) -> str:
+    # A refused template may be long; the message names it, it does not repeat it.
+    return text if len(text) <= 200 else text[:200] + "..."
 
 
 def is_template(text: object) -> bool:
@@ -61,8 +69,8 @@ def _parsed(text: str) -> nodes.Template:
 
 
 @functools.lru_cache(maxsize=1024)
-def _compiled(text: str) -> Any:
-    return _ENV.from_string(text)
+def _compiled(text: str) -> BoundedTemplate:
+    return _ENV.bounded(text)
 
 
 def check_template(text: str) -> str:
@@ -75,10 +83,13 @@ def check_template(text: str) -> str:
     if not is_template(text):
         return text
     try:
+        _compiled(text)  # first: it refuses an oversized source before any parsing
         tree = _parsed(text)
     except TemplateSyntaxError as exc:
         line = f" on line {exc.lineno} of the template" if text.count("\n") else ""
         raise ValueError(f"template syntax error{line}: {exc.message}") from None
+    except LimitExceeded as exc:
+        raise ValueError(f"template refused: {exc}") from None
     unknown = sorted(meta.find_undeclared_variables(tree) - NAMES)
     if unknown:
         raise ValueError(
@@ -97,7 +108,9 @@ def render(text: str, variables: Mapping[str, object]) -> str:
     if not is_template(text):
         return text
     try:
-        return str(_compiled(text).render(dict(variables)))
+        return _compiled(text).render(variables)
+    except LimitExceeded as exc:
+        raise TemplateFailed(f"template {_clip(text)!r} refused: {exc}") from None
     except TemplateError as exc:
         raise TemplateFailed(f"template {text!r} failed: {exc}") from None
     except (ArithmeticError, TypeError, ValueError, LookupError) as exc:

@@ -42,6 +42,7 @@ from orbithub.adapters.mqtt.mapping import (
     UnknownComponentError,
 )
 from orbithub.adapters.mqtt.names import ORBITHUB_ORIGIN
+from orbithub.adapters.mqtt.templates import TemplateError, check_template
 
 __all__ = [
     "CatalogChange",
@@ -273,6 +274,7 @@ def _component(
     # The topic's object id names the entity when the config does not (HA does the same).
     config.setdefault("object_id", discovery_id.rsplit("/", 1)[-1])
     cfg = HaConfig(topic, component, config)
+    _check_templates(topic, component, config)
     mapper = _MAPPERS[component]
     device = _device_info(topic, cfg.data.get("device"))
     try:
@@ -302,6 +304,23 @@ def _component(
         _availability(cfg),
         mapped.skipped,
     )
+
+
+def _check_templates(topic: str, component: str, config: Mapping[str, Any]) -> None:
+    """Compile every template of a config now, so a bad one refuses the config at once."""
+    entries = config.get("availability")
+    blocks = (
+        [config, *(e for e in entries if isinstance(e, Mapping))]
+        if isinstance(entries, list)
+        else [config]
+    )
+    for block in blocks:
+        for key, value in block.items():
+            if isinstance(key, str) and key.endswith("_template") and isinstance(value, str):
+                try:
+                    check_template(value)
+                except TemplateError as exc:
+                    raise DiscoveryError(topic, f"{component} {key}: {exc.reason}") from None
 
 
 def _check_component(topic: str, component: str) -> Skipped | None:

@@ -1,11 +1,12 @@
 """Render Home Assistant ``value_template`` / ``command_template`` strings safely.
 
 Discovery messages carry Jinja2 templates that turn a state payload into a value and a value
-into a command payload. They come from the network, so they run in Jinja's sandbox with only
+into a command payload. They come from the network, so they run in OrbitHub's bounded sandbox
+(:mod:`orbithub.bounded`: limits on time, loops, sizes and numbers) with only
 the small set of helpers real devices use (the ones Home Assistant documents for MQTT
 templates): ``value``, ``value_json``, the ``float``/``int``/``round``/``default``/``lower``/
 ``upper``/``is_defined``/``tojson``/``from_json``/``bool``/``iif`` filters, ``min``/``max`` and
-the ``regex_*`` family. Each template source is compiled once and cached.
+the time-limited ``regex_*`` family. Each template source is compiled once and cached.
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ from typing import Any, NoReturn
 
 import jinja2
 import orjson
-from jinja2.sandbox import SandboxedEnvironment
 
+from orbithub.bounded import REGEX_FILTERS, BoundedEnvironment, BoundedTemplate, LimitExceeded
 from orbithub.errors import OrbitHubError
 from orbithub.spec.model import Value
 
 __all__ = [
     "TemplateError",
     "TemplateValueMissing",
+    "check_template",
     "render_template",
     "render_value",
     "simple_json_key",
@@ -113,6 +115,8 @@ def _round(value: Any, precision: int = 0, method: str = "common", default: Any 
         if default is _Missing:
             _fail(f"cannot round {value!r}")
         return default
+    if not isinstance(precision, int) or not -20 <= precision <= 20:
+        _fail(f"round to {precision!r} digits: use a precision from -20 to 20")
     if method == "ceil":
         factor = 10**precision
         return math.ceil(number * factor) / factor
@@ -164,26 +168,6 @@ def _from_json(value: Any) -> Any:
         _fail(f"not JSON: {exc}")
 
 
-def _regex_match(value: Any, find: str = "", ignorecase: bool = False) -> bool:
-    flags = re.IGNORECASE if ignorecase else 0
-    return bool(re.match(find, str(value), flags))
-
-
-def _regex_search(value: Any, find: str = "", ignorecase: bool = False) -> bool:
-    flags = re.IGNORECASE if ignorecase else 0
-    return bool(re.search(find, str(value), flags))
-
-
-def _regex_replace(value: Any, find: str = "", replace: str = "", ignorecase: bool = False) -> str:
-    flags = re.IGNORECASE if ignorecase else 0
-    return re.sub(find, replace, str(value), flags=flags)
-
-
-def _regex_findall(value: Any, find: str = "", ignorecase: bool = False) -> list[Any]:
-    flags = re.IGNORECASE if ignorecase else 0
-    return re.findall(find, str(value), flags)
-
-
 def _minimum(*args: Any) -> Any:
     return min(args[0]) if len(args) == 1 else min(args)
 
@@ -214,10 +198,7 @@ _FILTERS: Mapping[str, Callable[..., Any]] = {
     "tojson": _to_json,
     "to_json": _to_json,
     "from_json": _from_json,
-    "regex_match": _regex_match,
-    "regex_search": _regex_search,
-    "regex_replace": _regex_replace,
-    "regex_findall": _regex_findall,
+    **REGEX_FILTERS,
 }
 _GLOBALS: Mapping[str, Any] = {
     "float": _to_float,
@@ -232,25 +213,35 @@ _GLOBALS: Mapping[str, Any] = {
 }
 
 
-def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=_Undefined, autoescape=False, keep_trailing_newline=False)
-    env.filters.update(_FILTERS)
-    env.globals.update(_GLOBALS)
-    env.tests["match"] = _regex_match
-    env.tests["search"] = _regex_search
-    return env
-
-
-_ENV = _environment()
+_ENV = BoundedEnvironment(
+    filters=_FILTERS,
+    tests={"match": REGEX_FILTERS["regex_match"], "search": REGEX_FILTERS["regex_search"]},
+    globals=_GLOBALS,
+    undefined=_Undefined,
+    keep_trailing_newline=False,
+)
 
 
 @lru_cache(maxsize=4096)
-def _compile(source: str) -> jinja2.Template | str:
+def _compile(source: str) -> BoundedTemplate | str:
     """Compile ``source`` once; a compile error is cached as its message (a str)."""
     try:
-        return _ENV.from_string(source)
+        return _ENV.bounded(source)
     except jinja2.TemplateSyntaxError as exc:
         return f"syntax error: {exc.message} (line {exc.lineno})"
+    except LimitExceeded as exc:
+        return f"refused: {exc}"
+
+
+def check_template(template: str) -> None:
+    """Compile ``template`` (once) so a bad one is refused when its config arrives.
+
+    Raises:
+        TemplateError: a syntax error, or a source over the limits (too long, a huge number).
+    """
+    compiled = _compile(template)
+    if isinstance(compiled, str):
+        raise TemplateError(template, "", compiled)
 
 
 def render_template(
@@ -286,6 +277,8 @@ def render_template(
         context.update(variables)
     try:
         return compiled.render(context).strip()
+    except LimitExceeded as exc:
+        raise TemplateError(template, payload, f"refused: {exc}") from exc
     except jinja2.UndefinedError as exc:
         raise TemplateValueMissing(template, payload, f"undefined value ({exc.message})") from exc
     except _Missing as exc:
