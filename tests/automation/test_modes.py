@@ -107,7 +107,7 @@ async def test_an_automation_that_triggers_itself_is_stopped(
     other = Automation(
         "other", "Other", (ManualTrigger(),), actions=(SetStep("plug", "switch.on", True),)
     )
-    async with Engine(hub, [flip, other], loop_limit=LoopLimit(fires=5, window=60)) as engine:
+    async with Engine(hub, [flip, other], loop_limit=LoopLimit(returns=2, window=60)) as engine:
         hub.report("lamp", "light.on", True)
         await engine.wait_idle()
         assert engine.why("flip") == []

@@ -93,10 +93,6 @@ class RunHost(Protocol):
         """Queue the removal of a pending record."""
         ...
 
-    def commanded(self, automation_id: str, device_id: str) -> None:
-        """Note that a run of this automation commanded this device (for loop detection)."""
-        ...
-
     def wait_for(self, triggers: Sequence[WaitTrigger]) -> asyncio.Future[str]:
         """A future resolved with a description when one of ``triggers`` fires."""
         ...
@@ -187,13 +183,11 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
     host, automation = run.host, run.automation
     match action:
         case SetStep():
-            host.commanded(automation.id, action.device)
             prop = target_property(host.hub.registry, action.device, action.path)
             value = run.value(action.value, prop)
             result = await host.hub.set(action.device, action.path, value, context=run.context)
             return _confirmed(f"{action.device} {action.path} = {value}", result.confirmed)
         case CallStep():
-            host.commanded(automation.id, action.device)
             registry = host.hub.registry
             arguments = {
                 name: run.value(v, argument_property(registry, action.device, action.action, name))

@@ -26,21 +26,29 @@ from orbithub.automation import triggers as trig
 from orbithub.automation.actions import Resume
 from orbithub.automation.arrivals import EtaSource
 from orbithub.automation.conditions import check_all
+from orbithub.automation.cycles import cycle_reason, keep_disabled, notify_cycle
 from orbithub.automation.errors import AutomationError, UnknownAutomationError
+from orbithub.automation.explain import explain
 from orbithub.automation.facts import HubFacts, PresenceSource
-from orbithub.automation.model import Automation, Mode, WaitTrigger
+from orbithub.automation.model import Automation, Mode, RateLimit, WaitTrigger
 from orbithub.automation.outcomes import publish_refusal
 from orbithub.automation.place import Place, place_for
 from orbithub.automation.resume import resume_pending
 from orbithub.automation.routing import Router, resolve_trigger
 from orbithub.automation.runs import Active, execute, mode_refusal
-from orbithub.automation.safety import LoopGuard, LoopLimit, RateLimiter
+from orbithub.automation.safety import (
+    DEFAULT_RATE_LIMIT,
+    LoopLimit,
+    RateLimiter,
+    extend_chain,
+    find_cycle,
+)
 from orbithub.automation.scenes import Scene
 from orbithub.automation.scheduler import Scheduler
 from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreWriter, run_key
 from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunTrace, TraceLog
 from orbithub.automation.waiters import Waiters
-from orbithub.core.context import Context, Origin
+from orbithub.core.context import Context, Link, Origin
 from orbithub.core.events import (
     DeviceEvent,
     DeviceOnline,
@@ -71,7 +79,8 @@ class Engine:
         automations: loaded at once (more can be added later with :meth:`add`).
         store: where pending work survives a restart (default: in memory).
         scenes: scenes that ``scene`` steps may apply.
-        loop_limit: when self-triggering counts as a loop.
+        loop_limit: when a chain of runs coming back to an automation is a cycle to stop.
+        rate_limit: runs allowed per automation that sets no ``rate_limit`` (None: no limit).
         run_timeout: the longest a ``run`` step waits for the automation it started.
         keep_evaluations: evaluations kept per automation for :meth:`why`.
         keep_runs: run traces kept per automation.
@@ -87,6 +96,7 @@ class Engine:
         store: PendingStore | None = None,
         scenes: Iterable[Scene] = (),
         loop_limit: LoopLimit | None = None,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
         run_timeout: float = 3600.0,
         keep_evaluations: int = 200,
         keep_runs: int = 50,
@@ -102,14 +112,16 @@ class Engine:
         self.run_timeout = run_timeout
         self.stopping = False
         self._automations: dict[str, Automation] = {}
-        self._loop_stopped: set[str] = set()
+        self._stopped: dict[str, Reason] = {}
+        self._saving: set[asyncio.Task[None]] = set()
         self._checkpointed: set[str] = set()
         self._index = trig.TriggerIndex()
         self._active: dict[str, dict[str, Active]] = {}
         self._queues: dict[str, asyncio.Lock] = {}
         self._scenes = {s.id: s for s in scenes}
         self._rate = RateLimiter()
-        self._loops = LoopGuard(loop_limit or LoopLimit())
+        self.rate_limit = rate_limit
+        self.loop_limit = loop_limit or LoopLimit()
         self._waiters = Waiters(hub)
         self._writer = StoreWriter(self.store)
         self._tasks: asyncio.TaskGroup | None = None
@@ -194,8 +206,7 @@ class Engine:
         if self._router is not None:
             self._router.cancel(automation)
         self._rate.forget(automation_id)
-        self._loops.forget(automation_id)
-        self._loop_stopped.discard(automation_id)
+        self._stopped.pop(automation_id, None)
         return automation
 
     def automation(self, automation_id: str) -> Automation:
@@ -219,8 +230,8 @@ class Engine:
         """Enable or disable an automation; enabling also clears a loop stop."""
         self._automations[automation_id] = replace(self.automation(automation_id), enabled=enabled)
         if enabled:
-            self._loop_stopped.discard(automation_id)
-            self._loops.forget(automation_id)
+            self._stopped.pop(automation_id, None)
+            self._rate.forget(automation_id)
 
     def add_scene(self, scene: Scene) -> None:
         """Register (or replace) a scene for ``scene`` steps."""
@@ -273,13 +284,16 @@ class Engine:
         return [run.trace for run in self._active.get(automation_id, {}).values()]
 
     async def wait_idle(self, limit: float = 5.0) -> None:
-        """Wait (real time, at most ``limit`` seconds) until no run is going.
+        """Wait (real time, at most ``limit`` seconds) until no run is going nor being saved.
 
         Raises:
             TimeoutError: runs were still going after ``limit`` seconds.
         """
         async with asyncio.timeout(limit):
-            while futures := [r.done for runs in self._active.values() for r in runs.values()]:
+            while futures := [
+                *(r.done for runs in self._active.values() for r in runs.values()),
+                *self._saving,
+            ]:
                 await asyncio.wait(futures)
 
     def record(
@@ -288,10 +302,13 @@ class Engine:
         trigger: str,
         reason: Reason,
         parent: Context | None = None,
+        *,
+        publish: bool = True,
     ) -> None:
         """Keep a not-fired evaluation (and publish it when a fired trigger was refused)."""
         self.traces.record(Evaluation(automation.id, self.clock.now(), trigger, False, reason))
-        publish_refusal(self.hub, automation, trigger, reason, parent)
+        if publish:
+            publish_refusal(self.hub, automation, trigger, reason, parent)
 
     # -- pending work -------------------------------------------------------------------------
     def persist(self, pending: Pending) -> None:
@@ -303,10 +320,6 @@ class Engine:
     def forget(self, key: str) -> None:
         """Queue the removal of a pending record."""
         self._writer.remove(key)
-
-    def commanded(self, automation_id: str, device_id: str) -> None:
-        """A run commanded a device (loop detection watches for the echo)."""
-        self._loops.commanded(automation_id, device_id, self.clock.now())
 
     def wait_for(self, triggers: Sequence[WaitTrigger]) -> asyncio.Future[str]:
         """A future resolved when one of ``triggers`` fires."""
@@ -363,12 +376,11 @@ class Engine:
         automation: Automation,
         trigger: str,
         *,
-        device_id: str | None = None,
         parent: Context | None = None,
         fired: Reason | None = None,
         data: Mapping[str, object] | None = None,
     ) -> str | None:
-        """A trigger fired: check enabled, loops, conditions, mode and rate; maybe start a run.
+        """A trigger fired: check enabled, conditions, cycles, mode and rate; maybe start a run.
 
         ``data`` is what templates of the run see as ``trigger``.
 
@@ -377,21 +389,22 @@ class Engine:
         """
         now = self.clock.now()
         if not automation.enabled:
-            self.record(automation, trigger, Reason.of(ReasonCode.DISABLED))
-            return None
-        if automation.id in self._loop_stopped:
-            self._loop_reason(automation, trigger)
-            return None
-        if (
-            self._loops.self_caused(automation.id, device_id, now)
-            and self._loops.count(automation.id, now) > self._loops.limit.fires
-        ):
-            self._stop_loop(automation, trigger)
+            # A cycle's automations keep saying why they stopped (once in the activity log).
+            stopped = self._stopped.get(automation.id)
+            self.record(
+                automation, trigger, stopped or Reason.of(ReasonCode.DISABLED), None, publish=False
+            )
             return None
         reason = check_all(automation.conditions, self.facts, now, self.place(automation))
         if reason is not None:
             self.record(automation, trigger, reason, parent)
             return None
+        chain = parent.chain if parent is not None else ()
+        if chain:
+            cycle = find_cycle(automation.id, chain, now, self.loop_limit)
+            if cycle is not None:
+                self._stop_cycle(cycle, automation, trigger, parent)
+                return None
         active = self._active.setdefault(automation.id, {})
         reason = mode_refusal(
             automation, [r.trace for r in active.values()], self.place(automation)
@@ -399,10 +412,12 @@ class Engine:
         if reason is not None:
             self.record(automation, trigger, reason, parent)
             return None
-        limit = automation.rate_limit
+        limit = automation.rate_limit or self.rate_limit
         if limit is not None and not self._rate.allow(automation.id, limit, now):
             reason = Reason.of(ReasonCode.RATE_LIMITED, runs=limit.runs, per=limit.per)
-            self.record(automation, trigger, reason, parent)
+            # Once per window in the activity log: a runaway trigger must not flood it.
+            publish = self._rate.first_refusal(automation.id)
+            self.record(automation, trigger, reason, parent, publish=publish)
             return None
         if automation.mode is Mode.RESTART:
             for run in active.values():
@@ -417,18 +432,34 @@ class Engine:
         )
         return run_id
 
-    def _loop_reason(self, automation: Automation, trigger: str) -> None:
-        limit = self._loops.limit
-        reason = Reason.of(ReasonCode.LOOP_STOPPED, count=limit.fires, window=limit.window)
-        self.record(automation, trigger, reason)
-
-    def _stop_loop(self, automation: Automation, trigger: str) -> None:
-        _LOGGER.warning("automation %s triggers itself in a loop; stopped it", automation.id)
-        self._loop_stopped.add(automation.id)
-        for run in self._active.get(automation.id, {}).values():
-            run.task.cancel()
-            run.trace.error = "stopped: the automation triggers itself in a loop"
-        self._loop_reason(automation, trigger)
+    def _stop_cycle(
+        self,
+        members: tuple[str, ...],
+        automation: Automation,
+        trigger: str,
+        parent: Context | None,
+    ) -> None:
+        """Disable every automation of a cycle, say why everywhere, and keep them disabled."""
+        found = [a for a in (self.find(i) for i in members) if a is not None]
+        reason = cycle_reason(found, self.loop_limit)
+        _LOGGER.warning("stopped a loop of automations: %s", explain(reason))
+        for member in found:
+            self._stopped[member.id] = reason
+            self._automations[member.id] = replace(member, enabled=False)
+            for run in self._active.get(member.id, {}).values():
+                run.task.cancel()
+                run.trace.error = explain(reason)
+            fired = trigger if member.id == automation.id else f"loop through {automation.id}"
+            self.record(member, fired, reason, parent)
+        context = Context(Origin.AUTOMATION, automation.id, parent.id if parent else None)
+        notify_cycle(self.hub, found, reason, context)
+        if self.library is not None and self._tasks is not None:
+            ids = [a.id for a in found]
+            task = self._tasks.create_task(
+                keep_disabled(self.library, self.find, ids), name="keep a loop disabled"
+            )
+            self._saving.add(task)
+            task.add_done_callback(self._saving.discard)
 
     def start(self, automation_id: str, trigger: str, context: Context) -> asyncio.Future[None]:
         """Fire an automation from another's ``run`` step; the future ends with the new run.
@@ -475,7 +506,13 @@ class Engine:
         self.traces.add_run(trace)
         if resume is not None:
             self._checkpointed.add(trace.run_id)  # its record is in the store already
-        context = Context(Origin.AUTOMATION, automation.id, parent.id if parent else None)
+        now = self.clock.now()
+        chain = extend_chain(
+            parent.chain if parent is not None else (), Link(automation.id, now), self.loop_limit
+        )
+        context = Context(
+            Origin.AUTOMATION, automation.id, parent.id if parent else None, chain=chain
+        )
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         task = self._tasks.create_task(
             execute(self, automation, trace, context, resume, done, self._queues),

@@ -83,8 +83,9 @@ _TEMPLATES: dict[ReasonCode, tuple[str, str]] = {
         "触发过于频繁：{per} 秒内已运行 {runs} 次",
     ),
     ReasonCode.LOOP_STOPPED: (
-        "stopped as a loop: its own actions triggered it {count} times within {window} s",
-        "检测到循环而停止：{window} 秒内被自身动作触发 {count} 次",
+        "stopped as a loop: {cycle} went round {rounds} times within {window} s; disabled "
+        "until someone enables it again",
+        "检测到循环而停止：{cycle} 在 {window} 秒内循环了 {rounds} 轮；已停用，需有人重新启用",
     ),
     ReasonCode.MISSED_SKIPPED: (
         "its time {due} passed while the hub was stopped; skipped (catch-up: skip)",

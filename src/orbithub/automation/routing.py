@@ -220,9 +220,8 @@ class Router:
             reason = Reason.of(ReasonCode.NOT_MATCHED, detail=why_not)
             self._engine.record(automation, text, reason)
             return
-        # Geofence and presence changes are no device's echo of a command: no loop check.
-        device = getattr(event, "device_id", None) if not isinstance(event, ZoneChanged) else None
-        self._engine.evaluate(automation, text, device_id=device, parent=event.context, data=data)
+        # The event's context carries the chain of automation runs that caused it, if any.
+        self._engine.evaluate(automation, text, parent=event.context, data=data)
 
     def _property(
         self, ref: trig.TriggerRef, trigger: PropertyTrigger, event: PropertyChanged
@@ -257,7 +256,6 @@ class Router:
         """Fire trigger ``index`` at ``due`` unless its value leaves the range first."""
         key = hold_key(automation.id, index)
         trigger = automation.triggers[index]
-        device = trigger.device if isinstance(trigger, PropertyTrigger) else None
 
         def done() -> None:
             self._engine.forget(key)
@@ -268,7 +266,7 @@ class Router:
             if isinstance(trigger, PropertyTrigger):
                 value = self._engine.facts.value(trigger.device, trigger.path)
                 data = property_trigger.data(trigger.device, trigger.path, value, None)
-            self._engine.evaluate(current, trig.describe(trigger), device_id=device, data=data)
+            self._engine.evaluate(current, trig.describe(trigger), data=data)
 
         self.scheduler.at(key, due, done)
         self._engine.persist(

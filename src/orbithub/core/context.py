@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Context", "Origin"]
+__all__ = ["Context", "Link", "Origin"]
 
 
 class Origin(StrEnum):
@@ -24,6 +24,14 @@ def _new_id() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """One automation run in a chain of causes: which automation, and when the run started."""
+
+    automation: str
+    time: float
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     """Carried by every event and command, for the audit log and permission checks.
 
@@ -32,16 +40,20 @@ class Context:
         actor: the user id, automation id or adapter name; None when anonymous.
         parent_id: the id of the context that led to this one (a command caused by a change).
         id: unique id of this context.
+        chain: the automation runs that led here, oldest first (empty when none did); a
+            command an automation sends carries it, and so does the device's report of that
+            command's effect, so the engine sees automations feeding each other in a cycle.
     """
 
     origin: Origin = Origin.SYSTEM
     actor: str | None = None
     parent_id: str | None = None
     id: str = field(default_factory=_new_id)
+    chain: tuple[Link, ...] = ()
 
     def child(self, origin: Origin, actor: str | None = None) -> Context:
-        """A new context caused by this one."""
-        return Context(origin, actor, self.id)
+        """A new context caused by this one (it carries the same chain)."""
+        return Context(origin, actor, self.id, chain=self.chain)
 
 
 DEVICE_CONTEXT = Context(Origin.DEVICE, None, None, "device")

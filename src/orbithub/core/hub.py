@@ -20,6 +20,7 @@ from orbithub.core.bus import Bus
 from orbithub.core.clock import Clock, SystemClock
 from orbithub.core.commands import build_call_arguments
 from orbithub.core.context import DEVICE_CONTEXT, Context, Origin
+from orbithub.core.echoes import ECHO_WINDOW, RecentCommands
 from orbithub.core.errors import AdapterUnavailableError, CoreError
 from orbithub.core.events import (
     CommandKind,
@@ -56,6 +57,8 @@ class Hub:
         clock: the time source for every timestamp (default: wall clock).
         registry: an already filled registry (from storage), or a new empty one.
         command_timeout: seconds an adapter may take to deliver a command.
+        echo_window: seconds after a command during which a device's matching report is
+            published as that command's effect (with its chain of automation runs).
     """
 
     def __init__(
@@ -64,6 +67,7 @@ class Hub:
         clock: Clock | None = None,
         registry: Registry | None = None,
         command_timeout: float = 10.0,
+        echo_window: float = ECHO_WINDOW,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
         self.registry = registry or Registry()
@@ -71,6 +75,7 @@ class Hub:
         self.bus = Bus()
         self.rejected = RejectLog(_LOGGER)
         self.command_timeout = command_timeout
+        self.echoes = RecentCommands(echo_window)
         self._adapters: dict[str, Adapter] = {}
         self._started: list[Adapter] = []
         self._tasks: asyncio.TaskGroup | None = None
@@ -246,6 +251,7 @@ class Hub:
                 return True
             current.value = checked
             current.last_changed = now
+        cause = self.echoes.cause(device.id, prop.path, checked, now) if self.echoes else None
         self.bus.publish(
             PropertyChanged(
                 self.bus.next_seq(),
@@ -255,7 +261,7 @@ class Hub:
                 prop.path,
                 checked,
                 old,
-                DEVICE_CONTEXT,
+                cause or DEVICE_CONTEXT,
             )
         )
         if device.id in self._trackers and prop.path in (_LATITUDE, _LONGITUDE):
@@ -338,6 +344,8 @@ class Hub:
         checked = check_write(prop, value)
         ctx = context or Context(Origin.SYSTEM)
         command = SetProperty(device, prop, checked, ctx)
+        # Remembered before delivery: a device may report the new value before it replies.
+        self.echoes.set(device.id, prop.path, checked, ctx, self.clock.now())
         result = await self._deliver(device, command)
         self._command_sent(device, CommandKind.SET, prop.path, ((prop.name, checked),), result, ctx)
         return result
@@ -365,6 +373,7 @@ class Hub:
         action = device.spec.action(address)
         args = build_call_arguments(device.spec, action, arguments)
         ctx = context or Context(Origin.SYSTEM)
+        self.echoes.call(device.id, ctx, self.clock.now())
         result = await self._deliver(device, CallAction(device, action, args, ctx))
         named = tuple((prop.name, value) for prop, value in args)
         self._command_sent(device, CommandKind.CALL, action.path, named, result, ctx)

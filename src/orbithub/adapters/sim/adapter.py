@@ -2,7 +2,8 @@
 
 One task ticks the world: each tick advances the physics by the clock time that passed (in
 slices of at most a minute, so long jumps stay stable), then reports what changed. Commands
-apply at once and their effect is reported before :meth:`SimAdapter.send` returns.
+apply at once and their effect is reported before :meth:`SimAdapter.send` returns, or, with a
+``report_delay``, that long after it (as devices that reply first and report later do).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class SimAdapter:
         clock: the hub's clock (a :class:`~orbithub.core.clock.ScaledClock` runs the demo fast).
         routines: whether the family operates devices; off, only commands change them
             (physics still runs), which suits tests of a single device.
+        report_delay: seconds of clock time between a command's reply and the device's report
+            of its effect; each command's effect is reported as it was when applied, in order,
+            and a delayed device's other reports wait until its last delayed one is out.
     """
 
     def __init__(
@@ -46,9 +50,12 @@ class SimAdapter:
         tick: float = 10.0,
         clock: Clock | None = None,
         routines: bool = True,
+        report_delay: float = 0.0,
     ) -> None:
         if tick <= 0:
             raise ValueError(f"the simulation tick must be positive, got {tick}")
+        if report_delay < 0:
+            raise ValueError(f"the report delay cannot be negative, got {report_delay}")
         self._seed = seed
         self._tick = tick
         self._clock: Clock = clock if clock is not None else SystemClock()
@@ -58,6 +65,9 @@ class SimAdapter:
         self._last = 0.0
         self._reported: dict[str, dict[str, Value]] = {}
         self._offline: set[str] = set()
+        self._report_delay = report_delay
+        self._tasks: asyncio.TaskGroup | None = None
+        self._held: dict[str, float] = {}
 
     @property
     def name(self) -> str:
@@ -76,6 +86,7 @@ class SimAdapter:
     async def start(self, host: AdapterHost, tasks: asyncio.TaskGroup) -> None:
         """Build the world from the registry, report every device once, start ticking."""
         self._host = host
+        self._tasks = tasks
         now = self._clock.now()
         self._scene = Scene(self._seed, host.registry, now, routines=self._routines)
         self._last = now
@@ -83,8 +94,10 @@ class SimAdapter:
         tasks.create_task(self._run(), name="sim-tick")
 
     async def stop(self) -> None:
-        """Nothing to close: the tick task is cancelled by the hub."""
+        """Nothing to close: the tick task (and delayed reports) are cancelled by the hub."""
         self._host = None
+        self._tasks = None
+        self._held.clear()
 
     async def _run(self) -> None:
         while True:
@@ -138,9 +151,10 @@ class SimAdapter:
             scene.step_rooms(t, dt)
         self._last = now
         for sim in scene.sims.values():
-            self._report(sim)
+            if sim.device.id not in self._held:
+                self._report(sim)
 
-    def _report(self, sim: DeviceSim) -> None:
+    def _report(self, sim: DeviceSim, readings: dict[str, Value] | None = None) -> None:
         host = self._host
         if host is None:
             return
@@ -150,7 +164,9 @@ class SimAdapter:
             return
         last = self._reported.setdefault(device.id, {})
         changed: dict[str, object] = {}
-        for path, raw in {**sim.extra, **sim.readings()}.items():
+        if readings is None:
+            readings = {**sim.extra, **sim.readings()}
+        for path, raw in readings.items():
             prop = device.spec.find_property(path)
             if prop is None or not prop.readable:
                 continue
@@ -181,8 +197,15 @@ class SimAdapter:
                 if sim is not None:
                     self._report(sim)
 
+    async def _report_later(self, sim: DeviceSim, readings: dict[str, Value], due: float) -> None:
+        await self._clock.sleep(self._report_delay)
+        device_id = sim.device.id
+        if self._held.get(device_id) == due:
+            del self._held[device_id]
+        self._report(sim, readings)
+
     async def send(self, command: Command) -> CommandResult:
-        """Apply a command to the simulated device and report its new state at once."""
+        """Apply a command to the simulated device and report its new state (now or later)."""
         device_id = command.device.id
         sim = self.simulator(device_id)
         if sim is None:
@@ -196,7 +219,13 @@ class SimAdapter:
             arguments = {prop.path: value for prop, value in command.arguments}
             ok = sim.call(command.action.path, arguments)
             what = command.action.path
-        self._report(sim)
+        if self._report_delay > 0 and self._tasks is not None:
+            due = self._clock.now() + self._report_delay
+            self._held[device_id] = due
+            snapshot = {**sim.extra, **sim.readings()}
+            self._tasks.create_task(self._report_later(sim, snapshot, due), name="sim report")
+        else:
+            self._report(sim)
         if not ok:
             return CommandResult(
                 False, message=f"the simulated {sim.device.spec.name} ignores {what}"
