@@ -88,16 +88,22 @@ async def test_expired_and_forged_access_tokens_are_401(api: ApiHarness) -> None
     assert garbage.status_code == 401
 
 
-async def test_login_is_rate_limited_per_user_name(api: ApiHarness) -> None:
+async def test_login_delays_grow_per_user_name_and_address(api: ApiHarness) -> None:
     await api.owner()
     for _ in range(5):
         assert (await api.login("alex", "guess")).status_code == 401
-    limited = await api.login("alex", PASSWORD)  # even the right password waits
-    assert limited.status_code == 429
-    assert limited.json()["code"] == "rate_limited"
-    wait = int(limited.headers["Retry-After"])
-    assert 0 < wait <= 300
-    await api.token_clock.advance(wait)
+    waits = []
+    for _ in range(3):
+        limited = await api.login("alex", PASSWORD)  # even the right password waits
+        assert limited.status_code == 429
+        assert limited.json()["code"] == "rate_limited"
+        wait = int(limited.headers["Retry-After"])
+        waits.append(wait)
+        await api.token_clock.advance(wait)
+        assert (await api.login("alex", "guess")).status_code == 401
+    assert waits == sorted(waits)
+    assert waits[-1] > waits[0]
+    await api.token_clock.advance(int((await api.login("alex")).headers["Retry-After"]))
     assert (await api.login("alex", PASSWORD)).status_code == 200
 
 
@@ -113,7 +119,9 @@ async def test_login_is_rate_limited_per_address(api: ApiHarness) -> None:
 async def test_password_change_signs_out_other_sessions(api: ApiHarness) -> None:
     owner = await api.owner()
     changed = await api.client.patch(
-        "/api/me", json={"password": "a new long password"}, headers=owner.headers
+        "/api/me",
+        json={"password": "a new long password", "current_password": PASSWORD},
+        headers=owner.headers,
     )
     assert changed.status_code == 200
     old = await api.client.post("/api/auth/refresh", json={"refresh_token": owner.refresh_token})

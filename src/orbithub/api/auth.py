@@ -1,14 +1,17 @@
-"""Sign-in: password hashing, access and refresh tokens, integration tokens, login limits.
+"""Sign-in: password hashing, access and refresh tokens, integration tokens, sessions.
 
 * Passwords are hashed with argon2id (argon2-cffi), off the event loop.
-* Access tokens are JWTs (HS256) valid for minutes; the signing key is generated once and kept
-  in the database, so a restart does not sign everyone out.
+* Access tokens are JWTs (HS256) valid for minutes. Each names its sign-in session (``sid``,
+  the refresh-token family) and the user's session epoch (``ver``): signing out ends the
+  session, and a password change bumps the epoch, so older tokens stop working at once.
+  A token claiming a longer life than the hub gives (``exp - iat``) is refused.
+* The signing key is a 0600 file in the data directory (:mod:`orbithub.api.signing_key`),
+  handed over in the settings; an app embedded without one keeps a key in the database.
 * Refresh tokens are opaque, stored hashed, and rotate on every use; presenting one that was
   already rotated revokes its whole family (a stolen token is useless once either side uses
   it again).
 * Integration tokens are long-lived, stored hashed, shown once, and may be limited to spaces.
-* Failed logins are counted per user name and per client address in a sliding window; past
-  the limit the API answers 429 with Retry-After, even for the right password.
+* Failed logins are limited per user name and address (:mod:`orbithub.api.login_limits`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 import time
-from collections import deque
+import uuid
 from dataclasses import dataclass
 
 import jwt
@@ -24,6 +27,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from orbithub.api.errors import ApiError
+from orbithub.api.login_limits import LoginLimiter
 from orbithub.api.principal import Principal, TokenKind
 from orbithub.api.settings import ApiSettings
 from orbithub.core.clock import Clock, SystemClock
@@ -33,12 +37,14 @@ from orbithub.storage import users as user_store
 from orbithub.storage.db import Database
 from orbithub.storage.users import Grant, User
 
-__all__ = ["Accounts", "LoginLimiter", "TokenPair", "password_hasher"]
+__all__ = ["Accounts", "TokenPair", "password_hasher"]
 
 _ALGORITHM = "HS256"
 _VERIFIED_MAX = 4096  # tokens whose signature was checked, kept to skip checking again
 _TOUCH_EVERY_S = 60.0
 _SECRET_NAME = "jwt-signing-key"  # noqa: S105 - the name of the key, not the key
+_SKEW_S = 60.0
+"""Clock difference tolerated between a token's ``iat`` and the hub's clock."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,38 +56,14 @@ class TokenPair:
     expires_in: float
 
 
-class LoginLimiter:
-    """Counts failed logins per key (a user name, an address) in a sliding window."""
+@dataclass(frozen=True, slots=True)
+class _Claims:
+    """What a verified access token says."""
 
-    def __init__(self, window: float) -> None:
-        self.window = window
-        self._failures: dict[str, deque[float]] = {}
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key)
-        if times is None:
-            return deque()
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if not times:
-            del self._failures[key]
-        return times
-
-    def retry_after(self, key: str, limit: int, now: float) -> float | None:
-        """Seconds until ``key`` may try again, or None when it is under ``limit``."""
-        times = self._recent(key, now)
-        if len(times) < limit:
-            return None
-        return max(1.0, times[len(times) - limit] + self.window - now)
-
-    def fail(self, key: str, now: float) -> None:
-        """Count one failure of ``key``."""
-        self._recent(key, now)
-        self._failures.setdefault(key, deque()).append(now)
-
-    def clear(self, key: str) -> None:
-        """Forget the failures of ``key`` (after a successful login)."""
-        self._failures.pop(key, None)
+    user_id: str
+    expires_at: float
+    epoch: int
+    session_id: str
 
 
 def password_hasher(settings: ApiSettings) -> PasswordHasher:
@@ -111,16 +93,27 @@ class Accounts:
         self.hub = hub
         self.settings = settings
         self.clock: Clock = settings.token_clock or SystemClock()
-        self.limiter = LoginLimiter(settings.login_window)
+        self.limiter = LoginLimiter(settings.login_policy)
         self._hasher = password_hasher(settings)
         self._secret = settings.jwt_secret
         self._secret_lock = asyncio.Lock()
         self._dummy_hash: str | None = None
         self._cache: dict[str, tuple[float, User, list[Grant]]] = {}
-        self._verified: dict[str, tuple[float, str]] = {}
+        self._verified: dict[str, _Claims] = {}
         self._api_tokens: dict[str, tuple[float, token_store.ApiToken]] = {}
+        self._sessions: dict[str, tuple[float, bool]] = {}
+        self._changed = asyncio.Event()
         self.revision = 0
         """Bumped by every account change made here; live connections rebuild their principal."""
+
+    # -- change notices -------------------------------------------------------------------------
+    def changed(self) -> asyncio.Event:
+        """An event set at the next account or session change (live connections wait on it)."""
+        return self._changed
+
+    def _notify(self) -> None:
+        done, self._changed = self._changed, asyncio.Event()
+        done.set()
 
     # -- passwords ----------------------------------------------------------------------------
     async def hash_password(self, password: str) -> str:
@@ -155,8 +148,8 @@ class Accounts:
                     )
         return self._secret
 
-    async def access_token(self, user: User) -> str:
-        """A signed access token for ``user``."""
+    async def access_token(self, user: User, session_id: str) -> str:
+        """A signed access token for ``user`` in the sign-in session ``session_id``."""
         now = self.clock.now()
         claims = {
             "sub": user.id,
@@ -164,19 +157,22 @@ class Accounts:
             "typ": "access",
             "iat": int(now),
             "exp": now + self.settings.access_ttl,
+            "ver": user.session_epoch,
+            "sid": session_id,
         }
         return jwt.encode(claims, await self._signing_key(), algorithm=_ALGORITHM)
 
     async def issue(self, user: User, *, family_id: str | None = None) -> TokenPair:
         """A new access token and a new refresh token (a new family) for ``user``."""
+        family = family_id or uuid.uuid4().hex
         refresh = await token_store.issue_refresh_token(
             self.db,
             user_id=user.id,
             now=self.clock.now(),
             ttl=self.settings.refresh_ttl,
-            family_id=family_id,
+            family_id=family,
         )
-        return TokenPair(await self.access_token(user), refresh, self.settings.access_ttl)
+        return TokenPair(await self.access_token(user, family), refresh, self.settings.access_ttl)
 
     async def refresh(self, refresh_token: str) -> tuple[User, TokenPair]:
         """Rotate a refresh token.
@@ -188,24 +184,55 @@ class Accounts:
             self.db, refresh_token, now=self.clock.now(), ttl=self.settings.refresh_ttl
         )
         if outcome.reused:
+            self._sessions.clear()
+            self._notify()
             raise _unauthenticated(
                 "this refresh token was already used; every session it started is now signed "
                 "out for safety; sign in again with your password"
             )
-        if outcome.user_id is None or outcome.token is None:
+        if outcome.user_id is None or outcome.token is None or outcome.family_id is None:
             raise _unauthenticated("the refresh token is not valid any more; sign in again")
         user = await user_store.get_user(self.db, outcome.user_id)
         if user is None:
             raise _unauthenticated("the account of this token was deleted")
         return user, TokenPair(
-            await self.access_token(user), outcome.token, self.settings.access_ttl
+            await self.access_token(user, outcome.family_id),
+            outcome.token,
+            self.settings.access_ttl,
         )
+
+    async def logout(self, refresh_token: str, *, everywhere: bool = False) -> None:
+        """End the sign-in session of ``refresh_token`` (or every session of its user).
+
+        Its access tokens stop working and its live connections close within seconds.
+        """
+        now = self.clock.now()
+        user_id = await token_store.revoke_refresh_family(self.db, refresh_token, now=now)
+        if user_id is not None and everywhere:
+            await self.end_sessions(user_id)
+            return
+        self._sessions.clear()
+        self._notify()
+
+    async def end_sessions(self, user_id: str, *, bump: bool = True) -> None:
+        """Sign ``user_id`` out everywhere: refresh tokens revoked, access tokens refused.
+
+        Args:
+            user_id: whose sessions end.
+            bump: bump the session epoch (False when a password change already did).
+        """
+        if bump:
+            await user_store.end_sessions(self.db, user_id)
+        await token_store.revoke_user_refresh_tokens(self.db, user_id, now=self.clock.now())
+        self._sessions.clear()
+        self.forget(user_id)
 
     async def authenticate(self, token: str) -> Principal:
         """The principal a bearer token stands for.
 
         Raises:
-            ApiError: 401 for a bad signature, an expired or revoked token, an unknown user.
+            ApiError: 401 for a bad signature, an expired or revoked token, an unknown user,
+                a signed-out session or a token from before a password change.
         """
         now = self.clock.now()
         if token_store.is_api_token(token):
@@ -220,39 +247,78 @@ class Accounts:
                 now=self.hub.now(),
                 token_kind=TokenKind.INTEGRATION,
                 space_limit=frozenset(record.space_ids) if record.space_ids else None,
+                token_expires_at=record.expires_at,
             )
-        user_id = await self._access_token_user(token, now)
-        loaded = await self.load(user_id)
+        claims = await self._access_claims(token, now)
+        loaded = await self.load(claims.user_id)
         if loaded is None:
             raise _unauthenticated("the account of this token was deleted; sign in again")
         user, grants = loaded
-        return Principal.build(user, grants, now=self.hub.now())
+        if claims.epoch != user.session_epoch:
+            raise _unauthenticated(
+                "you were signed out (your password changed, or you signed out everywhere); "
+                "sign in again"
+            )
+        if not await self._session_alive(claims.session_id):
+            raise _unauthenticated("this session was signed out; sign in again")
+        return Principal.build(
+            user,
+            grants,
+            now=self.hub.now(),
+            session_id=claims.session_id,
+            token_expires_at=claims.expires_at,
+        )
 
-    async def _access_token_user(self, token: str, now: float) -> str:
-        """The user id of a valid access token (signature checked once per token)."""
-        verified = self._verified.get(token)
-        if verified is None:
-            try:
-                claims = jwt.decode(
-                    token,
-                    await self._signing_key(),
-                    algorithms=[_ALGORITHM],
-                    options={"require": ["sub", "exp", "iat"], "verify_exp": False},
-                )
-            except jwt.PyJWTError:
-                raise _unauthenticated(
-                    "the access token is not valid (bad signature or format); sign in again"
-                ) from None
-            exp = claims.get("exp")
-            if not isinstance(exp, int | float) or claims.get("typ") != "access":
-                raise _unauthenticated("this is not an access token; send the access_token")
+    async def _access_claims(self, token: str, now: float) -> _Claims:
+        """What a valid access token says (its signature is checked once per token)."""
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = await self._decode(token, now)
             if len(self._verified) >= _VERIFIED_MAX:
                 self._verified.clear()
-            verified = self._verified[token] = (float(exp), str(claims["sub"]))
-        exp, user_id = verified
-        if exp <= now:
+            self._verified[token] = claims
+        if claims.expires_at <= now:
             raise _unauthenticated("the access token has expired; refresh it or sign in again")
-        return user_id
+        return claims
+
+    async def _decode(self, token: str, now: float) -> _Claims:
+        try:
+            raw = jwt.decode(
+                token,
+                await self._signing_key(),
+                algorithms=[_ALGORITHM],
+                options={"require": ["sub", "exp", "iat", "ver", "sid"], "verify_exp": False},
+            )
+        except jwt.PyJWTError:
+            raise _unauthenticated(
+                "the access token is not valid (bad signature, format, or from an older "
+                "version); sign in again"
+            ) from None
+        exp, iat, epoch, sid = raw.get("exp"), raw.get("iat"), raw.get("ver"), raw.get("sid")
+        if (
+            raw.get("typ") != "access"
+            or not isinstance(exp, int | float)
+            or not isinstance(iat, int | float)
+            or not isinstance(epoch, int)
+            or not isinstance(sid, str)
+        ):
+            raise _unauthenticated("this is not an access token; send the access_token")
+        # A leaked key or a bug must not mint tokens that outlive the configured lifetime.
+        if exp - iat > self.settings.access_ttl + _SKEW_S or iat > now + _SKEW_S:
+            raise _unauthenticated(
+                "the access token claims a lifetime this hub never gives; sign in again"
+            )
+        return _Claims(str(raw["sub"]), float(exp), epoch, sid)
+
+    async def _session_alive(self, session_id: str) -> bool:
+        cached = self._sessions.get(session_id)
+        if cached is not None and time.monotonic() - cached[0] < self.settings.account_cache_s:
+            return cached[1]
+        alive = await token_store.session_alive(self.db, session_id)
+        if len(self._sessions) >= _VERIFIED_MAX:
+            self._sessions.clear()
+        self._sessions[session_id] = (time.monotonic(), alive)
+        return alive
 
     async def _integration_token(self, token: str, now: float) -> token_store.ApiToken:
         """The record of a valid integration token (looked up at most every few seconds)."""
@@ -317,20 +383,12 @@ class Accounts:
             self._cache.clear()
         else:
             self._cache.pop(user_id, None)
+        self._notify()
 
     # -- login --------------------------------------------------------------------------------
     def check_limits(self, username: str, address: str) -> None:
-        """Refuse with 429 when the user name or the address failed too often."""
-        now = self.clock.now()
-        waits = [
-            self.limiter.retry_after(
-                f"user:{username.lower()}", self.settings.login_failures_per_user, now
-            ),
-            self.limiter.retry_after(
-                f"addr:{address}", self.settings.login_failures_per_address, now
-            ),
-        ]
-        wait = max((w for w in waits if w is not None), default=None)
+        """Refuse with 429 while this user name from this address (or the address) must wait."""
+        wait = self.limiter.retry_after(username, address, self.clock.now())
         if wait is not None:
             seconds = int(wait + 0.999)
             raise ApiError(
@@ -350,9 +408,7 @@ class Accounts:
         self.check_limits(username, address)
         user = await user_store.get_user_by_username(self.db, username)
         if not await self.verify_password(user, password) or user is None:
-            now = self.clock.now()
-            self.limiter.fail(f"user:{username.lower()}", now)
-            self.limiter.fail(f"addr:{address}", now)
+            self.limiter.fail(username, address, self.clock.now())
             raise _unauthenticated("wrong user name or password; check both and try again")
-        self.limiter.clear(f"user:{username.lower()}")
+        self.limiter.succeed(username, address)
         return user, await self.issue(user)

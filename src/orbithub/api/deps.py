@@ -37,6 +37,7 @@ __all__ = [
     "OwnerPrincipal",
     "Principal",
     "Role",
+    "SignedInPrincipal",
     "TokenKind",
     "audit",
     "client_address",
@@ -49,6 +50,7 @@ __all__ = [
     "is_security_device",
     "require_adult",
     "require_owner",
+    "require_signed_in",
     "running_service",
 ]
 
@@ -142,10 +144,30 @@ async def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
+async def require_signed_in(principal: CurrentPrincipal) -> Principal:
+    """The caller, signed in with a password (403 for an integration token).
+
+    Account routes (your password, users, grants) are never open to a script's token, so a
+    leaked token cannot take the account over.
+    """
+    if not principal.signed_in:
+        raise ApiError(
+            403,
+            "signed_in_only",
+            "an integration token cannot do this; sign in with your user name and password",
+        )
+    return principal
+
+
 async def require_owner(principal: CurrentPrincipal) -> Principal:
-    """The caller, who must be an owner (403 otherwise)."""
+    """The caller, who must be an owner signed in with a password (403 otherwise).
+
+    An owner's integration token acts with the owner's access to devices, but never reaches
+    owner routes: a token limited to one space must not grow into the whole hub.
+    """
     if not principal.is_owner:
         raise ApiError(403, "forbidden", "only an owner of the hub may do this; ask one")
+    await require_signed_in(principal)
     return principal
 
 
@@ -156,6 +178,7 @@ async def require_adult(principal: CurrentPrincipal) -> Principal:
     return principal
 
 
+SignedInPrincipal = Annotated[Principal, Depends(require_signed_in)]
 OwnerPrincipal = Annotated[Principal, Depends(require_owner)]
 AdultPrincipal = Annotated[Principal, Depends(require_adult)]
 

@@ -79,6 +79,9 @@ class Principal:
         space_limit: an integration token's spaces (None: no limit beyond the grants).
         valid_until: hub time at which one of the grants expires; a long-lived connection
             rebuilds its principal then.
+        session_id: the sign-in session of an access token (None for integration tokens).
+        token_expires_at: when the token in use expires (None: an integration token without
+            an expiry); tokens it creates may not outlive it.
     """
 
     user_id: str
@@ -90,6 +93,8 @@ class Principal:
     language: str = "en"
     space_limit: frozenset[str] | None = None
     valid_until: float | None = None
+    session_id: str | None = None
+    token_expires_at: float | None = None
 
     @classmethod
     def build(
@@ -100,6 +105,8 @@ class Principal:
         now: float,
         token_kind: TokenKind = TokenKind.ACCESS,
         space_limit: frozenset[str] | None = None,
+        session_id: str | None = None,
+        token_expires_at: float | None = None,
     ) -> Principal:
         """The principal of ``user`` at hub time ``now`` (expired grants left out)."""
         active = tuple(g for g in grants if g.active(now))
@@ -114,12 +121,19 @@ class Principal:
             user.language,
             space_limit,
             min(ends) if ends else None,
+            session_id,
+            token_expires_at,
         )
 
     @property
     def is_owner(self) -> bool:
         """Whether the caller is an owner."""
         return self.role is Role.OWNER
+
+    @property
+    def signed_in(self) -> bool:
+        """Whether the caller signed in with a password (an access token, not a script's)."""
+        return self.token_kind is TokenKind.ACCESS
 
     @property
     def is_adult(self) -> bool:

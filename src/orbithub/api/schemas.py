@@ -25,6 +25,7 @@ __all__ = [
     "IntegrationTokenIn",
     "IntegrationTokenOut",
     "LoginIn",
+    "LogoutIn",
     "MeOut",
     "MePatch",
     "OnboardingIn",
@@ -115,6 +116,12 @@ class RefreshIn(_In):
     refresh_token: Annotated[str, Field(min_length=1, max_length=500)]
 
 
+class LogoutIn(RefreshIn):
+    """Sign out: this session, or with ``everywhere`` every session of the user."""
+
+    everywhere: bool = False
+
+
 class TokensOut(BaseModel):
     """Tokens handed out by onboarding, login and refresh."""
 
@@ -126,18 +133,25 @@ class TokensOut(BaseModel):
 
 
 class MeOut(BaseModel):
-    """The signed-in user and their active grants."""
+    """The signed-in user and their active grants.
+
+    After a password change, ``access_token`` and ``refresh_token`` carry this session on
+    (every other session of the user was signed out); otherwise they are null.
+    """
 
     user: UserOut
     grants: list[GrantOut]
+    access_token: str | None = None
+    refresh_token: str | None = None
 
 
 class MePatch(_In):
-    """Changes a user makes to their own account."""
+    """Changes a user makes to their own account (a new password needs the current one)."""
 
     language: Language | None = None
     display_name: DisplayName | None = None
     password: Password | None = None
+    current_password: Annotated[str, Field(min_length=1, max_length=256)] | None = None
 
 
 class UserCreate(_In):

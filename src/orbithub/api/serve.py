@@ -16,7 +16,7 @@ from collections.abc import Generator, Sequence
 import uvicorn
 from fastapi import FastAPI
 
-__all__ = ["LOOPBACK_PROXIES", "serve_api"]
+__all__ = ["serve_api"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -26,9 +26,6 @@ GRACEFUL_STOP_S = 2
 The whole hub stops within 5 s of SIGTERM (service managers kill soon after); the recorder and
 automations need the rest after the API has stopped.
 """
-
-LOOPBACK_PROXIES = ("127.0.0.1", "::1")
-"""Reverse proxies trusted by default: those on the hub's own machine (nginx, Caddy)."""
 
 
 class _Server(uvicorn.Server):
@@ -69,7 +66,7 @@ async def serve_api(
     *,
     ready: asyncio.Event | None = None,
     log_level: str = "warning",
-    trusted_proxies: Sequence[str] = LOOPBACK_PROXIES,
+    trusted_proxies: Sequence[str] = (),
 ) -> None:
     """Serve ``app`` until cancelled, then stop gracefully.
 
@@ -80,9 +77,10 @@ async def serve_api(
         ready: set once the server accepts connections.
         log_level: uvicorn's log level.
         trusted_proxies: addresses or networks (``10.0.0.0/8``) of reverse proxies whose
-            ``X-Forwarded-For`` names the real caller. Login limits count callers by address, so
-            behind a proxy every phone would otherwise share one limit.
-            Requests from anywhere else keep their own address whatever they claim.
+            ``X-Forwarded-For`` names the real caller; none by default, since a program on the
+            hub's own machine could otherwise pose as any address. Login limits count callers
+            by address, so behind a named proxy every phone keeps its own limit. Requests from
+            anywhere else keep their own address whatever they claim.
 
     Raises:
         OSError: the port cannot be bound (in use, not permitted).
@@ -98,7 +96,7 @@ async def serve_api(
         timeout_graceful_shutdown=GRACEFUL_STOP_S,
         ws_max_size=1_048_576,
         server_header=False,
-        proxy_headers=True,
+        proxy_headers=bool(trusted_proxies),
         forwarded_allow_ips=list(trusted_proxies),
     )
     server = _Server(config, ready)

@@ -23,6 +23,10 @@ another epoch, or with none (older clients), gets a snapshot, never a resume.
 
 Only devices the user may see are ever sent: the subscription's filter asks the principal for
 every event, and the principal is rebuilt when one of its grants expires.
+
+The connection lives only as long as its token: when the token expires (send a fresh one with
+``auth`` before that), its session is signed out, or the user's password changes, the server
+sends an ``error`` with code ``unauthenticated`` and closes with 4401 within seconds.
 """
 
 from __future__ import annotations
@@ -116,9 +120,12 @@ class _Session:
         accounts: Accounts,
         live: LiveFeed,
         principal: Principal,
-        queue: int,
+        token: str,
+        settings: ApiSettings,
     ) -> None:
         self.socket = socket
+        self.token = token
+        self.recheck_s = settings.ws_recheck_s
         self.hub = hub
         self.accounts = accounts
         self.live = live
@@ -128,7 +135,7 @@ class _Session:
         self.covered_seq = 0
         """Events up to this seq are already in what the client got (snapshot or replay)."""
         self.lock = asyncio.Lock()
-        self.sub: Subscription = hub.bus.subscribe(maxsize=queue, accept=self.accept)
+        self.sub: Subscription = hub.bus.subscribe(maxsize=settings.ws_queue, accept=self.accept)
 
     # -- filtering (loop only, runs inside publish) -------------------------------------------
     def accept(self, event: HubEvent) -> bool:
@@ -288,6 +295,7 @@ class _Session:
         if principal.user_id != self.principal.user_id:
             raise _ClientError("a connection stays with one user; open a new one")
         self.principal = principal
+        self.token = token
         await self.send_snapshot(resync=True)
 
     async def write(self) -> None:
@@ -311,6 +319,29 @@ class _Session:
                 rendered = self.render(item)
                 if rendered is not None:
                     await self.send(rendered)
+
+    async def watch_token(self) -> None:
+        """Close the connection once its token is refused (expired, signed out, new password).
+
+        Account changes made through this hub's API wake it at once; the periodic check
+        catches expiry and changes made elsewhere (the command line).
+        """
+        while True:
+            changed = self.accounts.changed()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.recheck_s):
+                    await changed.wait()
+            try:
+                await self.accounts.authenticate(self.token)
+            except ApiError as exc:
+                async with self.lock:
+                    with contextlib.suppress(Exception):
+                        await self.send(
+                            {"type": "error", "code": "unauthenticated", "message": exc.message}
+                        )
+                    await self.socket.close(_CLOSE_UNAUTHENTICATED, "unauthenticated")
+                self.sub.close()
+                return
 
     async def refresh_principal(self) -> bool:
         """Rebuild the principal when a grant expired or accounts changed.
@@ -377,7 +408,8 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     live: LiveFeed = state.live
     settings: ApiSettings = state.settings
     try:
-        principal = await accounts.authenticate(await _token(websocket))
+        token = await _token(websocket)
+        principal = await accounts.authenticate(token)
     except (ApiError, _ClientError, TimeoutError) as exc:
         message = exc.message if isinstance(exc, ApiError) else str(exc) or "no auth in time"
         with contextlib.suppress(Exception):
@@ -388,7 +420,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         return
     except WebSocketDisconnect:
         return
-    session = _Session(websocket, hub, accounts, live, principal, settings.ws_queue)
+    session = _Session(websocket, hub, accounts, live, principal, token, settings)
     try:
         await session.send(
             {
@@ -404,8 +436,13 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
             }
         )
         async with asyncio.TaskGroup() as tasks:
-            tasks.create_task(session.read(), name="ws-read")
-            tasks.create_task(session.write(), name="ws-write")
+            watcher = tasks.create_task(session.watch_token(), name="ws-token")
+            streams = {
+                tasks.create_task(session.read(), name="ws-read"),
+                tasks.create_task(session.write(), name="ws-write"),
+            }
+            await asyncio.wait(streams)
+            watcher.cancel()
     except* (WebSocketDisconnect, RuntimeError, OSError):
         # The client went away mid-send (RuntimeError: the socket was already closed).
         pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
@@ -79,8 +80,9 @@ TrustedProxies = Annotated[
     typer.Option(
         "--trusted-proxies",
         envvar="ORBITHUB_TRUSTED_PROXIES",
-        help="Reverse proxies (addresses or networks, comma-separated; 'none') whose "
-        "X-Forwarded-For names the real caller (login limits count per caller).",
+        help="Reverse proxies (addresses or networks, comma-separated) whose "
+        "X-Forwarded-For names the real caller (login limits count per caller); "
+        "default: none trusted.",
     ),
 ]
 MqttPort = Annotated[
@@ -101,6 +103,12 @@ def _logging(verbose: bool) -> None:
     # debugs those parts, not for every start.
     for noisy in ("alembic", "amqtt", "transitions", "gmqtt", "aiosqlite", "orbithub.sdk"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def _private_files() -> None:
+    # The hub's data directory holds the home's secrets; every file and folder it creates
+    # (database, keys, automations, insights) is for its own user only.
+    os.umask(0o077)
 
 
 def _run(coro: Coroutine[Any, Any, None]) -> None:
@@ -139,6 +147,7 @@ def demo(
     from orbithub.cli.services import HttpOptions
 
     _logging(verbose)
+    _private_files()
     settings = Settings.resolve(data_dir or _demo_dir(), database_url)
     _run(
         run_demo(
@@ -177,7 +186,7 @@ def serve(
     publish_ha: PublishHa = False,
     http_host: HttpHost = "127.0.0.1",
     http_port: HttpPort = DEFAULT_HTTP_PORT,
-    trusted_proxies: TrustedProxies = "127.0.0.1,::1",
+    trusted_proxies: TrustedProxies = "none",
     verbose: Verbose = False,
 ) -> None:
     """Run the hub with the spaces and devices stored in the data directory."""
@@ -189,6 +198,7 @@ def serve(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--trusted-proxies") from None
     _logging(verbose)
+    _private_files()
     settings = Settings.resolve(data_dir, database_url)
     _run(
         run_serve(

@@ -12,14 +12,15 @@ import logging
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fastapi import FastAPI
 
 from orbithub.adapters.sim.places import Places
 from orbithub.api.app import create_app
-from orbithub.api.serve import LOOPBACK_PROXIES, serve_api
+from orbithub.api.serve import serve_api
 from orbithub.api.settings import ApiSettings
+from orbithub.api.signing_key import KEY_FILENAME, load_signing_key
 from orbithub.automation import Engine
 from orbithub.automation.demo_scenes import documents as demo_scene_files
 from orbithub.cli.ask import start_assistant
@@ -55,13 +56,14 @@ class HttpOptions:
         host: the address (``127.0.0.1``; ``0.0.0.0`` so phones on the home network reach it).
         port: the TCP port.
         any_free_port: when the port is taken, take a free one instead of failing (the demo).
-        trusted_proxies: reverse proxies whose ``X-Forwarded-For`` names the caller.
+        trusted_proxies: reverse proxies whose ``X-Forwarded-For`` names the caller (none
+            unless the owner names them).
     """
 
     host: str = "127.0.0.1"
     port: int = DEFAULT_HTTP_PORT
     any_free_port: bool = False
-    trusted_proxies: tuple[str, ...] = LOOPBACK_PROXIES
+    trusted_proxies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,11 @@ async def running_services(
                 app: FastAPI | None = None
                 url: str | None = None
                 if http is not None:
-                    app = create_app(hub=hub, db=db, settings=api_settings, extras=extras)
+                    settings = api_settings or ApiSettings()
+                    if settings.jwt_secret is None:
+                        key = await load_signing_key(db, data_dir / KEY_FILENAME)
+                        settings = replace(settings, jwt_secret=key)
+                    app = create_app(hub=hub, db=db, settings=settings, extras=extras)
                     url = await _serve(app, http, tasks)
                 yield Services(engine, app, url)
             finally:

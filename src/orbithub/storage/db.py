@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from orbithub.core.registry import Device, Room, Space
+from orbithub.files import create_private, secure_data_dir
 from orbithub.storage import registry_store, tables
 from orbithub.storage.errors import (
     DatabaseUnreachableError,
@@ -47,7 +48,7 @@ DB_FILENAME: Final = "orbithub.db"
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-SCHEMA_HEAD: Final = "0004"
+SCHEMA_HEAD: Final = "0005"
 """The newest schema revision (a test checks it against the migration scripts).
 
 A database already there opens without loading alembic at all: alembic and the revision
@@ -117,13 +118,16 @@ class Database:
         target = _resolve_url(url, data_dir)
         display = target.render_as_string(hide_password=True)
         await asyncio.to_thread(_check_writable_dir, data_dir)
+        await asyncio.to_thread(secure_data_dir, data_dir)
         if target.get_backend_name() == "sqlite":
             if schema is not None:
                 raise UnsupportedDatabaseError(
                     f"schema={schema!r} applies to PostgreSQL only; drop it for {display}"
                 )
             # _resolve_url never returns an in-memory URL, so there is always a file name.
-            await asyncio.to_thread(_check_writable_dir, Path(target.database or "").parent)
+            db_file = Path(target.database or "")
+            await asyncio.to_thread(_check_writable_dir, db_file.parent)
+            await asyncio.to_thread(_private_file, db_file)
             engine = _sqlite_engine(target, busy_timeout)
         else:
             engine = _postgres_engine(target, schema, connect_timeout)
@@ -323,6 +327,15 @@ def _check_writable_dir(path: Path) -> None:
             f"the data directory {path} cannot be written ({exc.strerror or exc}); create it "
             "and give the user running OrbitHub write access, or choose another data directory"
         ) from exc
+
+
+def _private_file(db_file: Path) -> None:
+    """The database file (and the WAL/SHM files SQLite derives from it) readable by us only."""
+    create_private(db_file)
+    for path in (db_file, Path(f"{db_file}-wal"), Path(f"{db_file}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
 
 
 def _sqlite_engine(url: URL, busy_timeout: float) -> AsyncEngine:

@@ -159,6 +159,13 @@ users = sa.Table(
     sa.Column("language", sa.String(20), nullable=False),
     sa.Column("password_hash", sa.Text(), nullable=False),
     sa.Column("created_at", sa.Double(), nullable=False),
+    # Schema 0005. Bumped when a password changes: access tokens carry the epoch they were
+    # signed in, so every older token and live connection of the user stops working.
+    sa.Column("session_epoch", sa.Integer(), nullable=False, server_default="0"),
+    # None: the role decides (guests' phones do not count toward presence, everyone else's do).
+    sa.Column("counts_for_presence", sa.Boolean(), nullable=True),
+    # An owner told when a guest or a child unlocks or opens a security device.
+    sa.Column("security_notices", sa.Boolean(), nullable=False, server_default=sa.true()),
 )
 
 grants = sa.Table(

@@ -27,6 +27,7 @@ __all__ = [
     "RefreshOutcome",
     "create_api_token",
     "delete_api_token",
+    "forget_secret",
     "is_api_token",
     "issue_refresh_token",
     "list_api_tokens",
@@ -34,6 +35,8 @@ __all__ = [
     "revoke_user_refresh_tokens",
     "rotate_refresh_token",
     "secret",
+    "session_alive",
+    "stored_secret",
     "touch_api_token",
     "verify_api_token",
 ]
@@ -69,6 +72,19 @@ async def secret(db: Database, name: str, factory: Callable[[], str]) -> str:
         return str(stored)
 
 
+async def stored_secret(db: Database, name: str) -> str | None:
+    """The hub secret called ``name`` when the database holds one (nothing is created)."""
+    async with db.engine.connect() as conn:
+        stored = await conn.scalar(sa.select(hub_secrets.c.value).where(hub_secrets.c.name == name))
+    return None if stored is None else str(stored)
+
+
+async def forget_secret(db: Database, name: str) -> None:
+    """Delete the hub secret called ``name`` (it moved to a file only the hub may read)."""
+    async with db.engine.begin() as conn:
+        await conn.execute(hub_secrets.delete().where(hub_secrets.c.name == name))
+
+
 # -- refresh tokens ----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class RefreshOutcome:
@@ -78,11 +94,13 @@ class RefreshOutcome:
         user_id: whose token it was (None when it matched nothing).
         token: the new refresh token (None unless it was valid and rotated).
         reused: it had already been rotated: someone replayed it, so its family is revoked.
+        family_id: the sign-in session the token belongs to (None when it matched nothing).
     """
 
     user_id: str | None
     token: str | None
     reused: bool = False
+    family_id: str | None = None
 
 
 async def issue_refresh_token(
@@ -156,15 +174,15 @@ async def rotate_refresh_token(
                 expires_at=now + ttl,
             )
         )
-    return RefreshOutcome(row.user_id, f"{token_id}.{secret_text}")
+    return RefreshOutcome(row.user_id, f"{token_id}.{secret_text}", family_id=row.family_id)
 
 
-async def revoke_refresh_family(db: Database, token: str, *, now: float) -> bool:
-    """Sign out: revoke the token's whole family; returns whether the token was known."""
+async def revoke_refresh_family(db: Database, token: str, *, now: float) -> str | None:
+    """Sign out: revoke the token's whole family; returns its user's id (None: unknown token)."""
     async with db.engine.begin() as conn:
         row = await _find_refresh(conn, token)
         if row is None:
-            return False
+            return None
         await conn.execute(
             refresh_tokens.update()
             .where(
@@ -173,7 +191,18 @@ async def revoke_refresh_family(db: Database, token: str, *, now: float) -> bool
             )
             .values(revoked_at=now)
         )
-    return True
+    return str(row.user_id)
+
+
+async def session_alive(db: Database, family_id: str) -> bool:
+    """Whether the sign-in session ``family_id`` has not been signed out (nor revoked)."""
+    async with db.engine.connect() as conn:
+        found = await conn.scalar(
+            sa.select(refresh_tokens.c.id)
+            .where(refresh_tokens.c.family_id == family_id, refresh_tokens.c.revoked_at.is_(None))
+            .limit(1)
+        )
+    return found is not None
 
 
 async def revoke_user_refresh_tokens(db: Database, user_id: str, *, now: float) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "create_user",
     "delete_grant",
     "delete_user",
+    "end_sessions",
     "get_grant",
     "get_user",
     "get_user_by_username",
@@ -62,6 +63,12 @@ class User:
         language: preferred language tag (``en``, ``zh-CN``).
         password_hash: the argon2 hash of their password.
         created_at: epoch seconds.
+        session_epoch: bumped when their password changes; access tokens signed in an older
+            epoch are refused.
+        counts_for_presence: whether their phones count toward who is home; None: the role
+            decides (a guest's phone does not count, everyone else's does).
+        security_notices: for an owner, whether to be told when a guest or a child unlocks or
+            opens a security device.
     """
 
     id: str
@@ -71,6 +78,16 @@ class User:
     language: str
     password_hash: str
     created_at: float
+    session_epoch: int = 0
+    counts_for_presence: bool | None = None
+    security_notices: bool = True
+
+    @property
+    def presence_counts(self) -> bool:
+        """Whether this user's phones count toward presence (the setting, else the role)."""
+        if self.counts_for_presence is not None:
+            return self.counts_for_presence
+        return self.role is not Role.GUEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +136,9 @@ def _user(row: Any) -> User:
         row.language,
         row.password_hash,
         row.created_at,
+        int(row.session_epoch or 0),
+        None if row.counts_for_presence is None else bool(row.counts_for_presence),
+        bool(row.security_notices),
     )
 
 
@@ -232,9 +252,18 @@ async def update_user(
     role: Role | None = None,
     language: str | None = None,
     password_hash: str | None = None,
+    counts_for_presence: bool | None = None,
+    security_notices: bool | None = None,
 ) -> User | None:
-    """Change some fields of a user; returns the new record, None when there is no such user."""
+    """Change some fields of a user; returns the new record, None when there is no such user.
+
+    A new password also bumps the user's session epoch, which signs out every session.
+    """
     values: dict[str, object] = {}
+    if counts_for_presence is not None:
+        values["counts_for_presence"] = counts_for_presence
+    if security_notices is not None:
+        values["security_notices"] = security_notices
     if display_name is not None:
         values["display_name"] = display_name
     if role is not None:
@@ -243,11 +272,28 @@ async def update_user(
         values["language"] = language
     if password_hash is not None:
         values["password_hash"] = password_hash
+        values["session_epoch"] = users.c.session_epoch + 1
     async with db.engine.begin() as conn:
         if values:
             await conn.execute(users.update().where(users.c.id == user_id).values(**values))
         row = (await conn.execute(sa.select(users).where(users.c.id == user_id))).first()
     return None if row is None else _user(row)
+
+
+async def end_sessions(db: Database, user_id: str) -> int | None:
+    """Bump the user's session epoch (every access token signed before stops working).
+
+    Returns:
+        The new epoch, None when there is no such user.
+    """
+    async with db.engine.begin() as conn:
+        await conn.execute(
+            users.update()
+            .where(users.c.id == user_id)
+            .values(session_epoch=users.c.session_epoch + 1)
+        )
+        epoch = await conn.scalar(sa.select(users.c.session_epoch).where(users.c.id == user_id))
+    return None if epoch is None else int(epoch)
 
 
 async def delete_user(db: Database, user_id: str) -> bool:

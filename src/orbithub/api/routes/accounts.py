@@ -11,7 +11,6 @@ from orbithub.api.errors import ApiError
 from orbithub.api.routes.auth import grant_out, user_out
 from orbithub.api.schemas import GrantIn, GrantOut, UserCreate, UserOut, UserPatch
 from orbithub.core.hub import Hub
-from orbithub.storage import tokens as token_store
 from orbithub.storage import users as user_store
 from orbithub.storage.db import Database
 from orbithub.storage.users import Role, User, UsernameTakenError
@@ -135,7 +134,8 @@ async def update_user(
     if updated is None:
         raise _no_user(user_id)
     if password_hash is not None:
-        await token_store.revoke_user_refresh_tokens(accounts.db, user_id, now=accounts.clock.now())
+        # update_user bumped the session epoch: their tokens and live connections end now.
+        await accounts.end_sessions(user_id, bump=False)
     accounts.forget(user_id)
     fields = sorted(k for k, v in body.model_dump().items() if v is not None)
     await audit(

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from orbithub.api.deps import AccountsDep, CurrentPrincipal, DbDep, audit, client_address
+from orbithub.api.deps import (
+    AccountsDep,
+    CurrentPrincipal,
+    DbDep,
+    SignedInPrincipal,
+    audit,
+    client_address,
+)
 from orbithub.api.errors import ApiError
 from orbithub.api.schemas import (
     GrantOut,
     LoginIn,
+    LogoutIn,
     MeOut,
     MePatch,
     OnboardingIn,
@@ -17,7 +25,6 @@ from orbithub.api.schemas import (
     TokensOut,
     UserOut,
 )
-from orbithub.storage import tokens as token_store
 from orbithub.storage import users as user_store
 from orbithub.storage.users import Grant, Role, User
 
@@ -116,11 +123,12 @@ async def refresh(body: RefreshIn, accounts: AccountsDep) -> TokensOut:
 
 
 @router.post("/api/auth/logout", status_code=204)
-async def logout(body: RefreshIn, accounts: AccountsDep) -> Response:
-    """Sign out: the refresh token and every token rotated from the same login stop working."""
-    await token_store.revoke_refresh_family(
-        accounts.db, body.refresh_token, now=accounts.clock.now()
-    )
+async def logout(body: LogoutIn, accounts: AccountsDep) -> Response:
+    """Sign out: this session's tokens stop working and its live connections close.
+
+    With ``everywhere``, every session of the user ends the same way.
+    """
+    await accounts.logout(body.refresh_token, everywhere=body.everywhere)
     return Response(status_code=204)
 
 
@@ -134,12 +142,50 @@ async def me(principal: CurrentPrincipal, accounts: AccountsDep) -> MeOut:
     return MeOut(user=user_out(user), grants=[grant_out(g) for g in principal.grants])
 
 
-@router.patch("/api/me")
+async def _check_current_password(
+    body: MePatch, request: Request, principal: SignedInPrincipal, accounts: AccountsDep
+) -> None:
+    """Refuse a new password without the right current one.
+
+    Someone at an unlocked phone must not lock its owner out; wrong guesses count toward the
+    sign-in limits like any other.
+    """
+    if body.current_password is None:
+        raise ApiError(
+            422,
+            "current_password_required",
+            "to set a new password, send your current one as current_password",
+        )
+    address = client_address(request)
+    accounts.check_limits(principal.username, address)
+    loaded = await accounts.load(principal.user_id)
+    user = None if loaded is None else loaded[0]
+    if not await accounts.verify_password(user, body.current_password):
+        accounts.limiter.fail(principal.username, address, accounts.clock.now())
+        raise ApiError(
+            403, "wrong_password", "current_password is not your password; nothing changed"
+        )
+
+
+@router.patch(
+    "/api/me",
+    responses={
+        403: {"description": "wrong current password, or an integration token"},
+        422: {"description": "a new password without the current one"},
+    },
+)
 async def update_me(
-    body: MePatch, request: Request, principal: CurrentPrincipal, accounts: AccountsDep
+    body: MePatch, request: Request, principal: SignedInPrincipal, accounts: AccountsDep
 ) -> MeOut:
-    """Change your own language, display name or password (a new password signs out others)."""
-    password_hash = None if body.password is None else await accounts.hash_password(body.password)
+    """Change your own language, display name or password.
+
+    A new password needs ``current_password`` and signs out every session of yours; this one
+    goes on with the tokens in the answer.
+    """
+    password_hash = None
+    if body.password is not None:
+        await _check_current_password(body, request, principal, accounts)
+        password_hash = await accounts.hash_password(body.password)
     user = await user_store.update_user(
         accounts.db,
         principal.user_id,
@@ -149,11 +195,16 @@ async def update_me(
     )
     if user is None:
         raise ApiError(401, "unauthenticated", "the account was deleted; sign in again")
+    out = MeOut(user=user_out(user), grants=[grant_out(g) for g in principal.grants])
     if password_hash is not None:
-        await token_store.revoke_user_refresh_tokens(accounts.db, user.id, now=accounts.clock.now())
+        await accounts.end_sessions(user.id, bump=False)  # update_user bumped the epoch
+        pair = await accounts.issue(user)
+        out.access_token, out.refresh_token = pair.access_token, pair.refresh_token
     accounts.forget(user.id)
-    changed = sorted(k for k, v in body.model_dump().items() if v is not None)
+    changed = sorted(
+        k for k, v in body.model_dump().items() if v is not None and k != "current_password"
+    )
     await audit(
         request, principal, action="me.update", target=user.username, detail={"fields": changed}
     )
-    return MeOut(user=user_out(user), grants=[grant_out(g) for g in principal.grants])
+    return out

@@ -1,15 +1,16 @@
 """Long-lived integration tokens: create (the secret is shown once), list, revoke.
 
 Owners and adults may create tokens for themselves; a token acts as its creator and never has
-more rights than they have (``space_ids`` can only narrow them). Owners see and revoke every
-token; others only their own.
+more rights than they have (``space_ids`` can only narrow them). Owners signed in with their
+password see and revoke every token; others, and anyone using an integration token, only their
+own. A token may create tokens only within its own scope: no more spaces, no later expiry.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from orbithub.api.deps import AccountsDep, AdultPrincipal, audit
+from orbithub.api.deps import AccountsDep, AdultPrincipal, Principal, TokenKind, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.schemas import IntegrationTokenIn, IntegrationTokenOut
 from orbithub.storage import tokens as token_store
@@ -32,16 +33,58 @@ def _token_out(record: ApiToken, token: str | None = None) -> IntegrationTokenOu
     )
 
 
+def _whose(principal: Principal) -> str | None:
+    """Whose tokens the caller manages: everyone's for a signed-in owner, else their own."""
+    return None if principal.is_owner and principal.signed_in else principal.user_id
+
+
+def _scope(principal: Principal, body: IntegrationTokenIn) -> tuple[list[str], float | None]:
+    """The spaces and expiry of a new token: never wider than the token asking for it.
+
+    Raises:
+        ApiError: 403 when a token asks for spaces or a lifetime beyond its own.
+    """
+    spaces = list(body.space_ids)
+    expires_at = body.expires_at
+    if principal.space_limit is not None:
+        if not spaces:
+            # An empty list means "every space I may reach": for a scoped token, its own.
+            spaces = sorted(principal.space_limit)
+        wider = [s for s in spaces if s not in principal.space_limit]
+        if wider:
+            raise ApiError(
+                403,
+                "beyond_token_scope",
+                f"this token is limited to {', '.join(sorted(principal.space_limit))}; it "
+                f"cannot create a token for {', '.join(wider)}",
+            )
+    if principal.token_kind is TokenKind.INTEGRATION and principal.token_expires_at is not None:
+        if expires_at is None:
+            expires_at = principal.token_expires_at
+        elif expires_at > principal.token_expires_at:
+            raise ApiError(
+                403,
+                "beyond_token_scope",
+                "a token cannot create a token that outlives it; pick an earlier expires_at",
+            )
+    return spaces, expires_at
+
+
 @router.get("/api/tokens", responses={403: {"description": "children and guests have none"}})
 async def list_tokens(
     principal: AdultPrincipal, accounts: AccountsDep
 ) -> list[IntegrationTokenOut]:
-    """Your integration tokens (an owner sees everyone's); never their secrets."""
-    owner_id = None if principal.is_owner else principal.user_id
-    return [_token_out(t) for t in await token_store.list_api_tokens(accounts.db, owner_id)]
+    """Your integration tokens (a signed-in owner sees everyone's); never their secrets."""
+    return [
+        _token_out(t) for t in await token_store.list_api_tokens(accounts.db, _whose(principal))
+    ]
 
 
-@router.post("/api/tokens", status_code=201, responses={403: {"description": "owner or adult"}})
+@router.post(
+    "/api/tokens",
+    status_code=201,
+    responses={403: {"description": "owner or adult; a token only within its own scope"}},
+)
 async def create_token(
     body: IntegrationTokenIn,
     request: Request,
@@ -49,7 +92,8 @@ async def create_token(
     accounts: AccountsDep,
 ) -> IntegrationTokenOut:
     """Create an integration token; copy ``token`` now, it is never shown again."""
-    unknown = [s for s in body.space_ids if not principal.can_view_space(s)]
+    space_ids, expires_at = _scope(principal, body)
+    unknown = [s for s in space_ids if not principal.can_view_space(s)]
     if unknown:
         raise ApiError(
             422,
@@ -57,14 +101,14 @@ async def create_token(
             f"you have no access to spaces {', '.join(unknown)}; a token cannot reach them",
         )
     now = accounts.clock.now()
-    if body.expires_at is not None and body.expires_at <= now:
+    if expires_at is not None and expires_at <= now:
         raise ApiError(422, "already_expired", "expires_at is in the past; pick a later time")
     token, record = await token_store.create_api_token(
         accounts.db,
         user_id=principal.user_id,
         name=body.name,
-        space_ids=body.space_ids,
-        expires_at=body.expires_at,
+        space_ids=space_ids,
+        expires_at=expires_at,
         now=now,
     )
     await audit(
@@ -84,8 +128,7 @@ async def delete_token(
     token_id: str, request: Request, principal: AdultPrincipal, accounts: AccountsDep
 ) -> Response:
     """Revoke an integration token at once."""
-    owner_id = None if principal.is_owner else principal.user_id
-    if not await token_store.delete_api_token(accounts.db, token_id, owner_id):
+    if not await token_store.delete_api_token(accounts.db, token_id, _whose(principal)):
         raise ApiError(
             404, "not_found", f"no token {token_id!r} of yours; GET /api/tokens lists them"
         )
