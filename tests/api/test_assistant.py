@@ -81,6 +81,32 @@ async def test_ambiguity_comes_back_as_choices(tmp_path: Path) -> None:
         assert body["actions"] == []
 
 
+async def test_a_tapped_choice_answers_the_question(tmp_path: Path) -> None:
+    async with _api(tmp_path) as api:
+        owner = await api.owner()
+        await api.hub.set("bedroom-ac", "air-conditioner.on", False)
+        asked = await api.client.post(
+            "/api/assistant/ask", json={"text": "打开空调", "language": "en"}, headers=owner.headers
+        )
+        body = asked.json()
+        assert body["language"] == "zh-CN"
+        assert {"id": "bedroom-ac", "label": "卧室空调", "name": "卧室空调"} in body["choices"]
+        done = await api.client.post(
+            "/api/assistant/choose", json={"choice": "bedroom-ac"}, headers=owner.headers
+        )
+        assert done.status_code == 200, done.text
+        assert done.json()["targets"] == ["bedroom-ac"]
+        assert api.hub.state.value("bedroom-ac", "air-conditioner.on") is True
+        again = await api.client.post(
+            "/api/assistant/choose", json={"choice": "bedroom-ac"}, headers=owner.headers
+        )
+        assert again.json()["intent"] == "unknown"
+        empty = await api.client.post(
+            "/api/assistant/choose", json={"choice": ""}, headers=owner.headers
+        )
+        assert empty.status_code == 422
+
+
 async def test_a_guest_cannot_reach_what_they_may_not_see_or_control(tmp_path: Path) -> None:
     async with _api(tmp_path) as api:
         await api.owner()

@@ -14,10 +14,12 @@ from orbithub.core.registry import Device
 from orbithub.spec.model import Value
 
 __all__ = [
+    "cancelled",
     "clarify",
     "display_name",
     "done",
     "join",
+    "no_question",
     "nothing_found",
     "unknown",
 ]
@@ -287,6 +289,22 @@ def nothing_found(language: Language, named: Sequence[Device] = ()) -> str:
     if language is Language.ZH:
         return "我没找到能做这件事的设备。"
     return "I couldn't find a device for that."
+
+
+def cancelled(language: Language) -> str:
+    """The answer to "cancel" while a question waits."""
+    return (
+        "好的，已取消，什么都没改。"
+        if language is Language.ZH
+        else "OK, cancelled: nothing changed."
+    )
+
+
+def no_question(language: Language) -> str:
+    """The answer to an answer when no question waits (or it expired)."""
+    if language is Language.ZH:
+        return "我现在没有在等你回答。请把要做的事完整说一遍。"
+    return "I'm not waiting for an answer right now. Please say the whole request again."
 
 
 def unknown(language: Language) -> str:

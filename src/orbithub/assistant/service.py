@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from orbithub.assistant import answers
 from orbithub.assistant.execute import execute
+from orbithub.assistant.followup import Answer, chosen, classify_answer, looks_like_answer
 from orbithub.assistant.model import (
     ActionTaken,
     Choice,
@@ -26,7 +27,7 @@ from orbithub.assistant.nlu.parse import Understanding, understand
 from orbithub.assistant.nlu.templates import SlotLists, slot_lists
 from orbithub.assistant.nlu.text import detect_language
 from orbithub.assistant.query import answer_history, answer_state
-from orbithub.assistant.resolve import pick, resolve
+from orbithub.assistant.resolve import resolve
 from orbithub.automation.scenes import Scene, apply_scene
 from orbithub.core.context import Context, Origin
 from orbithub.core.events import HubEvent, RegistryChanged
@@ -51,6 +52,15 @@ _KINDRED = {
 }
 FOLLOW_UP_S = 120.0
 """How long a question asked back waits for its answer ("the bedroom one"), in seconds."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A question asked back, waiting for the speaker's answer until ``until`` (hub time)."""
+
+    seen: Interpretation
+    until: float
+    language: Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +114,7 @@ class Assistant:
         self._scene_names: dict[str, tuple[str, ...]] = {}
         self._lexicon: Lexicon | None = None
         self._lists: SlotLists | None = None
-        self._pending: dict[str, tuple[Interpretation, float]] = {}
+        self._pending: dict[str, _Pending] = {}
         self._remove = hub.bus.listen(self._on_event)
 
     def close(self) -> None:
@@ -240,34 +250,114 @@ class Assistant:
         space_id: str | None = None,
         room_id: str | None = None,
     ) -> Reply:
-        """Answer one sentence, acting as ``speaker`` (same arguments as :meth:`interpret`)."""
+        """Answer one sentence, acting as ``speaker`` (same arguments as :meth:`interpret`).
+
+        ``language`` is the app's: each sentence is answered in its own language, and the
+        app's is used only for a sentence in no script at all ("2").
+        """
         who = speaker or Speaker()
         text = text.strip()
-        lang = language or detect_language(text)
+        pending = self._waiting(who.username)
+        hint = pending.language if pending is not None else language
+        lang = detect_language(text, hint)
         if not text or len(text) > MAX_TEXT:
             return Reply(lang, Intent.UNKNOWN, answers.unknown(lang))
         seen = await self.interpret(
-            text, speaker=who, language=language, space_id=space_id, room_id=room_id
+            text, speaker=who, language=hint, space_id=space_id, room_id=room_id
         )
-        seen = self._follow_up(who.username, seen)
+        if pending is not None:
+            answered = await self._answered(who, pending, seen)
+            if answered is not None:
+                return answered
+        elif looks_like_answer(seen.heard):
+            # "The bedroom one" with no question waiting (or one that expired) asks for nothing.
+            return Reply(
+                seen.heard.language, Intent.UNKNOWN, answers.no_question(seen.heard.language)
+            )
+        return await self._act(who, seen)
+
+    async def choose(
+        self, choice: str, *, speaker: Permissions | None = None, language: Language | None = None
+    ) -> Reply:
+        """Answer the question asked back by one of its choices' ids, ``all`` or ``cancel``.
+
+        What the app's buttons send: no sentence to read, so no room for a misreading.
+        """
+        who = speaker or Speaker()
+        pending = self._waiting(who.username)
+        lang = pending.language if pending is not None else language or Language.EN
+        if pending is None:
+            return Reply(lang, Intent.UNKNOWN, answers.no_question(lang))
+        self._pending.pop(who.username, None)
+        if choice == "cancel":
+            return Reply(lang, pending.seen.intent, answers.cancelled(lang))
+        options = pending.seen.choices
+        picked = options if choice == "all" else tuple(d for d in options if d.id == choice)
+        if not picked:
+            self._pending[who.username] = pending
+            return self._question(pending.seen, lang, who.username)
+        return await self._act(who, _with(pending.seen, picked), language=lang)
+
+    def _waiting(self, username: str) -> _Pending | None:
+        """The question waiting for this speaker's answer, if it has not expired."""
+        pending = self._pending.get(username)
+        if pending is not None and self._hub.now() > pending.until:
+            del self._pending[username]
+            return None
+        return pending
+
+    async def _answered(
+        self, who: Permissions, pending: _Pending, seen: Interpretation
+    ) -> Reply | None:
+        """The reply when ``seen`` answers the waiting question; None when it is a new request.
+
+        Either way the question no longer waits, except when an answer fits none of its choices
+        (then it is asked again).
+        """
+        del self._pending[who.username]
+        lang = seen.heard.language
+        kind = classify_answer(seen.heard)
+        if kind is Answer.REQUEST:
+            return None
+        if kind is Answer.CANCEL:
+            return Reply(lang, pending.seen.intent, answers.cancelled(lang))
+        options = pending.seen.choices
+        picked: tuple[Device, ...] = ()
+        if kind is Answer.YES:
+            picked = options if len(options) == 1 else ()
+        else:
+            picked = chosen(options, seen.heard)
+        if not picked:
+            return self._question(pending.seen, lang, who.username)
+        return await self._act(who, _with(pending.seen, picked), language=lang)
+
+    def _question(self, seen: Interpretation, lang: Language, username: str) -> Reply:
+        """Ask back which of ``seen.choices`` is meant, and wait for the answer."""
+        self._pending[username] = _Pending(seen, self._hub.now() + FOLLOW_UP_S, lang)
+        heard = seen.heard
+        return Reply(
+            lang,
+            seen.intent,
+            answers.clarify(seen.choices, lang),
+            needs_clarification=True,
+            choices=tuple(Choice(d.id, answers.display_name(d, lang)) for d in seen.choices),
+            matched_by=heard.matched_by,
+            value=heard.parsed.value,
+        )
+
+    async def _act(
+        self, who: Permissions, seen: Interpretation, *, language: Language | None = None
+    ) -> Reply:
         heard, intent = seen.heard, seen.intent
-        lang, value, feature = heard.language, heard.parsed.value, heard.parsed.feature
+        lang = language or heard.language
+        value, feature = heard.parsed.value, heard.parsed.feature
         by = heard.matched_by
         if intent is Intent.UNKNOWN:
             return Reply(lang, intent, answers.unknown(lang), matched_by=by)
         if intent is Intent.ACTIVATE_SCENE:
             return await self._scene(heard, who)
         if seen.choices:
-            self._pending[who.username] = (seen, self._hub.now() + FOLLOW_UP_S)
-            return Reply(
-                lang,
-                intent,
-                answers.clarify(seen.choices, lang),
-                needs_clarification=True,
-                choices=tuple(Choice(d.id, answers.display_name(d, lang)) for d in seen.choices),
-                matched_by=by,
-                value=value,
-            )
+            return self._question(seen, lang, who.username)
         if not seen.devices:
             text = answers.nothing_found(lang, seen.named)
             return Reply(lang, intent, text, matched_by=by, value=value)
@@ -296,22 +386,6 @@ class Assistant:
                 value=value,
             )
         return Reply(lang, intent, text, targets=seen.targets, matched_by=by, value=value)
-
-    def _follow_up(self, username: str, seen: Interpretation) -> Interpretation:
-        """An answer to the question asked back ("the bedroom one", "第一个", "both")."""
-        pending, until = self._pending.pop(username, (None, 0.0))
-        # Only a sentence without a verb of its own answers the question ("the bedroom one"
-        # fits a brightness template of Home Assistant's: "[set] the bedroom [to] one").
-        if (
-            pending is None
-            or self._hub.now() > until
-            or seen.heard.rules_intent is not Intent.UNKNOWN
-        ):
-            return seen
-        chosen = pick(pending.choices, seen.heard)
-        if not chosen:
-            return seen
-        return replace(pending, devices=chosen, targets=tuple(d.id for d in chosen), choices=())
 
     async def _scene(self, heard: Understanding, who: Permissions) -> Reply:
         lang = heard.language
@@ -367,6 +441,11 @@ class Assistant:
             actions=actions,
             matched_by=heard.matched_by,
         )
+
+
+def _with(seen: Interpretation, picked: tuple[Device, ...]) -> Interpretation:
+    """The waiting request, now for the devices chosen."""
+    return replace(seen, devices=picked, targets=tuple(d.id for d in picked), choices=())
 
 
 def _source(

@@ -1,4 +1,7 @@
-"""The assistant's endpoint: ``POST /api/assistant/ask`` with a sentence, as the signed-in user.
+"""The assistant's endpoints: a sentence, or the choice tapped when it asked back, as the user.
+
+``POST /api/assistant/ask`` takes a sentence; ``POST /api/assistant/choose`` takes the id of a
+choice the assistant offered (a button in the app), ``all`` or ``cancel``.
 
 The assistant (``app.state.assistant``, an :class:`~orbithub.assistant.Assistant`) sees and
 controls only what the caller may; every request that sent commands is audited with the
@@ -33,7 +36,9 @@ class AskBody(BaseModel):
 
     text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
     language: Literal["en", "zh-CN", "zh"] | None = Field(
-        default=None, description="the request's language; null detects it from the text"
+        default=None,
+        description="the app's language: each sentence is read and answered in its own "
+        "language; this one is used only for a sentence in no script ('2')",
     )
     space_id: str | None = Field(
         default=None, description="the space the caller is in: searched first for 'the light'"
@@ -46,11 +51,25 @@ class AskBody(BaseModel):
     )
 
 
-class ChoiceOut(BaseModel):
-    """A device offered back when the request was ambiguous."""
+class ChooseBody(BaseModel):
+    """The answer to a question asked back, as one of its choices (a tapped button)."""
 
-    id: str
-    name: str
+    model_config = ConfigDict(extra="forbid")
+
+    choice: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+        description="a choice's id from the question, 'all' for every choice, or 'cancel'"
+    )
+    language: Literal["en", "zh-CN", "zh"] | None = Field(
+        default=None, description="the app's language, for the answer when no question waits"
+    )
+
+
+class ChoiceOut(BaseModel):
+    """A device offered back when the request was ambiguous: a button in the app."""
+
+    id: str = Field(description="send it as 'choice' to POST /api/assistant/choose")
+    label: str = Field(description="what the button says, in the answer's language")
+    name: str = Field(description="the same as label (kept for older apps)")
 
 
 class ActionOut(BaseModel):
@@ -87,7 +106,7 @@ def _out(reply: Reply) -> AskReply:
         intent=reply.intent.value,
         answer=reply.answer,
         needs_clarification=reply.needs_clarification,
-        choices=[ChoiceOut(id=c.id, name=c.name) for c in reply.choices],
+        choices=[ChoiceOut(id=c.id, label=c.name, name=c.name) for c in reply.choices],
         actions=[
             ActionOut(
                 device_id=a.device_id,
@@ -147,6 +166,33 @@ async def ask(
         space_id=body.space_id,
         room_id=body.room_id,
     )
+    await _audit(request, principal, reply, body.text)
+    return _out(reply)
+
+
+@router.post(
+    "/api/assistant/choose",
+    response_model=AskReply,
+    responses={
+        401: {"description": "not signed in"},
+        422: {"description": "the choice is empty or too long"},
+        503: {"description": "the assistant is not running"},
+    },
+)
+async def choose(body: ChooseBody, request: Request, principal: CurrentPrincipal) -> AskReply:
+    """Answer the question the assistant asked back with a choice's id, ``all`` or ``cancel``.
+
+    A choice that is not one of the question's asks it again; with no question waiting (or
+    one that expired after two minutes) nothing is done and the answer says so.
+    """
+    assistant = _assistant(request)
+    language = None if body.language is None else _LANGUAGES[body.language]
+    reply = await assistant.choose(body.choice, speaker=principal, language=language)
+    await _audit(request, principal, reply, f"[choice] {body.choice}")
+    return _out(reply)
+
+
+async def _audit(request: Request, principal: Principal, reply: Reply, text: str) -> None:
     if reply.actions:
         await audit(
             request,
@@ -154,6 +200,5 @@ async def ask(
             action=f"assistant.{reply.intent.value}",
             target=",".join(reply.targets),
             result="ok" if all(a.ok for a in reply.actions) else "refused",
-            detail={"text": body.text, "answer": reply.answer},
+            detail={"text": text, "answer": reply.answer},
         )
-    return _out(reply)

@@ -77,8 +77,12 @@ def _rules_win(template: Intent, rules: Intent, clues: Clues, *, both: bool = Fa
 def understand(
     text: str, language: Language | None, lexicon: Lexicon, lists: SlotLists
 ) -> Understanding:
-    """Read one sentence against the home's lexicon and sentence templates."""
-    lang = language or detect_language(text)
+    """Read one sentence against the home's lexicon and sentence templates.
+
+    ``language`` is only a hint for a sentence without words of either script ("2"): each
+    sentence is read in its own language, whatever the app's.
+    """
+    lang = detect_language(text, language)
     normalized = normalize(text)
     mentions = lexicon.scan(normalized)
     clues = Clues(
@@ -110,5 +114,5 @@ def understand(
         rules.temperature if template.intent is Intent.SET_MODE else None,
     )
     return Understanding(
-        lang, normalized, tuple(mentions), parsed, template.scene or scene, "hassil"
+        lang, normalized, tuple(mentions), parsed, template.scene or scene, "hassil", rules.intent
     )

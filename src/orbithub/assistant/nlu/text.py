@@ -69,9 +69,22 @@ def is_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def detect_language(text: str) -> Language:
-    """Chinese when any ideograph appears (mixed "把客厅的 AC 调到 24 度" is Chinese)."""
-    return Language.ZH if is_cjk(text) else Language.EN
+_LATIN_WORD = re.compile(r"[^\W\d_]+", re.ASCII)
+
+
+def detect_language(text: str, hint: Language | None = None) -> Language:
+    """The language of one sentence, by its script first.
+
+    Ideographs make it Chinese unless English words outnumber them ("把客厅的 AC 调到 24 度"
+    is Chinese, "turn on the 台灯" English); Latin script is English, the one Latin-script
+    language understood. A sentence of neither ("2", "?") is in ``hint`` (the language of the
+    question it answers, or the app's), else English.
+    """
+    ideographs = len(_CJK.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    if not ideographs and not words:
+        return hint or Language.EN
+    return Language.ZH if ideographs >= words else Language.EN
 
 
 def _zh_value(word: str) -> float | None:
