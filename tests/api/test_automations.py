@@ -36,7 +36,7 @@ async def automations_api(tmp_path: Path) -> AsyncIterator[tuple[ApiHarness, Eng
     """The API over the simulated demo world with the demo's automations running."""
     async with open_api(tmp_path) as api, task_scope() as tasks:
         engine = await start_automations(
-            api.hub, tmp_path / "hub", tasks, extra_documents=documents()
+            api.hub, tmp_path / "hub", tasks, extra_documents=documents(), db=api.db
         )
         api.app.state.automations = engine
         yield api, engine

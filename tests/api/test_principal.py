@@ -61,14 +61,30 @@ def test_rules_hold_for_any_grants(role: Role, given_grants: list[Grant]) -> Non
             )
             for g in active
         )
-        assert sees == in_scope  # expired grants count for nothing
         named = any(
             g.space_id == device.space_id and device.id in (g.device_ids or ()) for g in active
         )
+        if device.owner is not None and device.owner != principal.username:
+            assert sees == named  # another person's phone only when a grant names it
+        else:
+            assert sees == in_scope  # expired grants count for nothing
         if role in (Role.CHILD, Role.GUEST) and is_security_device(device):
             assert controls == (sees and named)
         else:
             assert controls == sees
+
+
+def test_a_whole_home_grant_does_not_follow_another_persons_phone() -> None:
+    home = Grant("g", "u", "home", None, None, None, 0.0)
+    mei = Principal.build(User("u", "mei", "Mei", Role.ADULT, "en", "x", 0.0), [home], now=NOW)
+    phones = {d.id: d for d in WORLD.devices if d.owner is not None}
+    assert mei.can_view_device(phones["phone-mei"])
+    assert not mei.can_view_device(phones["phone-alex"])
+    named = Grant("n", "u", "home", None, ("phone-alex",), None, 0.0)
+    trusted = Principal.build(
+        User("u", "mei", "Mei", Role.ADULT, "en", "x", 0.0), [home, named], now=NOW
+    )
+    assert trusted.can_view_device(phones["phone-alex"])
 
 
 def test_integration_token_limit_narrows_an_owner() -> None:

@@ -14,6 +14,10 @@ Role semantics (the one place they are decided; every route and the WebSocket as
   whole space) and usually expire (``expires_at``); the same explicit-naming rule applies to
   security-class devices.
 
+A person's own device (a phone: a device with an ``owner``) tells where that person is, so it is
+seen by that person and by owners of the hub; anyone else needs a grant naming the device (a
+grant of the whole home is not enough to follow someone's phone).
+
 A grant with neither ``room_ids`` nor ``device_ids`` covers its whole space; otherwise it covers
 the devices in the listed rooms plus the listed devices. Grants whose ``expires_at`` has passed
 (hub time) are not part of a principal at all. An integration token never has more rights than
@@ -50,9 +54,15 @@ class TokenKind(StrEnum):
     """A long-lived integration token (a script, a wall tablet)."""
 
 
-def _covers(grant: Grant, device: Device) -> bool:
+def _names(grant: Grant, device: Device) -> bool:
+    return grant.space_id == device.space_id and device.id in (grant.device_ids or ())
+
+
+def _covers(grant: Grant, device: Device, username: str) -> bool:
     if grant.space_id != device.space_id:
         return False
+    if device.owner is not None and device.owner != username:
+        return _names(grant, device)
     if grant.whole_space:
         return True
     if grant.device_ids is not None and device.id in grant.device_ids:
@@ -165,7 +175,7 @@ class Principal:
             return False
         if self.is_owner:
             return True
-        return any(_covers(g, device) for g in self.grants)
+        return any(_covers(g, device, self.username) for g in self.grants)
 
     def can_control_device(self, device: Device) -> bool:
         """Whether the caller may command the device (see the module docstring)."""
@@ -175,9 +185,7 @@ class Principal:
             return True
         if not is_security_device(device):
             return True
-        return any(
-            g.space_id == device.space_id and device.id in (g.device_ids or ()) for g in self.grants
-        )
+        return any(_names(g, device) for g in self.grants)
 
     def visible_space_ids(self, registry: Registry) -> set[str]:
         """The ids of the spaces the caller may see."""

@@ -28,6 +28,7 @@ from orbithub.automation.model import (
     WaitStep,
     WaitTrigger,
 )
+from orbithub.automation.owners import Need, Rights, RunRefused, Touch, refusals
 from orbithub.automation.place import Place
 from orbithub.automation.scenes import Scene, apply_scene
 from orbithub.automation.store import Pending, PendingKind, run_key
@@ -101,6 +102,10 @@ class RunHost(Protocol):
         """Fire another automation; the future ends with its run (or at once if not run)."""
         ...
 
+    async def rights_for(self, automation: Automation) -> Rights | None:
+        """The current rights of the automation's owner; None for the system's."""
+        ...
+
     run_timeout: float
 
 
@@ -110,14 +115,43 @@ class _Run:
     automation: Automation
     trace: RunTrace
     context: Context
+    rights: Rights | None = None
+    """The owner's rights as last checked (None: the system's)."""
 
     def variables(self) -> dict[str, object]:
         """What a template of this run sees now."""
         host = self.host
         now = host.place(self.automation).local(host.clock.now())
         return templates.variables(
-            self.trace.data, host.facts.value, now, self.automation.id, self.automation.name
+            self.trace.data, self._state, now, self.automation.id, self.automation.name
         )
+
+    def _state(self, device_id: str, path: str) -> Value | None:
+        """``state()`` of templates: only what the owner may see (``state(trigger.device)``)."""
+        if self.rights is not None:
+            device = self.host.hub.registry.find_device(device_id)
+            if device is None or not self.rights.can_view_device(device):
+                raise ValueError(
+                    f"its owner {self.rights.username} may not see device {device_id!r}"
+                )
+        return self.host.facts.value(device_id, path)
+
+    async def command(self, path: str, devices: Sequence[str]) -> None:
+        """Check, just before a command, that the owner may still control ``devices``.
+
+        Raises:
+            RunRefused: a grant was revoked (or the account removed) since the run started.
+        """
+        if self.automation.runs_as is None:
+            return
+        self.rights = rights = await self.host.rights_for(self.automation)
+        if rights is None:
+            return
+        touches = [Touch(path, Need.CONTROL, device) for device in devices]
+        who = f"its owner {rights.username}"
+        refused = refusals(touches, rights, self.host.hub.registry, who=who)
+        if refused:
+            raise RunRefused(refused[0].message)
 
     def value(self, value: Value, prop: Property | None) -> Value:
         """A step's value; a template is rendered and read by the format of ``prop``."""
@@ -140,6 +174,8 @@ async def run_actions(
         RunStopped: a wait timed out and the run may not continue.
     """
     run = _Run(host, automation, trace, context)
+    if automation.runs_as is not None:
+        run.rights = await host.rights_for(automation)
     await _sequence(run, automation.actions, (), resume)
 
 
@@ -158,12 +194,15 @@ async def _sequence(
 
 async def _step(run: _Run, action: Action, cursor: Cursor, resume: Resume | None) -> None:
     host = run.host
-    step = StepTrace(".".join(map(str, cursor)), _kind(action), host.clock.now())
+    step = StepTrace(_path(cursor), _kind(action), host.clock.now())
     run.trace.steps.append(step)
     try:
         step.result = await _execute(run, action, cursor, resume)
     except RunStopped as exc:
         step.result = str(exc)
+        raise
+    except RunRefused as exc:
+        step.error = f"refused: {exc}"
         raise
     except OrbitHubError as exc:
         step.error = str(exc)
@@ -175,6 +214,10 @@ async def _step(run: _Run, action: Action, cursor: Cursor, resume: Resume | None
         step.finished = host.clock.now()
 
 
+def _path(cursor: Cursor) -> str:
+    return ".".join(map(str, cursor))
+
+
 def _kind(action: Action) -> str:
     return type(action).__name__.removesuffix("Step").lower()
 
@@ -183,11 +226,13 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
     host, automation = run.host, run.automation
     match action:
         case SetStep():
+            await run.command(_path(cursor), [action.device])
             prop = target_property(host.hub.registry, action.device, action.path)
             value = run.value(action.value, prop)
             result = await host.hub.set(action.device, action.path, value, context=run.context)
             return _confirmed(f"{action.device} {action.path} = {value}", result.confirmed)
         case CallStep():
+            await run.command(_path(cursor), [action.device])
             registry = host.hub.registry
             arguments = {
                 name: run.value(v, argument_property(registry, action.device, action.action, name))
@@ -221,6 +266,7 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
             scene = host.scene(action.scene)
             if scene is None:
                 raise RunFailed(f"no scene {action.scene!r}; capture or register it first")
+            await run.command(_path(cursor), list(dict.fromkeys(d for d, _, _ in scene.values)))
             outcome = await apply_scene(host.hub, scene, context=run.context)
             if outcome.failed:
                 refused = "; ".join(f"{d} {p}: {why}" for d, p, why in outcome.failed)
@@ -373,6 +419,8 @@ def final_status(exc: BaseException | None) -> RunStatus:
         return RunStatus.DONE
     if isinstance(exc, RunStopped):
         return RunStatus.TIMED_OUT
+    if isinstance(exc, RunRefused):
+        return RunStatus.REFUSED
     if isinstance(exc, asyncio.CancelledError):
         return RunStatus.CANCELLED
     return RunStatus.FAILED

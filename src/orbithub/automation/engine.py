@@ -32,6 +32,7 @@ from orbithub.automation.explain import explain
 from orbithub.automation.facts import HubFacts, PresenceSource
 from orbithub.automation.model import Automation, Mode, RateLimit, WaitTrigger
 from orbithub.automation.outcomes import publish_refusal
+from orbithub.automation.owners import Rights, RightsOf, RunRefused
 from orbithub.automation.place import Place, place_for
 from orbithub.automation.resume import resume_pending
 from orbithub.automation.routing import Router, resolve_trigger
@@ -131,6 +132,8 @@ class Engine:
         self._own_tracks: Tracks | None = None
         self.library: AutomationLibrary | None = None
         """The folder the automations came from, when loaded from one (the API edits it)."""
+        self.rights: RightsOf | None = None
+        """Looks up a user's current rights, for the automations that run with their owner's."""
         for automation in automations:
             self.add(automation)
 
@@ -309,6 +312,28 @@ class Engine:
         self.traces.record(Evaluation(automation.id, self.clock.now(), trigger, False, reason))
         if publish:
             publish_refusal(self.hub, automation, trigger, reason, parent)
+
+    async def rights_for(self, automation: Automation) -> Rights | None:
+        """The current rights of the user an automation runs as; None for the system's.
+
+        Raises:
+            RunRefused: the owner's rights cannot be known (deleted account, no way to look).
+        """
+        owner = automation.runs_as
+        if owner is None:
+            return None
+        if self.rights is None:
+            raise RunRefused(
+                "it belongs to a user and this hub cannot look up that user's rights; "
+                "an owner of the hub may mark it household"
+            )
+        rights = await self.rights(owner)
+        if rights is None:
+            raise RunRefused(
+                "its owner's account no longer exists; an owner of the hub may save it again "
+                "to take it over"
+            )
+        return rights
 
     # -- pending work -------------------------------------------------------------------------
     def persist(self, pending: Pending) -> None:

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from orbithub.errors import OrbitHubError
 
-__all__ = ["AutomationError", "AutomationFileError", "AutomationIssue", "UnknownAutomationError"]
+__all__ = [
+    "AutomationError",
+    "AutomationFileError",
+    "AutomationIssue",
+    "AutomationRefusedError",
+    "UnknownAutomationError",
+]
 
 
 class AutomationError(OrbitHubError):
@@ -45,3 +51,15 @@ class AutomationFileError(AutomationError):
 
 class UnknownAutomationError(AutomationError):
     """No automation has this id."""
+
+
+class AutomationRefusedError(AutomationError):
+    """The user saving an automation may not see or control something it uses.
+
+    ``issues`` names each place in the automation and the device or space it needs.
+    """
+
+    def __init__(self, issues: list[AutomationIssue]) -> None:
+        self.issues = issues
+        lines = "\n".join(f"  {issue}" for issue in issues)
+        super().__init__(f"the automation uses what its owner may not:\n{lines}")

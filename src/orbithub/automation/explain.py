@@ -99,6 +99,10 @@ _TEMPLATES: dict[ReasonCode, tuple[str, str]] = {
         "condition {condition} could not be checked: nobody's presence at {space} is known yet",
         "条件 {condition} 无法判断：尚不知道 {space} 有谁在",
     ),
+    ReasonCode.OWNER_REFUSED: (
+        "refused with its owner's rights: {why}",
+        "按其所有者的权限被拒绝：{why}",
+    ),
 }
 
 _STATUS: dict[RunStatus, tuple[str, str]] = {
@@ -109,6 +113,7 @@ _STATUS: dict[RunStatus, tuple[str, str]] = {
     RunStatus.CANCELLED: ("cancelled", "已取消"),
     RunStatus.TIMED_OUT: ("timed out", "超时"),
     RunStatus.INTERRUPTED: ("interrupted by a stop; resumes on start", "因停止而中断，启动后继续"),
+    RunStatus.REFUSED: ("refused: its owner may not do this", "已拒绝：其所有者无此权限"),
 }
 
 

@@ -24,10 +24,12 @@ from orbithub.automation.errors import (
     AutomationError,
     AutomationFileError,
     AutomationIssue,
+    AutomationRefusedError,
     UnknownAutomationError,
 )
 from orbithub.automation.loader import parse_automation, parse_document, with_lines
 from orbithub.automation.model import Automation
+from orbithub.automation.owners import Rights, reach, refusals
 from orbithub.automation.scenes import Scene
 from orbithub.automation.validate import check_automations
 from orbithub.files import write_atomically
@@ -59,6 +61,45 @@ class Source:
 
     path: Path
     editable: bool
+
+
+def _owned(data: dict[str, object], owner: str | None, household: bool) -> dict[str, object]:
+    """The document with its owner fields set by the saver, never by the body."""
+    document = {k: v for k, v in data.items() if k not in ("owner", "household")}
+    if owner is not None:
+        document["owner"] = owner
+    if household:
+        document["household"] = True
+    return document
+
+
+def _check_rights(automation: Automation, rights: Rights, engine: Engine) -> None:
+    """Refuse what ``rights`` may not see (as unknown ids) or not control (as forbidden).
+
+    Raises:
+        AutomationFileError: it names a device or space the saver may not see.
+        AutomationRefusedError: it commands a device the saver may not control, or reads
+            devices it cannot name.
+    """
+    refused = refusals(reach(automation, engine.scene), rights, engine.hub.registry)
+    # A device the saver may not see is worded exactly as one that does not exist.
+    unseen = [
+        AutomationIssue(
+            "<api>",
+            r.touch.path,
+            f"no device {r.touch.device!r}; check the id in the device list"
+            if r.touch.device is not None
+            else r.message,
+        )
+        for r in refused
+        if r.hidden
+    ]
+    if unseen:
+        raise AutomationFileError(unseen)
+    if refused:
+        raise AutomationRefusedError(
+            [AutomationIssue("<api>", r.touch.path, r.message) for r in refused]
+        )
 
 
 def _read_file(path: Path) -> tuple[str, object]:
@@ -181,17 +222,30 @@ class AutomationLibrary:
 
     # -- edits --------------------------------------------------------------------------------
     async def save(
-        self, data: object, *, automation_id: str | None = None, create: bool = False
+        self,
+        data: object,
+        *,
+        automation_id: str | None = None,
+        create: bool = False,
+        owner: str | None = None,
+        household: bool = False,
+        rights: Rights | None = None,
     ) -> Automation:
-        """Validate an automation (shape and references), write its file and load it.
+        """Validate an automation (shape, references, its owner's rights), write it and load it.
 
         Args:
-            data: the automation as a mapping (from YAML or JSON).
+            data: the automation as a mapping (from YAML or JSON); its own ``owner`` and
+                ``household`` fields are replaced by the arguments.
             automation_id: for an update, the id it must have.
             create: refuse when the id is taken.
+            owner: the id of the user saving it, whose rights it runs with.
+            household: runs with the system's rights (the caller checked who may ask).
+            rights: the saving user's rights; everything the automation reads must be
+                visible to them and everything it commands controllable (None: not checked).
 
         Raises:
             AutomationFileError: invalid, with every problem's field.
+            AutomationRefusedError: it uses a device or space ``rights`` do not cover.
             ReadOnlyAutomationError: the id belongs to a file the API does not rewrite.
             AutomationExistsError: creating an id that exists.
             UnknownAutomationError: updating an id that does not exist.
@@ -201,6 +255,8 @@ class AutomationLibrary:
             raise AutomationError("automations are not backed by a folder; start the hub with one")
         if isinstance(data, dict) and automation_id is not None:
             data = {**data, "id": data.get("id", automation_id)}
+        if isinstance(data, dict):
+            data = _owned(data, owner, household)
         automation = parse_automation(data, source="<api>")
         if automation_id is not None and automation.id != automation_id:
             raise AutomationFileError(
@@ -213,6 +269,8 @@ class AutomationLibrary:
                     )
                 ]
             )
+        if rights is not None:
+            _check_rights(automation, rights, self.engine)
         exists = self.engine.find(automation.id) is not None
         if create and exists:
             raise AutomationExistsError(

@@ -424,6 +424,9 @@ class Automation:
         max_runs: queue length (queued) or concurrent runs (parallel).
         space: the space whose timezone and coordinates time triggers use (None: the first).
         rate_limit: runs allowed per window, None for no limit.
+        owner: the id of the user who saved it through the API (None: written by hand in the
+            data directory's files, which are the hub owner's).
+        household: marked by an owner of the hub to run with the system's rights.
     """
 
     id: str
@@ -437,3 +440,10 @@ class Automation:
     max_runs: int = 10
     space: str | None = None
     rate_limit: RateLimit | None = field(default=None)
+    owner: str | None = None
+    household: bool = False
+
+    @property
+    def runs_as(self) -> str | None:
+        """The user whose current rights a run has; None runs with the system's rights."""
+        return None if self.household else self.owner

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from orbithub.automation.actions import Resume, RunFailed, RunStopped, final_status, run_actions
 from orbithub.automation.model import Automation, Mode
 from orbithub.automation.outcomes import publish_run
+from orbithub.automation.owners import RunRefused, reach, refusals
 from orbithub.automation.place import Place
 from orbithub.automation.trace import Reason, ReasonCode, RunStatus, RunTrace
 from orbithub.core.context import Context
@@ -51,6 +52,21 @@ def mode_refusal(automation: Automation, active: Sequence[RunTrace], place: Plac
     return None
 
 
+async def _check_owner(engine: Engine, automation: Automation) -> None:
+    """Refuse the run when its owner may no longer touch everything it uses.
+
+    Raises:
+        RunRefused: naming the first device or space the owner's rights do not cover.
+    """
+    rights = await engine.rights_for(automation)
+    if rights is None:
+        return
+    touches = reach(automation, engine.scene)
+    refused = refusals(touches, rights, engine.hub.registry, who=f"its owner {rights.username}")
+    if refused:
+        raise RunRefused(refused[0].message)
+
+
 async def execute(
     engine: Engine,
     automation: Automation,
@@ -63,6 +79,7 @@ async def execute(
     """Run the actions and record how the run ended; never raises but cancellation."""
     ended: BaseException | None = None
     try:
+        await _check_owner(engine, automation)
         if automation.mode is Mode.QUEUED:
             # asyncio.Lock wakes waiters first come, first served: the queue's order.
             trace.status = RunStatus.QUEUED
@@ -71,6 +88,11 @@ async def execute(
                 await run_actions(engine, automation, trace, context, resume)
         else:
             await run_actions(engine, automation, trace, context, resume)
+    except RunRefused as exc:
+        ended = exc
+        trace.error = f"refused: {exc}"
+        reason = Reason.of(ReasonCode.OWNER_REFUSED, why=str(exc))
+        engine.record(automation, trace.trigger, reason, context)
     except (RunFailed, RunStopped) as exc:
         ended = exc
         trace.error = str(exc)

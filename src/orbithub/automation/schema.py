@@ -306,6 +306,8 @@ class AutomationDoc(Doc):
     max: int = Field(default=10, ge=1)
     space: str | None = None
     rate_limit: RateLimitDoc | None = None
+    owner: str | None = Field(default=None, min_length=1)
+    household: bool = False
     triggers: list[TriggerDoc] = Field(min_length=1)
     conditions: list[ConditionDoc] = Field(default_factory=list)
     actions: list[ActionDoc] = Field(min_length=1)
@@ -325,6 +327,8 @@ class AutomationDoc(Doc):
             max_runs=self.max,
             space=self.space,
             rate_limit=None if limit is None else m.RateLimit(limit.runs, limit.per),
+            owner=self.owner,
+            household=self.household,
         )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "TemplateFailed",
     "check_template",
     "is_template",
+    "parse",
     "render",
     "render_value",
     "variables",
@@ -64,7 +65,12 @@ def is_template(text: object) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _parsed(text: str) -> nodes.Template:
+def parse(text: str) -> nodes.Template:
+    """The syntax tree of a template (cached).
+
+    Raises:
+        TemplateSyntaxError: the template does not parse.
+    """
     return _ENV.parse(text)
 
 
@@ -84,7 +90,7 @@ def check_template(text: str) -> str:
         return text
     try:
         _compiled(text)  # first: it refuses an oversized source before any parsing
-        tree = _parsed(text)
+        tree = parse(text)
     except TemplateSyntaxError as exc:
         line = f" on line {exc.lineno} of the template" if text.count("\n") else ""
         raise ValueError(f"template syntax error{line}: {exc.message}") from None

@@ -46,6 +46,7 @@ class ReasonCode(StrEnum):
     MISSED_SKIPPED = "missed_skipped"
     PRESENCE_FALSE = "presence_false"
     PRESENCE_UNKNOWN = "presence_unknown"
+    OWNER_REFUSED = "owner_refused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,8 @@ class RunStatus(StrEnum):
     CANCELLED = "cancelled"
     TIMED_OUT = "timed_out"
     INTERRUPTED = "interrupted"
+    REFUSED = "refused"
+    """Its owner's rights do not cover what the run needed."""
 
 
 @dataclass(slots=True)

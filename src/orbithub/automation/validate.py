@@ -38,7 +38,7 @@ from orbithub.automation.scenes import Scene
 from orbithub.core.registry import Registry
 from orbithub.spec.errors import SpecError
 
-__all__ = ["check_automations"]
+__all__ = ["check_automations", "references"]
 
 _Ref = PropertyTrigger | EventTrigger | OnlineTrigger | PropertyCondition | SetStep | CallStep
 _Spaced = ZoneTrigger | PresenceTrigger | EtaTrigger | PresenceCondition | NotifyStep
@@ -69,7 +69,7 @@ def check_automations(
     scene_ids = {s.id for s in scenes}
     issues: list[AutomationIssue] = []
     for index, automation in enumerate(automations):
-        for where, ref in _refs(automation):
+        for where, ref in references(automation):
             if isinstance(ref, SceneStep):
                 problem = None if ref.scene in scene_ids else _no_scene(ref.scene, scene_ids)
             elif isinstance(ref, _Spaced):
@@ -90,7 +90,8 @@ def _no_scene(scene_id: str, known: set[str]) -> str:
     return f"no scene {scene_id!r}; known: {', '.join(sorted(known)) or 'none'}"
 
 
-def _refs(automation: Automation) -> Iterator[tuple[str, _Found]]:
+def references(automation: Automation) -> Iterator[tuple[str, _Found]]:
+    """Every trigger, condition and step that names a device, space, scene or automation."""
     yield from _triggers(automation.triggers, "triggers")
     yield from _conditions(automation.conditions, "conditions")
     yield from _actions(automation.actions, "actions")

@@ -21,12 +21,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from orbithub.api.principal import Principal
 from orbithub.automation import Engine, JsonFileStore, explain
 from orbithub.automation import triggers as trig
 from orbithub.automation.arrivals import EtaSource
 from orbithub.automation.errors import AutomationIssue
 from orbithub.automation.explain import Language
 from orbithub.automation.library import AutomationLibrary
+from orbithub.automation.owners import Rights, RightsOf
 from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
 from orbithub.cli.options import DataDir
@@ -35,6 +37,8 @@ from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.errors import OrbitHubError
 from orbithub.mobility.presence import Presence
+from orbithub.storage import users as user_store
+from orbithub.storage.db import Database
 
 __all__ = [
     "AUTOMATIONS_DIR",
@@ -42,6 +46,7 @@ __all__ = [
     "STATE_FILE",
     "app",
     "control_ops",
+    "owner_rights",
     "start_automations",
 ]
 
@@ -67,6 +72,18 @@ class _PresenceView:
         return self._presence.people_present(space_id)
 
 
+def owner_rights(db: Database, hub: Hub) -> RightsOf:
+    """Looks up a user's rights as they are now (grants expire on the hub's clock)."""
+
+    async def rights(user_id: str) -> Rights | None:
+        user = await user_store.get_user(db, user_id)
+        if user is None:
+            return None
+        return Principal.build(user, await user_store.list_grants(db, user_id), now=hub.now())
+
+    return rights
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
@@ -81,6 +98,7 @@ async def start_automations(
     control: ControlServer | None = None,
     presence: Presence | None = None,
     tracks: EtaSource | None = None,
+    db: Database | None = None,
 ) -> Engine:
     """Load the data directory's automations and run them in ``tasks`` until it ends.
 
@@ -93,6 +111,8 @@ async def start_automations(
         control: the control socket, to answer ``orbithub automations list/why/run``.
         presence: the presence tracker, so conditions know who was home before any event.
         tracks: arrival estimates to share (default: the engine follows positions itself).
+        db: the accounts, so an automation saved by a user runs with that user's rights
+            (without it such an automation is refused when it fires).
 
     Returns:
         The running engine; ``engine.library`` is its folder (the API edits through it).
@@ -104,6 +124,8 @@ async def start_automations(
     engine = Engine(hub, store=store, presence=view, tracks=tracks)
     library = AutomationLibrary(engine, folder, state_path=data_dir / STATE_FILE)
     engine.library = library
+    if db is not None:
+        engine.rights = owner_rights(db, hub)
     issues = await library.load(files)
     issues += await library.load(list(extra_documents), read_only=True)
     for issue in issues:

@@ -121,6 +121,7 @@ async def running_services(
                 control=rt.control,
                 presence=companion.presence,
                 tracks=mobility.tracks,
+                db=db,
             )
             assistant = start_assistant(
                 hub,

@@ -10,7 +10,7 @@ audited. ``POST /api/webhooks/{id}`` needs no account: the webhook's id is its s
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypedDict
 
 import orjson
 import yaml
@@ -25,6 +25,7 @@ from orbithub.automation import triggers as trig
 from orbithub.automation.errors import (
     AutomationError,
     AutomationFileError,
+    AutomationRefusedError,
     UnknownAutomationError,
 )
 from orbithub.automation.explain import Language
@@ -42,7 +43,10 @@ __all__ = ["router"]
 router = APIRouter(tags=["automations"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"description": "only an owner or an adult may manage automations"},
+    403: {
+        "description": "only an owner or an adult may manage automations, and only with "
+        "devices they may control and see; detail.errors names each device refused"
+    },
     404: {"description": "no automation (or scene) with that id that the caller may see"},
     409: {"description": "the id is taken, or the automation lives in a hand-written file"},
     422: {"description": "the automation is invalid; detail.errors names each field"},
@@ -81,6 +85,8 @@ class AutomationOut(BaseModel):
     triggers: list[str]
     source: str | None
     editable: bool
+    owner: str | None
+    household: bool
     running: int
     last_run: LastRunOut | None
     document: dict[str, Any]
@@ -224,10 +230,35 @@ def _out(engine: Engine, automation: Automation) -> AutomationOut:
         triggers=[trig.describe(t) for t in automation.triggers],
         source=str(source.path.name) if source is not None else None,
         editable=source is None or source.editable,
+        owner=automation.owner,
+        household=automation.household or automation.owner is None,
         running=len(engine.running(automation.id)),
         last_run=_last_run(runs[-1] if runs else None),
         document=library.document(automation.id) if library is not None else {},
     )
+
+
+class _Ownership(TypedDict):
+    owner: str
+    household: bool
+    rights: Principal
+
+
+def _owned(principal: Principal, data: object) -> _Ownership:
+    """Who an automation saved by ``principal`` belongs to, and whose rights check it.
+
+    Raises:
+        ApiError: 403 when someone other than an owner of the hub asks for a household one.
+    """
+    household = isinstance(data, dict) and data.get("household") is True
+    if household and not principal.is_owner:
+        raise ApiError(
+            403,
+            "forbidden",
+            "only an owner of the hub may mark an automation household (run with the hub's "
+            "own rights); leave household out and it runs with yours",
+        )
+    return _Ownership(owner=principal.user_id, household=household, rights=principal)
 
 
 async def _body(request: Request) -> object:
@@ -263,9 +294,22 @@ def _invalid(exc: AutomationFileError) -> ApiError:
     )
 
 
+def _refused(exc: AutomationRefusedError) -> ApiError:
+    errors = [{"path": i.path, "message": i.message} for i in exc.issues]
+    return ApiError(
+        403,
+        "forbidden",
+        f"{errors[0]['path']}: {errors[0]['message']}"
+        + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
+        detail={"errors": errors},
+    )
+
+
 def _edit_error(exc: AutomationError) -> ApiError:
     if isinstance(exc, AutomationFileError):
         return _invalid(exc)
+    if isinstance(exc, AutomationRefusedError):
+        return _refused(exc)
     if isinstance(exc, UnknownAutomationError):
         return ApiError(404, "not_found", str(exc))
     if isinstance(exc, ReadOnlyAutomationError):
@@ -294,7 +338,7 @@ async def create_automation(request: Request, principal: AdultPrincipal) -> Auto
     engine = _engine(request)
     data = await _body(request)
     try:
-        automation = await _library(engine).save(data, create=True)
+        automation = await _library(engine).save(data, create=True, **_owned(principal, data))
     except AutomationError as exc:
         await audit(
             request,
@@ -338,8 +382,13 @@ async def update_automation(
     _visible(principal, engine, automation_id)
     data = await _body(request)
     try:
-        automation = await _library(engine).save(data, automation_id=automation_id)
+        automation = await _library(engine).save(
+            data, automation_id=automation_id, **_owned(principal, data)
+        )
     except AutomationError as exc:
+        await audit(
+            request, principal, action="automation.update", target=automation_id, result="refused"
+        )
         raise _edit_error(exc) from None
     await _audited(request, principal, "automation.update", engine, automation)
     return _out(engine, automation)

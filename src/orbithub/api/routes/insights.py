@@ -189,7 +189,9 @@ async def _decide(
         )
     try:
         if accept:
-            decided = await service.accept(suggestion_id, by=principal.username)
+            decided = await service.accept(
+                suggestion_id, by=principal.username, owner=principal.user_id
+            )
         else:
             decided = await service.reject(suggestion_id, by=principal.username)
     except SuggestionDecidedError as exc:

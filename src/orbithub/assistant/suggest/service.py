@@ -74,7 +74,20 @@ class LibrarySink:
             raise AutomationError(
                 f"suggestion {automation_id!r} does not hold exactly one automation"
             )
-        await self.library.save(automations[0], create=True)
+        automation = automations[0]
+        owner = automation.get("owner") if isinstance(automation, Mapping) else None
+        await self.library.save(
+            automation, create=True, owner=owner if isinstance(owner, str) else None
+        )
+
+
+def _owned_by(document: Mapping[str, object], owner: str) -> dict[str, object]:
+    """The document with its one automation recorded as ``owner``'s."""
+    automations = document.get("automations")
+    if not isinstance(automations, list):
+        return dict(document)
+    owned = [{**a, "owner": owner} if isinstance(a, Mapping) else a for a in automations]
+    return {**document, "automations": owned}
 
 
 class Suggester:
@@ -219,8 +232,12 @@ class Suggester:
             await self.clock.sleep(self.interval)
 
     # -- decisions ----------------------------------------------------------------------------
-    async def accept(self, suggestion_id: str, *, by: str | None = None) -> Suggestion:
+    async def accept(
+        self, suggestion_id: str, *, by: str | None = None, owner: str | None = None
+    ) -> Suggestion:
         """Turn the suggestion into an automation through the sink and remember the decision.
+
+        ``owner`` is the id of the user accepting: the automation runs with their rights.
 
         Raises:
             UnknownSuggestionError: no suggestion has this id.
@@ -229,6 +246,8 @@ class Suggester:
         async with self._lock:
             suggestion = self._undecided(suggestion_id)
             document = with_automation_id(suggestion.candidate.document, suggestion.automation_id)
+            if owner is not None:
+                document = _owned_by(document, owner)
             await self.sink.add_automation(suggestion.automation_id, document)
             return await self._decide(suggestion, Status.ACCEPTED, by)
 
