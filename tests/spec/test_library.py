@@ -87,6 +87,18 @@ CONTRACT: dict[str, dict[str, tuple[object, ...]]] = {
         "curtain.current-position": (Format.UINT8, RN, (0, 100, 1), "percentage", None),
         "curtain.target-position": (Format.UINT8, RWN, (0, 100, 1), "percentage", None),
     },
+    **{
+        key: {
+            f"{key}.motor-control": (Format.UINT8, WO, None, None, [0, 1, 2]),
+            f"{key}.status": (Format.UINT8, RN, None, None, [0, 1, 2, 3, 4]),
+        }
+        for key in ("garage-door", "gate", "door")
+    },
+    "window-opener": {
+        "window-opener.motor-control": (Format.UINT8, WO, None, None, [0, 1, 2]),
+        "window-opener.status": (Format.UINT8, RN, None, None, [0, 1, 2, 3, 4]),
+        "window-opener.target-position": (Format.UINT8, RWN, (0, 100, 1), "percentage", None),
+    },
     "lock": {
         "lock.locked": (Format.BOOL, RWN, None, None, None),
         "lock.door-state": (Format.UINT8, RN, None, None, [0, 1]),

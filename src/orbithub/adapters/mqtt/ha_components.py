@@ -43,6 +43,7 @@ from orbithub.spec.model import Access, Format, ValueRange
 
 __all__ = [
     "COMPONENTS",
+    "COVER_SERVICES",
     "ComponentMap",
     "ComponentMapper",
     "access_of",
@@ -238,9 +239,24 @@ def lock(cfg: HaConfig, suffix: str) -> ComponentMap:
 _COVER_STATES = ("open", "opening", "closed", "closing", "stopped")
 _MOTOR = ("pause", "open", "close")
 
+COVER_SERVICES = {
+    "garage": "garage-door",
+    "gate": "gate",
+    "door": "door",
+    "window": "window-opener",
+}
+"""Cover device classes that open a way into the home, and the service each becomes.
+
+They are security devices (whoever opens them lets people in), so they must never look like a
+curtain; the names match the built-in types of the same name. Every other cover is a curtain."""
+
 
 def cover(cfg: HaConfig, suffix: str) -> ComponentMap:
-    """``cover``: ``curtain.current-position`` / ``target-position`` (0..100), status, motor."""
+    """``cover``: ``curtain.current-position`` / ``target-position`` (0..100), status, motor.
+
+    A garage door, gate, door or window (``device_class``) gets its own service name instead
+    of ``curtain`` (see :data:`COVER_SERVICES`).
+    """
     props: list[PropertyDraft] = []
     command = cfg.text("command_topic")
     if command:
@@ -314,7 +330,7 @@ def cover(cfg: HaConfig, suffix: str) -> ComponentMap:
         )
     if not props:
         raise DiscoveryError(cfg.topic, "cover has no command, state or position topic")
-    name = "garage-door" if cfg.text("device_class") in ("garage", "gate", "door") else "curtain"
+    name = COVER_SERVICES.get(cfg.text("device_class") or "", "curtain")
     return ComponentMap((ServiceDraft(name + suffix, "", tuple(props)),))
 
 

@@ -25,7 +25,12 @@ import orjson
 from orbithub.adapters.mqtt.assemble import DeviceDraft, ServiceDraft, build_device, slug
 from orbithub.adapters.mqtt.ha_abbreviations import expand
 from orbithub.adapters.mqtt.ha_climate import climate
-from orbithub.adapters.mqtt.ha_components import COMPONENTS, ComponentMap, ComponentMapper
+from orbithub.adapters.mqtt.ha_components import (
+    COMPONENTS,
+    COVER_SERVICES,
+    ComponentMap,
+    ComponentMapper,
+)
 from orbithub.adapters.mqtt.ha_config import HaConfig
 from orbithub.adapters.mqtt.ha_extras import EXTRA_COMPONENTS
 from orbithub.adapters.mqtt.ha_lights import light
@@ -73,6 +78,9 @@ _NOT_MAPPED = frozenset(
     }
 )
 """Components HA defines that OrbitHub does not map yet: skipped with a reason, not errors."""
+
+_OPENERS = tuple(sorted(set(COVER_SERVICES.values()), key=len, reverse=True))
+"""Services of covers that open a way in; such a cover names its device's kind."""
 
 # Order in which a component gives the device its kind (the first present wins).
 _KIND = (
@@ -422,6 +430,23 @@ def _published_by_orbithub(data: Mapping[str, Any]) -> bool:
     return isinstance(origin, Mapping) and origin.get("name") == ORBITHUB_ORIGIN
 
 
+def _kind(members: list[DiscoveredComponent]) -> str:
+    """The device's kind: a garage door, gate, door or window opener first, else by _KIND.
+
+    An opener is named even beside a light (garage door openers often have one), so the type
+    says what the device guards. Every component's service stays on the device either way.
+    """
+    for member in members:
+        if member.component != "cover":
+            continue
+        for service in member.services:
+            for opener in _OPENERS:
+                if service.name == opener or service.name.startswith(opener + "-"):
+                    return opener
+    present = {m.component for m in members}
+    return next((k for comp, k in _KIND if comp in present), members[0].component)
+
+
 def assemble(components: Iterable[DiscoveredComponent]) -> list[DiscoveredDevice]:
     """Group components by device and build one typed device per group."""
     groups: dict[str, list[DiscoveredComponent]] = {}
@@ -430,8 +455,7 @@ def assemble(components: Iterable[DiscoveredComponent]) -> list[DiscoveredDevice
     devices = []
     for device_id, members in groups.items():
         info = next((m.device for m in members if m.device is not None), None) or DeviceInfo()
-        present = {m.component for m in members}
-        kind = next((k for comp, k in _KIND if comp in present), members[0].component)
+        kind = _kind(members)
         model = "-".join(p for p in (info.manufacturer, info.model_id or info.model) if p)
         availability = next((m.availability for m in members if m.availability), None)
         draft = DeviceDraft(
