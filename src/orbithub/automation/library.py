@@ -32,6 +32,8 @@ from orbithub.automation.model import Automation
 from orbithub.automation.owners import Rights, reach, refusals
 from orbithub.automation.scenes import Scene
 from orbithub.automation.validate import check_automations
+from orbithub.bounded import LimitExceeded
+from orbithub.bounded.documents import FILE_LIMITS, load_yaml
 from orbithub.files import write_atomically
 
 if TYPE_CHECKING:
@@ -104,7 +106,7 @@ def _check_rights(automation: Automation, rights: Rights, engine: Engine) -> Non
 
 def _read_file(path: Path) -> tuple[str, object]:
     text = path.read_text(encoding="utf-8")
-    return text, yaml.safe_load(text)
+    return text, load_yaml(text, FILE_LIMITS)
 
 
 class AutomationLibrary:
@@ -154,6 +156,8 @@ class AutomationLibrary:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             return [AutomationIssue(str(path), "-", f"not valid YAML: {exc}", line)]
+        except LimitExceeded as exc:
+            return [AutomationIssue(str(path), "-", f"refused: {exc}")]
         try:
             automations, scenes = parse_document(data, source=str(path))
         except AutomationFileError as exc:

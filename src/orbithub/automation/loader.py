@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import reprlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +18,8 @@ from orbithub.automation.errors import AutomationFileError, AutomationIssue
 from orbithub.automation.model import Automation
 from orbithub.automation.scenes import Scene
 from orbithub.automation.schema import AutomationDoc, DocumentDoc
+from orbithub.bounded import LimitExceeded
+from orbithub.bounded.documents import FILE_LIMITS, compose_yaml, load_yaml
 
 __all__ = [
     "load_automations",
@@ -27,6 +30,9 @@ __all__ = [
 ]
 
 _T = TypeVar("_T", bound=BaseModel)
+# A wrong value is quoted in its error, briefly: the input may be large (or a YAML alias bomb).
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxdict, _SHOWN.maxlist, _SHOWN.maxstring = 2, 4, 4, 60
 _TAGGED = ("triggers", "conditions", "actions", "default", "while", "else", "condition")
 
 
@@ -66,11 +72,14 @@ def load_documents(path: Path | str) -> tuple[list[Automation], list[Scene]]:
             issues.append(AutomationIssue(str(file), "-", f"cannot read it: {exc.strerror}"))
             continue
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text, FILE_LIMITS)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark is not None else "-"
             issues.append(AutomationIssue(str(file), where, f"not valid YAML: {exc}"))
+            continue
+        except LimitExceeded as exc:
+            issues.append(AutomationIssue(str(file), "-", f"refused: {exc}"))
             continue
         try:
             found, found_scenes = parse_document(data, source=str(file))
@@ -92,8 +101,8 @@ _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 def with_lines(issues: Sequence[AutomationIssue], text: str) -> list[AutomationIssue]:
     """The issues with the line of the YAML ``text`` each one's path points at."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = compose_yaml(text, FILE_LIMITS)
+    except (yaml.YAMLError, LimitExceeded):
         return list(issues)
     if root is None:
         return list(issues)
@@ -213,7 +222,7 @@ def _message(err: ErrorDetails, parent: object) -> str:
     if kind == "union_tag_not_found":
         return "each entry needs a 'type:' (e.g. 'type: property')"
     text = err["msg"].removeprefix("Value error, ")
-    return f"{text} (got {err['input']!r})" if kind != "value_error" else text
+    return f"{text} (got {_SHOWN.repr(err['input'])})" if kind != "value_error" else text
 
 
 def _known_fields(err: ErrorDetails, parent: object) -> list[str]:
