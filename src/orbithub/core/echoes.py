@@ -84,17 +84,18 @@ class RecentCommands:
     def cause(self, device_id: str, path: str, value: Value, now: float) -> Context | None:
         """The context of a reported change: derived from the command it echoes, or None.
 
-        A ``set`` is matched by the value it wrote (the newest such, used up by the match, so
-        a person switching the same value back later is not taken for the command); failing
-        that, an action run on the device within the window is the cause.
+        A ``set`` is matched by the value it wrote: the oldest such command not yet matched,
+        since a device reports its commands' effects in the order it took them, and used up
+        by the match, so a person switching the same value back later is not taken for it.
+        Failing that, an action run on the device within the window is the cause. The hub
+        asks for unchanged reports too, so a confirmation uses up its command.
         """
         if not self._sent:
             return None
         self._expire(now)
         entries = self._sent.get((device_id, path))
         if entries:
-            for index in range(len(entries) - 1, -1, -1):
-                sent = entries[index]
+            for index, sent in enumerate(entries):
                 if sent.value == value and type(sent.value) is type(value):
                     del entries[index]
                     if not entries:

@@ -248,6 +248,8 @@ class Hub:
                 current.device_time = timestamp
             old = current.value
             if old == checked and type(old) is type(checked):
+                if self.echoes:
+                    self.echoes.cause(device.id, prop.path, checked, now)  # a confirmation
                 return True
             current.value = checked
             current.last_changed = now

@@ -4,12 +4,17 @@ For every vehicle space the service keeps settings (target, departure, limit), b
 :class:`~orbithub.mobility.charging.ChargePlan` from the car's state of charge, the home
 charger's power and the home's tariff, and turns the charger's ``charger.on`` on and off at the
 plan's edges through :meth:`Hub.set` (as an automation, so the audit says who did it). It plans
-again when an input changes (state of charge, plug, charge limit, settings) and every 15
-minutes, and sleeps on the hub clock in between, so tests jump time instead of waiting.
+again when an input changes (state of charge, plug, charge limit, settings, the charger's own
+switch) and every 15 minutes, and sleeps on the hub clock in between, so tests jump time
+instead of waiting.
 
-Anyone else switching the charger (a person in the app, the assistant, their own automation)
-overrides the plan until the car is unplugged: "charge now" must not be undone by the next
-re-plan, and the plan picks up again with the next plug-in.
+It decides from the charger's truth: the state the charger last reported, or what the service
+asked for while the charger's report of it is still on its way
+(:mod:`~orbithub.mobility.charger_commands`), and its status always shows what the charger
+reported, never what the service asked. Anyone else switching the charger (a person in the
+app, the assistant, their own automation, a hand on the charger itself) overrides the plan
+until the car is unplugged: "charge now" must not be undone by the next re-plan, and the plan
+picks up again with the next plug-in.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from orbithub.core.events import (
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Space
 from orbithub.mobility.charge_settings import ChargeSettings
+from orbithub.mobility.charger_commands import Cause, ChargerCommands
 from orbithub.mobility.charging import ChargePlan, ChargeRequest, SolarWindow, plan_charging
 from orbithub.mobility.charging_text import (
     NO_BATTERY_LEVEL,
@@ -101,7 +107,8 @@ class ChargeStatus:
         home_id: the home whose charger is used, None when there is no home.
         charger_id: that charger, None when the home has none.
         plugged: whether the car is plugged in at that charger.
-        charger_on: the charger switch's current state, None when unknown.
+        charger_on: the charger switch's state as the charger last reported it, None when
+            unknown.
         plan: the current plan, None when it cannot be made (see ``reason``).
         reason_text: why there is no plan, or why it is not being followed, in English and
             Chinese; None while the plan is followed.
@@ -167,6 +174,7 @@ class ChargingService:
         self._stop_listening: Callable[[], None] | None = None
         self._failing: set[str] = set()
         self._overrides: dict[str, _Override] = {}
+        self._asked = ChargerCommands(hub.echoes.window)
 
     # -- configuration ------------------------------------------------------------------------
     def tariff(self, home_id: str) -> Tariff:
@@ -361,7 +369,9 @@ class ChargingService:
             return
         if not isinstance(event, PropertyChanged):
             return
-        if event.path in (CHARGING_STATE, CHARGE_LIMIT, CHARGER_PLUGGED, CHARGER_MAX_CURRENT):
+        if event.path == CHARGER_ON:
+            self._charger_reported(event)
+        elif event.path in (CHARGING_STATE, CHARGE_LIMIT, CHARGER_PLUGGED, CHARGER_MAX_CURRENT):
             self._dirty = True
             self._wake.set()
         elif event.path == BATTERY:
@@ -395,6 +405,37 @@ class ChargingService:
             self._dirty = True
             self._wake.set()
 
+    def _charger_reported(self, event: PropertyChanged) -> None:
+        on = event.value
+        if not isinstance(on, bool):
+            return
+        charger_id = event.device_id
+        for space_id, status in list(self._status.items()):
+            if status.charger_id == charger_id:
+                # The API shows the charger's report at once, not after the next plan.
+                self._status[space_id] = dataclasses.replace(status, charger_on=on)
+        cause = self._asked.reported(charger_id, on, event.context, event.time)
+        if cause is Cause.HAND and event.old_value is not None:
+            wanted = self._wanted(charger_id, event.time)
+            if wanted is not None and wanted is not on:
+                self._overrides[charger_id] = _Override(on, event.time, None)
+                _LOGGER.info(
+                    "charger %s switched %s on the charger itself: smart charging waits until "
+                    "the car is unplugged",
+                    charger_id,
+                    "on" if on else "off",
+                )
+        self._dirty = True
+        self._wake.set()
+
+    def _wanted(self, charger_id: str, now: float) -> bool | None:
+        """What a followed plan wants of this charger now; None when no plan is followed."""
+        for status in self._status.values():
+            followed = status.plan is not None and status.reason_text is None
+            if status.charger_id == charger_id and followed and status.plan is not None:
+                return status.plan.charging_at(now)
+        return None
+
     async def run(self) -> None:
         """Plan and switch until cancelled."""
         self.start()
@@ -422,12 +463,15 @@ class ChargingService:
             if status.plan is None or status.charger_id is None or status.reason_text is not None:
                 continue
             wanted = status.plan.charging_at(now)
-            if status.charger_on is wanted:
+            charger_id = status.charger_id
+            if self._asked.expected(charger_id, status.charger_on, now) is wanted:
                 continue
             ctx = Context(Origin.AUTOMATION, _CONTEXT_ACTOR)
+            self._asked.asked(charger_id, wanted, ctx, now)
             try:
-                result = await self._hub.set(status.charger_id, CHARGER_ON, wanted, context=ctx)
+                result = await self._hub.set(charger_id, CHARGER_ON, wanted, context=ctx)
             except (CoreError, SpecError) as exc:
+                self._asked.failed(charger_id)
                 # Logged once per failing charger: the loop retries on every change.
                 level = logging.DEBUG if status.charger_id in self._failing else logging.WARNING
                 self._failing.add(status.charger_id)
@@ -448,7 +492,6 @@ class ChargingService:
                 status.space_id,
                 "confirmed" if result.confirmed else result.message or "not confirmed",
             )
-            self._status[status.space_id] = dataclasses.replace(status, charger_on=wanted)
 
     def _next_wake(self, now: float) -> float:
         wake = now + _REPLAN_S
@@ -459,6 +502,10 @@ class ChargingService:
                     wake = min(wake, edge)
             if status.departure is not None and status.departure > now:
                 wake = min(wake, status.departure)
+        expiry = self._asked.next_expiry()
+        if expiry is not None:
+            # A request whose report never came is decided again from the charger's state.
+            wake = min(wake, max(now, expiry) + 0.001)
         return wake
 
     async def _sleep_or_wake(self, seconds: float) -> None:
