@@ -127,6 +127,11 @@ def test_lipsum_is_gone_and_lists_cannot_be_changed() -> None:
         ("{{ 'a-b' | replace('-', '+') }} {{ [1, 2] | join(',') }}", "a+b 1,2"),
         ("{{ 'on' ~ 'line' }} {{ 'ab' | center(6) }}", "online   ab  "),
         ("{{ 'abc' | regex_replace('(b)', '[\\\\1]') }}", "a[b]c"),
+        # zigbee2mqtt's event templates use ``continue``, as Home Assistant allows
+        (
+            "{% for i in range(5) %}{% if i == 2 %}{% continue %}{% endif %}{{ i }}{% endfor %}",
+            "0134",
+        ),
     ],
 )
 def test_normal_templates_render_as_before(source: str, expected: str) -> None:
