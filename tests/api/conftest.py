@@ -24,7 +24,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -248,16 +248,19 @@ def _with_clock(settings: ApiSettings, clock: ManualClock) -> ApiSettings:
     return ApiSettings(**fields)
 
 
+_Entered = TypeVar("_Entered")
+
+
 @contextlib.asynccontextmanager
 async def in_own_task(
-    scope: contextlib.AbstractAsyncContextManager[ApiHarness],
-) -> AsyncIterator[ApiHarness]:
+    scope: contextlib.AbstractAsyncContextManager[_Entered],
+) -> AsyncIterator[_Entered]:
     """Enter and leave ``scope`` in one task of its own.
 
     pytest-asyncio runs a fixture's setup and teardown in different tasks, and the task groups
     inside the hub and the recorder must be entered and left by the same task.
     """
-    entered: asyncio.Future[ApiHarness] = asyncio.get_running_loop().create_future()
+    entered: asyncio.Future[_Entered] = asyncio.get_running_loop().create_future()
     leave = asyncio.Event()
 
     async def hold() -> None:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 
 from orbithub.api.deps import AccountsDep, HubDep, OwnerPrincipal, audit
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.api.routes.auth import grant_out, user_out
 from orbithub.api.schemas import GrantIn, GrantOut, UserCreate, UserOut, UserPatch
 from orbithub.core.hub import Hub
@@ -73,13 +74,18 @@ def check_grant(hub: Hub, role: Role, body: GrantIn, now: float) -> None:
         raise ApiError(422, "already_expired", "expires_at is in the past; pick a later time")
 
 
-@router.get("/api/users", responses=_NOT_OWNER)
+@router.get("/api/users", responses=_NOT_OWNER, openapi_extra=requires(Right.OWNER))
 async def list_users(_owner: OwnerPrincipal, accounts: AccountsDep) -> list[UserOut]:
     """Every user of the hub."""
     return [user_out(u) for u in await user_store.list_users(accounts.db)]
 
 
-@router.post("/api/users", status_code=201, responses={**_NOT_OWNER, 409: {"description": "taken"}})
+@router.post(
+    "/api/users",
+    status_code=201,
+    responses={**_NOT_OWNER, 409: {"description": "taken"}},
+    openapi_extra=requires(Right.OWNER),
+)
 async def create_user(
     body: UserCreate, request: Request, owner: OwnerPrincipal, accounts: AccountsDep
 ) -> UserOut:
@@ -108,7 +114,9 @@ async def _owners(accounts: AccountsDep) -> list[User]:
 
 
 @router.patch(
-    "/api/users/{user_id}", responses={**_NOT_OWNER, 404: {"description": "unknown user"}}
+    "/api/users/{user_id}",
+    responses={**_NOT_OWNER, 404: {"description": "unknown user"}},
+    openapi_extra=requires(Right.OWNER),
 )
 async def update_user(
     user_id: str, body: UserPatch, request: Request, owner: OwnerPrincipal, accounts: AccountsDep
@@ -152,6 +160,7 @@ async def update_user(
     "/api/users/{user_id}",
     status_code=204,
     responses={**_NOT_OWNER, 404: {"description": "unknown"}},
+    openapi_extra=requires(Right.OWNER),
 )
 async def delete_user(
     user_id: str, request: Request, owner: OwnerPrincipal, accounts: AccountsDep
@@ -167,7 +176,9 @@ async def delete_user(
 
 
 @router.get(
-    "/api/users/{user_id}/grants", responses={**_NOT_OWNER, 404: {"description": "unknown"}}
+    "/api/users/{user_id}/grants",
+    responses={**_NOT_OWNER, 404: {"description": "unknown"}},
+    openapi_extra=requires(Right.OWNER),
 )
 async def list_grants(
     user_id: str, _owner: OwnerPrincipal, accounts: AccountsDep
@@ -181,6 +192,7 @@ async def list_grants(
     "/api/users/{user_id}/grants",
     status_code=201,
     responses={**_NOT_OWNER, 404: {"description": "unknown user"}},
+    openapi_extra=requires(Right.OWNER),
 )
 async def add_grant(
     user_id: str,
@@ -218,6 +230,7 @@ async def add_grant(
     "/api/grants/{grant_id}",
     status_code=204,
     responses={**_NOT_OWNER, 404: {"description": "unknown"}},
+    openapi_extra=requires(Right.OWNER),
 )
 async def delete_grant(
     grant_id: str, request: Request, owner: OwnerPrincipal, accounts: AccountsDep

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, device_for_view
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import EventOut
 from orbithub.core.hub import Hub
 from orbithub.storage import history
@@ -37,7 +38,11 @@ def _visible(principal: Principal, hub: Hub, record: EventRecord) -> bool:
     return principal.can_view_device(device)
 
 
-@router.get("/api/events", responses={404: {"description": "unknown device"}})
+@router.get(
+    "/api/events",
+    responses={404: {"description": "unknown device"}},
+    openapi_extra=requires(Right.SIGNED_IN),
+)
 async def list_events(
     principal: CurrentPrincipal,
     hub: HubDep,

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from orbithub.api.deps import CurrentPrincipal, HubDep, audit, running_service
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply
 from orbithub.core.errors import UnknownRoomError
 from orbithub.core.hub import Hub
@@ -150,6 +151,7 @@ def _check_room(hub: Hub, principal: Principal, room_id: str) -> None:
         },
         503: {"description": "the assistant is not running"},
     },
+    openapi_extra=requires(Right.SIGNED_IN),
 )
 async def ask(
     body: AskBody, request: Request, principal: CurrentPrincipal, hub: HubDep
@@ -178,6 +180,7 @@ async def ask(
         422: {"description": "the choice is empty or too long"},
         503: {"description": "the assistant is not running"},
     },
+    openapi_extra=requires(Right.SIGNED_IN),
 )
 async def choose(body: ChooseBody, request: Request, principal: CurrentPrincipal) -> AskReply:
     """Answer the question the assistant asked back with a choice's id, ``all`` or ``cancel``.

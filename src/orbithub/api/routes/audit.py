@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from orbithub.api.deps import AdultPrincipal, DbDep, HubDep
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import AuditOut
 from orbithub.storage.audit import read_audit
 
@@ -15,7 +16,11 @@ __all__ = ["router"]
 router = APIRouter(tags=["accounts"])
 
 
-@router.get("/api/audit", responses={403: {"description": "owners and adults only"}})
+@router.get(
+    "/api/audit",
+    responses={403: {"description": "owners and adults only"}},
+    openapi_extra=requires(Right.ADULT),
+)
 async def list_audit(
     principal: AdultPrincipal,
     db: DbDep,

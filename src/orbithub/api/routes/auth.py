@@ -13,6 +13,7 @@ from orbithub.api.deps import (
     client_address,
 )
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
     GrantOut,
     LoginIn,
@@ -56,7 +57,7 @@ def grant_out(grant: Grant) -> GrantOut:
     )
 
 
-@router.get("/api/onboarding")
+@router.get("/api/onboarding", openapi_extra=requires(Right.PUBLIC))
 async def onboarding_needed(db: DbDep) -> OnboardingOut:
     """Whether the hub still needs its owner (no user exists yet)."""
     return OnboardingOut(needed=await user_store.count_users(db) == 0)
@@ -65,6 +66,7 @@ async def onboarding_needed(db: DbDep) -> OnboardingOut:
 @router.post(
     "/api/onboarding",
     responses={409: {"description": "the hub already has users; sign in instead"}},
+    openapi_extra=requires(Right.PUBLIC),
 )
 async def onboard(body: OnboardingIn, request: Request, accounts: AccountsDep) -> TokensOut:
     """Create the first user, the owner, and sign them in (only while no user exists)."""
@@ -98,6 +100,7 @@ async def onboard(body: OnboardingIn, request: Request, accounts: AccountsDep) -
         401: {"description": "wrong user name or password"},
         429: {"description": "rate limited"},
     },
+    openapi_extra=requires(Right.PUBLIC),
 )
 async def login(body: LoginIn, request: Request, accounts: AccountsDep) -> TokensOut:
     """Sign in with a user name and password."""
@@ -110,7 +113,11 @@ async def login(body: LoginIn, request: Request, accounts: AccountsDep) -> Token
     )
 
 
-@router.post("/api/auth/refresh", responses={401: {"description": "invalid or reused token"}})
+@router.post(
+    "/api/auth/refresh",
+    responses={401: {"description": "invalid or reused token"}},
+    openapi_extra=requires(Right.PUBLIC),
+)
 async def refresh(body: RefreshIn, accounts: AccountsDep) -> TokensOut:
     """Exchange a refresh token for a new pair (the old refresh token stops working)."""
     user, pair = await accounts.refresh(body.refresh_token)
@@ -122,7 +129,7 @@ async def refresh(body: RefreshIn, accounts: AccountsDep) -> TokensOut:
     )
 
 
-@router.post("/api/auth/logout", status_code=204)
+@router.post("/api/auth/logout", status_code=204, openapi_extra=requires(Right.PUBLIC))
 async def logout(body: LogoutIn, accounts: AccountsDep) -> Response:
     """Sign out: this session's tokens stop working and its live connections close.
 
@@ -132,7 +139,7 @@ async def logout(body: LogoutIn, accounts: AccountsDep) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/api/me")
+@router.get("/api/me", openapi_extra=requires(Right.SIGNED_IN))
 async def me(principal: CurrentPrincipal, accounts: AccountsDep) -> MeOut:
     """The signed-in user and their active grants."""
     loaded = await accounts.load(principal.user_id)
@@ -173,6 +180,7 @@ async def _check_current_password(
         403: {"description": "wrong current password, or an integration token"},
         422: {"description": "a new password without the current one"},
     },
+    openapi_extra=requires(Right.SESSION),
 )
 async def update_me(
     body: MePatch, request: Request, principal: SignedInPrincipal, accounts: AccountsDep

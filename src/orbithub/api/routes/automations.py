@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, running_service
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.automation import Automation, Engine, Scene, apply_scene, explain, explain_run
 from orbithub.automation import triggers as trig
 from orbithub.automation.errors import (
@@ -332,7 +333,7 @@ def _edit_error(exc: AutomationError) -> ApiError:
 
 
 # -- automations --------------------------------------------------------------------------------
-@router.get("/api/automations", responses=_ERRORS)
+@router.get("/api/automations", responses=_ERRORS, openapi_extra=requires(Right.ADULT))
 async def list_automations(request: Request, principal: AdultPrincipal) -> list[AutomationOut]:
     """Every automation in the spaces the caller may see."""
     engine = _engine(request)
@@ -344,7 +345,12 @@ async def list_automations(request: Request, principal: AdultPrincipal) -> list[
     return out
 
 
-@router.post("/api/automations", status_code=201, responses=_ERRORS, openapi_extra=_BODY)
+@router.post(
+    "/api/automations",
+    status_code=201,
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT, _BODY),
+)
 async def create_automation(request: Request, principal: AdultPrincipal) -> AutomationOut:
     """Create an automation from JSON or YAML; it runs at once and is kept in a file."""
     engine = _engine(request)
@@ -376,7 +382,9 @@ async def _audited(
     )
 
 
-@router.get("/api/automations/{automation_id}", responses=_ERRORS)
+@router.get(
+    "/api/automations/{automation_id}", responses=_ERRORS, openapi_extra=requires(Right.ADULT)
+)
 async def get_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
@@ -385,7 +393,11 @@ async def get_automation(
     return _out(engine, _visible(principal, engine, automation_id))
 
 
-@router.put("/api/automations/{automation_id}", responses=_ERRORS, openapi_extra=_BODY)
+@router.put(
+    "/api/automations/{automation_id}",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT, _BODY),
+)
 async def update_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
@@ -406,7 +418,12 @@ async def update_automation(
     return _out(engine, automation)
 
 
-@router.delete("/api/automations/{automation_id}", status_code=204, responses=_ERRORS)
+@router.delete(
+    "/api/automations/{automation_id}",
+    status_code=204,
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT),
+)
 async def delete_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> Response:
@@ -435,7 +452,11 @@ async def _set_enabled(
     return _out(engine, engine.automation(automation_id))
 
 
-@router.post("/api/automations/{automation_id}/enable", responses=_ERRORS)
+@router.post(
+    "/api/automations/{automation_id}/enable",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT),
+)
 async def enable_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
@@ -443,7 +464,11 @@ async def enable_automation(
     return await _set_enabled(automation_id, request, principal, True)
 
 
-@router.post("/api/automations/{automation_id}/disable", responses=_ERRORS)
+@router.post(
+    "/api/automations/{automation_id}/disable",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT),
+)
 async def disable_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
@@ -451,7 +476,9 @@ async def disable_automation(
     return await _set_enabled(automation_id, request, principal, False)
 
 
-@router.post("/api/automations/{automation_id}/run", responses=_ERRORS)
+@router.post(
+    "/api/automations/{automation_id}/run", responses=_ERRORS, openapi_extra=requires(Right.ADULT)
+)
 async def run_automation(
     automation_id: str,
     request: Request,
@@ -480,7 +507,11 @@ async def run_automation(
     return RunStartedOut(started=run_id is not None, run_id=run_id, reason=reason)
 
 
-@router.get("/api/automations/{automation_id}/traces", responses=_ERRORS)
+@router.get(
+    "/api/automations/{automation_id}/traces",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.ADULT),
+)
 async def automation_traces(
     automation_id: str,
     request: Request,
@@ -520,7 +551,9 @@ async def automation_traces(
     )
 
 
-@router.get("/api/automations/{automation_id}/why", responses=_ERRORS)
+@router.get(
+    "/api/automations/{automation_id}/why", responses=_ERRORS, openapi_extra=requires(Right.ADULT)
+)
 async def why_not(
     automation_id: str,
     request: Request,
@@ -558,7 +591,7 @@ def _may(principal: Principal, hub: Hub, scene: Scene, *, control: bool) -> bool
     return True
 
 
-@router.get("/api/scenes", responses=_ERRORS)
+@router.get("/api/scenes", responses=_ERRORS, openapi_extra=requires(Right.SIGNED_IN))
 async def list_scenes(request: Request, principal: CurrentPrincipal, hub: HubDep) -> list[SceneOut]:
     """The scenes the caller may activate (children and guests: every device controllable)."""
     engine = _engine(request)
@@ -576,7 +609,9 @@ async def list_scenes(request: Request, principal: CurrentPrincipal, hub: HubDep
     ]
 
 
-@router.post("/api/scenes/{scene_id}/activate", responses=_ERRORS)
+@router.post(
+    "/api/scenes/{scene_id}/activate", responses=_ERRORS, openapi_extra=requires(Right.SIGNED_IN)
+)
 async def activate_scene(
     scene_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> SceneResultOut:
@@ -616,12 +651,15 @@ async def activate_scene(
 @router.post(
     "/api/webhooks/{webhook_id}",
     responses={404: {"description": "no automation uses this webhook id"}},
-    openapi_extra={
-        "requestBody": {
-            "required": False,
-            "content": {"application/json": {"schema": {}}},
-        }
-    },
+    openapi_extra=requires(
+        Right.PUBLIC,
+        {
+            "requestBody": {
+                "required": False,
+                "content": {"application/json": {"schema": {}}},
+            }
+        },
+    ),
 )
 async def webhook(webhook_id: str, request: Request) -> WebhookOut:
     """Fire the automations listening on this webhook; the JSON body is ``trigger.json``."""

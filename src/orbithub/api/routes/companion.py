@@ -38,6 +38,7 @@ from orbithub.api.deps import (
     running_service,
 )
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.core.hub import Hub
 from orbithub.core.registry import SpaceKind
 from orbithub.mobility.presence import Presence
@@ -231,7 +232,7 @@ def _home_for(hub: Hub, visible: set[str], wanted: str | None) -> str:
     )
 
 
-@router.post("/api/companion/register", status_code=201)
+@router.post("/api/companion/register", status_code=201, openapi_extra=requires(Right.SIGNED_IN))
 async def register_phone(
     request: Request,
     principal: CurrentPrincipal,
@@ -271,7 +272,7 @@ async def register_phone(
     return RegisterOut(device_id=device.id, token=token)
 
 
-@router.post("/api/companion/report")
+@router.post("/api/companion/report", openapi_extra=requires(Right.PHONE))
 async def report(
     phone: ReportingPhone, body: ReportIn, db: DbDep, hub: HubDep, companion: CompanionDep
 ) -> ReportOut:
@@ -297,7 +298,7 @@ async def report(
     return ReportOut(device_id=phone.device_id, accepted=accepted)
 
 
-@router.get("/api/companion/phones")
+@router.get("/api/companion/phones", openapi_extra=requires(Right.SIGNED_IN))
 async def list_phones(principal: CurrentPrincipal, hub: HubDep, db: DbDep) -> list[PhoneOut]:
     """The caller's registered phones (an owner sees everyone's)."""
     phones = await store.list_phones(db, None if principal.is_owner else principal.username)
@@ -318,7 +319,9 @@ async def list_phones(principal: CurrentPrincipal, hub: HubDep, db: DbDep) -> li
     return out
 
 
-@router.delete("/api/companion/phones/{device_id}", status_code=204)
+@router.delete(
+    "/api/companion/phones/{device_id}", status_code=204, openapi_extra=requires(Right.SIGNED_IN)
+)
 async def remove_phone(
     device_id: str,
     request: Request,
@@ -346,7 +349,7 @@ async def remove_phone(
     return Response(status_code=204)
 
 
-@router.get("/api/presence")
+@router.get("/api/presence", openapi_extra=requires(Right.FAMILY))
 async def presence(
     principal: CurrentPrincipal, hub: HubDep, tracker: PresenceDep
 ) -> list[PresenceOut]:
@@ -362,7 +365,7 @@ async def presence(
     ]
 
 
-@router.get("/api/presence/wifi")
+@router.get("/api/presence/wifi", openapi_extra=requires(Right.ADULT))
 async def wifi_networks(
     principal: AdultPrincipal, hub: HubDep, tracker: PresenceDep
 ) -> list[WifiOut]:
@@ -374,7 +377,7 @@ async def wifi_networks(
     ]
 
 
-@router.put("/api/presence/wifi/{space_id}")
+@router.put("/api/presence/wifi/{space_id}", openapi_extra=requires(Right.ADULT))
 async def set_wifi_networks(
     space_id: str,
     body: WifiIn,

@@ -23,6 +23,7 @@ from orbithub.api.deps import (
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
 from orbithub.api.render import JsonResponse, device_dict
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
     ActionIn,
     CommandOut,
@@ -53,7 +54,7 @@ _MAX_BUCKETS = 2000
 _DAY = 86_400.0
 
 
-@router.get("/api/devices", response_model=list[DeviceOut])
+@router.get("/api/devices", response_model=list[DeviceOut], openapi_extra=requires(Right.SIGNED_IN))
 async def list_devices(
     principal: CurrentPrincipal,
     hub: HubDep,
@@ -70,7 +71,12 @@ async def list_devices(
     )
 
 
-@router.get("/api/devices/{device_id}", response_model=DeviceOut, responses={404: _ERRORS[404]})
+@router.get(
+    "/api/devices/{device_id}",
+    response_model=DeviceOut,
+    responses={404: _ERRORS[404]},
+    openapi_extra=requires(Right.DEVICE_VIEW),
+)
 async def get_device(device_id: str, principal: CurrentPrincipal, hub: HubDep) -> Response:
     """One device with its state and its spec."""
     device = device_for_view(principal, hub, device_id)
@@ -98,7 +104,11 @@ async def _controllable(
         raise
 
 
-@router.put("/api/devices/{device_id}/properties/{path}", responses=_ERRORS)
+@router.put(
+    "/api/devices/{device_id}/properties/{path}",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.DEVICE_CONTROL),
+)
 async def set_property(
     device_id: str,
     path: str,
@@ -169,7 +179,11 @@ async def _run_command(
     return result
 
 
-@router.post("/api/devices/{device_id}/actions/{path}", responses=_ERRORS)
+@router.post(
+    "/api/devices/{device_id}/actions/{path}",
+    responses=_ERRORS,
+    openapi_extra=requires(Right.DEVICE_CONTROL),
+)
 async def call_action(
     device_id: str,
     path: str,
@@ -199,7 +213,11 @@ async def call_action(
     )
 
 
-@router.get("/api/devices/{device_id}/history/{path}", responses={404: _ERRORS[404]})
+@router.get(
+    "/api/devices/{device_id}/history/{path}",
+    responses={404: _ERRORS[404]},
+    openapi_extra=requires(Right.DEVICE_VIEW),
+)
 async def property_history(
     device_id: str,
     path: str,

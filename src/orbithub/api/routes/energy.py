@@ -18,6 +18,7 @@ from orbithub.api.energy import (
     zone,
 )
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import EnergyDeviceOut, EnergyOut, EnergyPointOut, EnergyRoomOut
 
 __all__ = ["router"]
@@ -25,7 +26,11 @@ __all__ = ["router"]
 router = APIRouter(tags=["hub"])
 
 
-@router.get("/api/energy", responses={404: {"description": "unknown space"}})
+@router.get(
+    "/api/energy",
+    responses={404: {"description": "unknown space"}},
+    openapi_extra=requires(Right.SIGNED_IN),
+)
 async def energy(
     principal: CurrentPrincipal,
     hub: HubDep,

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, running_service
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.assistant.anomaly import Alert, Detector, UnknownAlertError
 from orbithub.assistant.suggest import (
     Status,
@@ -149,7 +150,7 @@ def _not_found(what: str, item_id: str, listing: str) -> ApiError:
     return ApiError(404, "not_found", f"no {what} {item_id!r} that you may see; {listing}")
 
 
-@router.get("/api/suggestions")
+@router.get("/api/suggestions", openapi_extra=requires(Right.SIGNED_IN))
 async def list_suggestions(
     request: Request,
     principal: CurrentPrincipal,
@@ -226,7 +227,7 @@ async def _decide(
     return _suggestion_out(decided)
 
 
-@router.post("/api/suggestions/{suggestion_id}/accept")
+@router.post("/api/suggestions/{suggestion_id}/accept", openapi_extra=requires(Right.ADULT))
 async def accept_suggestion(
     request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
 ) -> SuggestionOut:
@@ -234,7 +235,7 @@ async def accept_suggestion(
     return await _decide(request, principal, hub, suggestion_id, accept=True)
 
 
-@router.post("/api/suggestions/{suggestion_id}/reject")
+@router.post("/api/suggestions/{suggestion_id}/reject", openapi_extra=requires(Right.ADULT))
 async def reject_suggestion(
     request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
 ) -> SuggestionOut:
@@ -242,7 +243,7 @@ async def reject_suggestion(
     return await _decide(request, principal, hub, suggestion_id, accept=False)
 
 
-@router.get("/api/alerts")
+@router.get("/api/alerts", openapi_extra=requires(Right.SIGNED_IN))
 async def list_alerts(
     request: Request,
     principal: CurrentPrincipal,
@@ -262,7 +263,7 @@ async def list_alerts(
     return shown[:limit]
 
 
-@router.post("/api/alerts/{alert_id}/dismiss")
+@router.post("/api/alerts/{alert_id}/dismiss", openapi_extra=requires(Right.ADULT))
 async def dismiss_alert(
     request: Request, alert_id: str, principal: AdultPrincipal, hub: HubDep
 ) -> AlertOut:

@@ -23,6 +23,7 @@ from orbithub.adapters.phone import (
 )
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.storage import companion as store
 
 __all__ = ["router"]
@@ -100,7 +101,7 @@ def _push(request: Request) -> Companion:
 PushDep = Annotated[Companion, Depends(_push)]
 
 
-@router.get("/api/notifications")
+@router.get("/api/notifications", openapi_extra=requires(Right.SIGNED_IN))
 async def list_notifications(
     principal: CurrentPrincipal,
     hub: HubDep,
@@ -133,7 +134,7 @@ async def list_notifications(
     ]
 
 
-@router.post("/api/notifications/{notification_id}/read")
+@router.post("/api/notifications/{notification_id}/read", openapi_extra=requires(Right.SIGNED_IN))
 async def mark_read(
     notification_id: Annotated[int, Path(ge=1, le=2**62)],
     principal: CurrentPrincipal,
@@ -150,7 +151,7 @@ async def mark_read(
     return ReadOut(id=notification_id, read=True)
 
 
-@router.get("/api/push/key")
+@router.get("/api/push/key", openapi_extra=requires(Right.SIGNED_IN))
 async def push_key(principal: CurrentPrincipal, companion: PushDep) -> PushKeyOut:
     """The hub's VAPID public key."""
     keys = companion.vapid
@@ -159,7 +160,7 @@ async def push_key(principal: CurrentPrincipal, companion: PushDep) -> PushKeyOu
     return PushKeyOut(public_key=keys.public_key)
 
 
-@router.post("/api/push/subscriptions", status_code=201)
+@router.post("/api/push/subscriptions", status_code=201, openapi_extra=requires(Right.SIGNED_IN))
 async def subscribe(
     body: SubscriptionIn,
     request: Request,
@@ -186,7 +187,7 @@ async def subscribe(
     return SubscriptionOut(endpoint=sub.endpoint)
 
 
-@router.delete("/api/push/subscriptions", status_code=204)
+@router.delete("/api/push/subscriptions", status_code=204, openapi_extra=requires(Right.SIGNED_IN))
 async def unsubscribe(
     body: UnsubscribeIn, request: Request, principal: CurrentPrincipal, db: DbDep
 ) -> Response:

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from orbithub.api.deps import CurrentPrincipal, HubDep
 from orbithub.api.render import space_out
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import SpaceOut
 
 __all__ = ["router"]
@@ -13,7 +14,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["hub"])
 
 
-@router.get("/api/spaces")
+@router.get("/api/spaces", openapi_extra=requires(Right.SIGNED_IN))
 async def list_spaces(principal: CurrentPrincipal, hub: HubDep) -> list[SpaceOut]:
     """Every space the caller may see, with its visible rooms."""
     return [

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, require_mobility
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Space, SpaceKind
@@ -66,7 +67,11 @@ def _tariff_io(tariff: Tariff, own: bool) -> TariffIo:
     return TariffIo.model_validate({**tariff.to_mapping(), "own": own})
 
 
-@router.get("/api/tariffs/{home_id}", responses={404: ERRORS[404], 503: ERRORS[503]})
+@router.get(
+    "/api/tariffs/{home_id}",
+    responses={404: ERRORS[404], 503: ERRORS[503]},
+    openapi_extra=requires(Right.SPACE_VIEW),
+)
 async def get_tariff(
     home_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> TariffIo:
@@ -77,7 +82,7 @@ async def get_tariff(
     return _tariff_io(mobility.charging.tariff(home_id), own)
 
 
-@router.put("/api/tariffs/{home_id}", responses=ERRORS)
+@router.put("/api/tariffs/{home_id}", responses=ERRORS, openapi_extra=requires(Right.ADULT))
 async def put_tariff(
     home_id: str, body: TariffIo, request: Request, principal: AdultPrincipal, hub: HubDep
 ) -> TariffIo:
@@ -103,7 +108,7 @@ async def put_tariff(
     return _tariff_io(tariff, True)
 
 
-@router.delete("/api/tariffs/{home_id}", responses=ERRORS)
+@router.delete("/api/tariffs/{home_id}", responses=ERRORS, openapi_extra=requires(Right.ADULT))
 async def delete_tariff(
     home_id: str, request: Request, principal: AdultPrincipal, hub: HubDep
 ) -> TariffIo:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request, Response
 
 from orbithub.api.deps import AccountsDep, AdultPrincipal, Principal, TokenKind, audit
 from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import IntegrationTokenIn, IntegrationTokenOut
 from orbithub.storage import tokens as token_store
 from orbithub.storage.tokens import ApiToken
@@ -70,7 +71,11 @@ def _scope(principal: Principal, body: IntegrationTokenIn) -> tuple[list[str], f
     return spaces, expires_at
 
 
-@router.get("/api/tokens", responses={403: {"description": "children and guests have none"}})
+@router.get(
+    "/api/tokens",
+    responses={403: {"description": "children and guests have none"}},
+    openapi_extra=requires(Right.ADULT),
+)
 async def list_tokens(
     principal: AdultPrincipal, accounts: AccountsDep
 ) -> list[IntegrationTokenOut]:
@@ -84,6 +89,7 @@ async def list_tokens(
     "/api/tokens",
     status_code=201,
     responses={403: {"description": "owner or adult; a token only within its own scope"}},
+    openapi_extra=requires(Right.ADULT),
 )
 async def create_token(
     body: IntegrationTokenIn,
@@ -122,7 +128,10 @@ async def create_token(
 
 
 @router.delete(
-    "/api/tokens/{token_id}", status_code=204, responses={404: {"description": "unknown"}}
+    "/api/tokens/{token_id}",
+    status_code=204,
+    responses={404: {"description": "unknown"}},
+    openapi_extra=requires(Right.ADULT),
 )
 async def delete_token(
     token_id: str, request: Request, principal: AdultPrincipal, accounts: AccountsDep

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Query, Request
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
+from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, mobility_of, require_mobility
 from orbithub.api.routes.vehicle_models import (
     CabinOut,
@@ -223,7 +224,7 @@ def _vehicle_out(
 
 
 # -- routes -------------------------------------------------------------------------------------
-@router.get("/api/vehicles")
+@router.get("/api/vehicles", openapi_extra=requires(Right.SIGNED_IN))
 async def list_vehicles(
     request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> list[VehicleOut]:
@@ -236,7 +237,11 @@ async def list_vehicles(
     ]
 
 
-@router.get("/api/vehicles/{space_id}", responses={404: ERRORS[404]})
+@router.get(
+    "/api/vehicles/{space_id}",
+    responses={404: ERRORS[404]},
+    openapi_extra=requires(Right.SPACE_VIEW),
+)
 async def get_vehicle(
     space_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> VehicleOut:
@@ -245,7 +250,11 @@ async def get_vehicle(
     return _vehicle_out(hub, principal, space, mobility_of(request))
 
 
-@router.get("/api/vehicles/{space_id}/track", responses={404: ERRORS[404]})
+@router.get(
+    "/api/vehicles/{space_id}/track",
+    responses={404: ERRORS[404]},
+    openapi_extra=requires(Right.SPACE_VIEW),
+)
 async def get_track(
     space_id: str,
     principal: CurrentPrincipal,
@@ -287,7 +296,11 @@ async def get_track(
     )
 
 
-@router.put("/api/vehicles/{space_id}/charging", responses=ERRORS)
+@router.put(
+    "/api/vehicles/{space_id}/charging",
+    responses=ERRORS,
+    openapi_extra=requires(Right.SPACE_CONTROL),
+)
 async def put_charging(
     space_id: str,
     body: ChargingIn,
@@ -346,7 +359,11 @@ async def put_charging(
     return _charging_out(hub, device, status, None)
 
 
-@router.post("/api/vehicles/{space_id}/precondition", responses=ERRORS)
+@router.post(
+    "/api/vehicles/{space_id}/precondition",
+    responses=ERRORS,
+    openapi_extra=requires(Right.SPACE_CONTROL),
+)
 async def post_precondition(
     space_id: str,
     request: Request,
