@@ -120,11 +120,13 @@ async def test_a_guest_cannot_reach_what_they_may_not_see_or_control(tmp_path: P
         assert unlock.status_code == 200
         assert api.hub.state.value("front-door-lock", "lock.locked") is True
         assert unlock.json()["actions"] == []
-        assert "not allowed" in unlock.json()["answer"]
+        assert unlock.json()["answer"] == "You don't have access to Front door lock."
         hidden = await api.client.post(
             "/api/assistant/ask", json={"text": "turn on the bedroom AC"}, headers=guest.headers
         )
         assert hidden.json()["targets"] == []
+        assert hidden.json()["choices"] == []
+        assert hidden.json()["answer"] == "I can't find the bedroom ac."
         assert api.hub.state.value("bedroom-ac", "air-conditioner.on") is not True
 
 

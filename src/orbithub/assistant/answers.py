@@ -10,7 +10,7 @@ from orbithub.assistant import fan
 from orbithub.assistant.execute import Outcome, Problem
 from orbithub.assistant.model import Intent, Language
 from orbithub.assistant.nlu.text import is_cjk
-from orbithub.core.registry import Device
+from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.spec.model import Value
 
 __all__ = [
@@ -251,9 +251,7 @@ def done(
     for outcome in outcomes:
         name = display_name(outcome.device, language)
         if outcome.problem is Problem.FORBIDDEN:
-            parts.append(
-                f"你没有控制{name}的权限。" if zh else f"You're not allowed to control {name}."
-            )
+            parts.append(f"你没有控制{name}的权限。" if zh else f"You don't have access to {name}.")
         elif outcome.problem is Problem.UNSUPPORTED:
             parts.append(f"{name}不支持这个操作。" if zh else f"{name} can't do that.")
         elif outcome.problem is Problem.OUT_OF_RANGE:
@@ -281,14 +279,55 @@ def clarify(choices: Sequence[Device], language: Language) -> str:
     return f"Which one do you mean: {join(names, language, last='or')}?"
 
 
+def place_name(registry: Registry, place_id: str, language: Language) -> str:
+    """A room's (or space's) name in the language: its first Chinese alias for Chinese."""
+    rooms = {r.id: r for r in registry.rooms()}
+    spaces = {s.id: s for s in registry.spaces()}
+    place: Room | Space | None = rooms.get(place_id) or spaces.get(place_id)
+    if place is None:
+        return place_id
+    if language is Language.ZH:
+        return next((a for a in place.aliases if is_cjk(a)), place.name)
+    return place.name
+
+
+def missing(what: str, where: str, near: Sequence[Device], language: Language) -> str:
+    """A place named without the device asked for, and what it offers instead (a question)."""
+    names = [display_name(d, language) for d in near]
+    if language is Language.ZH:
+        text = f"{where}没有{what or '这样的设备'}。"
+        return text + (f"你是指{join(names, language, last='还是')}吗？" if names else "")
+    thing = f"no {what}" if what else "nothing like that"
+    text = f"There's {thing} in the {where}."
+    if not names:
+        return text
+    said = join([f"the {n}" if not n[0].isupper() else n for n in names], language, last="or")
+    return f"{text} Do you mean {said}?"
+
+
+def not_found(what: str, language: Language) -> str:
+    """What the speaker named but may not see: not found, as if it were not there."""
+    if language is Language.ZH:
+        return f"我找不到{what}。"
+    return f"I can't find the {what}."
+
+
+def no_access(devices: Sequence[Device], language: Language) -> str:
+    """The speaker sees these devices but may not control them."""
+    names = _names(devices, language)
+    if language is Language.ZH:
+        return f"你没有权限控制{names}。"
+    return f"You don't have access to {names}."
+
+
 def nothing_found(language: Language, named: Sequence[Device] = ()) -> str:
     """The answer when no device fits the request."""
     if named:
         name = display_name(named[0], language)
         return f"{name}不支持这个操作。" if language is Language.ZH else f"{name} can't do that."
     if language is Language.ZH:
-        return "我没找到能做这件事的设备。"
-    return "I couldn't find a device for that."
+        return "我找不到能做这件事的设备。"
+    return "I can't find a device that can do that."
 
 
 def cancelled(language: Language) -> str:

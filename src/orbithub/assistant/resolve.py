@@ -5,12 +5,17 @@ office"). Without a name, a room or space and a kind pick the devices ("the ligh
 garage"); without any place, the speaker's home is searched first. Only devices the speaker may
 see are ever candidates, and only those able to do what is asked. More than one left without
 "all" is a question back, never a guess.
+
+A place that was named is never dropped: "the desk lamp in the bedroom", when the desk lamp is
+in the study, is not the study's desk lamp but a question offering what the bedroom has of
+that type (or, when it has nothing alike, the device named, elsewhere). Locks and other
+guarding devices are never offered from another place than the one named.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Intent, Permissions
@@ -26,6 +31,10 @@ _KINDS = {k.key: k for k in KINDS}
 _MY = re.compile(r"\bmy\b|我的")
 _AND = re.compile(r"\band\b|和|跟|还有|以及|、")
 _HOT_WATER = frozenset({"water-heater"})
+# Offered from another place only when named there: suggesting another door to open is not help.
+_GUARDING = frozenset({"lock", "door-lock", "camera", "alarm", "security-system", "garage-door"})
+# Types that say little about what a device is: a plug may hold a kettle or a computer.
+_GENERIC = frozenset({"outlet", "switch", "plug"})
 _OUTDOORS = re.compile(r"\boutside\b|\boutdoors?\b|外面|室外|户外|外边")
 
 # What a question asks, as property names in order of preference; "service:name" pins the
@@ -84,11 +93,15 @@ class Resolution:
         targets: the devices to act on (empty when none fits or when asking back).
         choices: the devices offered back when the request is ambiguous.
         named: the devices the sentence named even if none can do what is asked.
+        missing: the place named that has no such device (its near matches are the choices).
+        hidden: what the sentence named that the speaker may not see (said back as not found).
     """
 
     targets: tuple[Device, ...] = ()
     choices: tuple[Device, ...] = ()
     named: tuple[Device, ...] = ()
+    missing: str | None = None
+    hidden: str | None = None
 
 
 def find_property(device: Device, spec_name: str, *, writable: bool = False) -> Property | None:
@@ -212,6 +225,17 @@ def resolve(
     floors = {e.key for m in mentions for e in m.of(EntryKind.FLOOR)}
     if floors:
         rooms |= _floor_rooms(registry, floors, rooms, spaces, space_id, speaker)
+    unseen = next(
+        (
+            m.text
+            for m in mentions
+            for e in m.of(EntryKind.ROOM)
+            if not any(d.room_id == e.key for d in visible)
+        ),
+        None,
+    )
+    if unseen is not None:
+        return Resolution(hidden=unseen)  # a room the speaker may not see is not found
     persons = {e.key for m in mentions for e in m.of(EntryKind.PERSON)}
     everything = any(m.of(EntryKind.ALL) for m in mentions) or any(
         k.key == "appliance" for k in kinds
@@ -228,14 +252,31 @@ def resolve(
         return not spaces or device.space_id in spaces
 
     named: list[Device] = []
+    placed_any = False
     device_mentions = [m for m in mentions if m.of(EntryKind.DEVICE)]
     for mention in device_mentions:
         entries = mention.of(EntryKind.DEVICE)
         full = [by_id[e.key] for e in entries if e.full and e.key in by_id]
         every = [by_id[e.key] for e in entries if e.key in by_id]
         placed = [d for d in every if at_place(d)] if room_wide else []
+        placed_any = placed_any or bool(placed)
         pick = placed or full or every
         named.extend(d for d in pick if d not in named)
+    if device_mentions and not named and not kinds and not rooms and not spaces:
+        # Only devices the speaker may not see were named: not found, and nothing else
+        # offered. (When none of them could do it anyway, the next reading of the verb tries.)
+        unseen_devices = [
+            registry.find_device(e.key) for m in device_mentions for e in m.of(EntryKind.DEVICE)
+        ]
+        if any(
+            d is not None and capable(d, intent, feature, attribute, False) for d in unseen_devices
+        ):
+            return Resolution(hidden=device_mentions[0].text)
+        return Resolution()
+    place = _place_name(registry, rooms, spaces)
+    if named and room_wide and not placed_any and not conjoined:
+        near = _near(visible, named, at_place, intent, feature, attribute)
+        return Resolution(choices=tuple(near), named=tuple(named), missing=place)
     if named and conjoined and rooms:
         # "the garage and kitchen lights" named one device and one more room of its type.
         types = {d.spec.name for d in named}
@@ -252,9 +293,19 @@ def resolve(
         pool = [d for d in visible if at_place(d)]
         if kinds:
             kinded = [d for d in pool if any(kind_matches(k, d) for k in kinds)]
-            pool = kinded if kinded or not room_wide else pool
-            if not kinded and not room_wide:
-                pool = []
+            in_car = not rooms and any(
+                s.kind is SpaceKind.VEHICLE for s in registry.spaces() if s.id in spaces
+            )
+            if in_car and not kinded:
+                kinded = pool  # "车里的空调": the car's own climate is its air conditioner
+            if room_wide and not kinded and not everything:
+                # "The lamp in the kitchen" when the kitchen has none: ask, never guess.
+                alike = [d for d in visible if any(kind_matches(k, d) for k in kinds)]
+                home = _home(registry, space_id, speaker)
+                alike = [d for d in alike if d.space_id == home] or alike
+                near = _near(visible, alike, at_place, intent, feature, attribute)
+                return Resolution(choices=tuple(near), missing=place)
+            pool = kinded
     if _MY.search(normalized) and any(d.owner for d in pool):
         mine = [d for d in pool if d.owner == speaker.username]
         pool = mine or pool
@@ -282,6 +333,54 @@ def resolve(
     if len(able) > 1 and not everything:
         return Resolution(choices=tuple(able), named=tuple(named))
     return Resolution(targets=tuple(able), named=tuple(named))
+
+
+def _near(
+    visible: Sequence[Device],
+    meant: Sequence[Device],
+    at_place: Callable[[Device], bool],
+    intent: Intent,
+    feature: str | None,
+    attribute: str | None,
+) -> list[Device]:
+    """What the place named has that is like the devices meant, else those devices themselves.
+
+    Guarding devices (locks, alarms) are offered only from the place named.
+    """
+    here = [
+        d
+        for d in visible
+        if at_place(d)
+        and any(_alike(d, m) for m in meant)
+        and capable(d, intent, feature, attribute, False)
+    ]
+    if here:
+        return here
+    return [
+        d
+        for d in meant
+        if d.spec.name not in _GUARDING and capable(d, intent, feature, attribute, False)
+    ]
+
+
+def _alike(device: Device, meant: Device) -> bool:
+    """Whether ``device`` could be what was meant: the same type (for plugs, the same thing).
+
+    A plug says little: the kettle's and the computer's are alike only by name.
+    """
+    if device.spec.name != meant.spec.name:
+        return False
+    if device.spec.name not in _GENERIC:
+        return True
+    return all(kind_matches(k, device) for k in KINDS if k.name_words and kind_matches(k, meant))
+
+
+def _place_name(registry: Registry, rooms: set[str], spaces: set[str]) -> str | None:
+    """The id of the room (or space) named, for saying that it lacks the device."""
+    for room_id in sorted(rooms):
+        if room_id != "-":
+            return room_id
+    return next(iter(sorted(spaces)), None)
 
 
 def _floor_rooms(

@@ -43,12 +43,16 @@ MAX_TEXT = 500
 # What a verb means for a device that cannot do its usual sense: "open the front door" unlocks
 # the lock (closing a door is not something a lock does), "turn on the vacuum" starts it,
 # "start the purifier" turns it on.
-_KINDRED = {
-    Intent.OPEN: Intent.UNLOCK,
-    Intent.TURN_ON: Intent.START,
-    Intent.TURN_OFF: Intent.STOP,
-    Intent.START: Intent.TURN_ON,
-    Intent.STOP: Intent.TURN_OFF,
+_KINDRED: dict[Intent, tuple[Intent, ...]] = {
+    Intent.OPEN: (Intent.UNLOCK,),
+    Intent.TURN_ON: (Intent.START,),
+    Intent.TURN_OFF: (Intent.STOP,),
+    Intent.START: (Intent.TURN_ON,),
+    Intent.STOP: (Intent.TURN_OFF,),
+}
+# "打开" is both "turn on" and "open": "打开前门" opens the door, which is the lock's job.
+_KINDRED_ZH: dict[Intent, tuple[Intent, ...]] = {
+    Intent.TURN_ON: (Intent.START, Intent.OPEN, Intent.UNLOCK),
 }
 FOLLOW_UP_S = 120.0
 """How long a question asked back waits for its answer ("the bedroom one"), in seconds."""
@@ -75,6 +79,9 @@ class Interpretation:
         choices: the devices offered back when it is ambiguous.
         named: the devices named even if they cannot do what is asked.
         room_wide: whether a room or space, not a device, was named.
+        missing: the room (or space) named that has no such device; ``choices`` then holds
+            the near matches offered instead.
+        hidden: what was named that the speaker may not see (answered as not found).
     """
 
     heard: Understanding
@@ -84,6 +91,8 @@ class Interpretation:
     choices: tuple[Device, ...] = ()
     named: tuple[Device, ...] = ()
     room_wide: bool = False
+    missing: str | None = None
+    hidden: str | None = None
 
 
 class Assistant:
@@ -211,9 +220,10 @@ class Assistant:
             intent is Intent.QUERY_STATE and not named and parsed.attribute is None
         ):
             return Interpretation(heard, Intent.UNKNOWN)
-        for attempt in (intent, _KINDRED.get(intent)):
-            if attempt is None:
-                break
+        kindred = _KINDRED.get(intent, ())
+        if heard.language is Language.ZH:
+            kindred = _KINDRED_ZH.get(intent, kindred)
+        for attempt in (intent, *kindred):
             found = resolve(
                 heard.mentions,
                 normalized=heard.normalized,
@@ -225,7 +235,7 @@ class Assistant:
                 space_id=space_id,
                 room_id=room_id,
             )
-            if found.targets or found.choices:
+            if found.targets or found.choices or found.missing or found.hidden:
                 intent = attempt
                 break
         room_wide = not found.named and any(
@@ -239,6 +249,8 @@ class Assistant:
             choices=found.choices,
             named=found.named,
             room_wide=room_wide,
+            missing=found.missing,
+            hidden=found.hidden,
         )
 
     async def ask(
@@ -331,14 +343,16 @@ class Assistant:
             return self._question(pending.seen, lang, who.username)
         return await self._act(who, _with(pending.seen, picked), language=lang)
 
-    def _question(self, seen: Interpretation, lang: Language, username: str) -> Reply:
-        """Ask back which of ``seen.choices`` is meant, and wait for the answer."""
+    def _question(
+        self, seen: Interpretation, lang: Language, username: str, text: str | None = None
+    ) -> Reply:
+        """Ask back which of ``seen.choices`` is meant (``text``: how), and wait for the answer."""
         self._pending[username] = _Pending(seen, self._hub.now() + FOLLOW_UP_S, lang)
         heard = seen.heard
         return Reply(
             lang,
             seen.intent,
-            answers.clarify(seen.choices, lang),
+            text or answers.clarify(seen.choices, lang),
             needs_clarification=True,
             choices=tuple(Choice(d.id, answers.display_name(d, lang)) for d in seen.choices),
             matched_by=heard.matched_by,
@@ -356,10 +370,30 @@ class Assistant:
             return Reply(lang, intent, answers.unknown(lang), matched_by=by)
         if intent is Intent.ACTIVATE_SCENE:
             return await self._scene(heard, who)
+        if seen.hidden is not None:
+            text = answers.not_found(seen.hidden, lang)
+            return Reply(lang, intent, text, matched_by=by, value=value)
+        if seen.missing is not None:
+            where = answers.place_name(self._hub.registry, seen.missing, lang)
+            what = next(
+                (m.text for m in heard.mentions if m.of(EntryKind.DEVICE) or m.of(EntryKind.KIND)),
+                "",
+            )
+            if not seen.choices:
+                text = answers.missing(what, where, (), lang)
+                return Reply(lang, intent, text, matched_by=by, value=value)
+            return self._question(
+                seen, lang, who.username, answers.missing(what, where, seen.choices, lang)
+            )
         if seen.choices:
             return self._question(seen, lang, who.username)
         if not seen.devices:
             text = answers.nothing_found(lang, seen.named)
+            return Reply(lang, intent, text, matched_by=by, value=value)
+        commanding = intent not in (Intent.QUERY_STATE, Intent.QUERY_HISTORY)
+        if commanding and not any(who.can_control_device(d) for d in seen.devices):
+            # Said plainly, with no other devices offered instead.
+            text = answers.no_access(seen.devices, lang)
             return Reply(lang, intent, text, matched_by=by, value=value)
         if intent is Intent.QUERY_STATE:
             attribute = heard.parsed.attribute
@@ -445,7 +479,14 @@ class Assistant:
 
 def _with(seen: Interpretation, picked: tuple[Device, ...]) -> Interpretation:
     """The waiting request, now for the devices chosen."""
-    return replace(seen, devices=picked, targets=tuple(d.id for d in picked), choices=())
+    return replace(
+        seen,
+        devices=picked,
+        targets=tuple(d.id for d in picked),
+        choices=(),
+        missing=None,
+        hidden=None,
+    )
 
 
 def _source(

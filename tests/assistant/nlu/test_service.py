@@ -87,10 +87,12 @@ async def test_a_speaker_only_commands_what_they_may() -> None:
     async with running_demo() as (hub, assistant):
         await hub.set("front-door-lock", "lock.locked", True)
         refused = await assistant.ask("unlock the front door", speaker=Guest())
-        assert refused.answer == "You're not allowed to control Front door lock."
+        assert refused.answer == "You don't have access to Front door lock."
+        assert refused.actions == ()
         assert hub.state.value("front-door-lock", "lock.locked") is True
         unseen = await assistant.ask("turn on the office AC", speaker=Guest())
         assert unseen.targets == ()
+        assert not unseen.choices  # never other devices instead
         assert hub.state.value("office-ac", "air-conditioner.on") is not True
         allowed = await assistant.ask("turn on the desk lamp", speaker=Guest())
         assert hub.state.value("desk-lamp", "light.on") is True

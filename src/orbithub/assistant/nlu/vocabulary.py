@@ -40,7 +40,7 @@ def _kind(key: str, types: str, name_words: str, words: str) -> Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    _kind("light", "light", "", "light|lights|lighting|灯|灯光|电灯|吊灯|灯泡"),
+    _kind("light", "light", "", "light|lights|lighting|灯|灯光|电灯|灯泡"),
     _kind("lamp", "", "lamp|台灯|床头灯", "lamp|lamps"),
     _kind(
         "ac",
