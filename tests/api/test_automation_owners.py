@@ -149,3 +149,24 @@ async def test_a_revoked_grant_refuses_the_run_and_why_says_so(tmp_path: Path) -
             "trigger manual: refused with its owner's rights: no device 'desk-lamp' that its "
             "owner mei may see; check the id, or ask an owner for a grant"
         )
+
+
+async def test_an_adult_cannot_reach_a_device_through_a_household_automation(
+    tmp_path: Path,
+) -> None:
+    async with automations_api(tmp_path) as (api, _engine):
+        owner = await api.owner()
+        mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
+        office = {**switching("office-on", "office-ac", "air-conditioner.on"), "household": True}
+        assert (await _save(api, owner, office))[0] == 201
+        chain = {
+            "id": "chain",
+            "triggers": [{"type": "time", "at": "03:00"}],
+            "actions": [{"type": "run", "automation": "office-on"}],
+        }
+        status, body = await _save(api, mei, chain)
+        assert status == 422, body
+        assert body["message"] == (
+            "actions[0] (automation office-on): actions[0]: no device 'office-ac'; check the id "
+            "in the device list"
+        )

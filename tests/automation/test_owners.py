@@ -11,6 +11,7 @@ from orbithub.automation.model import (
     ManualTrigger,
     NotifyStep,
     PropertyTrigger,
+    RunStep,
     SetStep,
 )
 from orbithub.automation.owners import ANY_DEVICE, Need, Rights, Touch, reach, template_reads
@@ -78,6 +79,19 @@ def test_reach_lists_what_an_automation_reads_and_commands() -> None:
         Touch("actions[0]", Need.CONTROL, "lamp"),
         Touch("actions[0].value", Need.READ, "temp"),
         Touch("actions[1]", Need.READ, ANY_DEVICE),
+    ]
+
+
+def test_starting_another_automation_counts_as_doing_what_it_does() -> None:
+    unlock = Automation(
+        "unlock", "unlock", (ManualTrigger(),), actions=(SetStep("door", "lock.locked", False),)
+    )
+    loop = Automation(
+        "loop", "loop", (ManualTrigger(),), actions=(RunStep("loop"), RunStep("unlock"))
+    )
+    found = {a.id: a for a in (unlock, loop)}
+    assert reach(loop, lambda _: None, found.get) == [
+        Touch("actions[1] (automation unlock): actions[0]", Need.CONTROL, "door"),
     ]
 
 

@@ -83,7 +83,8 @@ def _check_rights(automation: Automation, rights: Rights, engine: Engine) -> Non
         AutomationRefusedError: it commands a device the saver may not control, or reads
             devices it cannot name.
     """
-    refused = refusals(reach(automation, engine.scene), rights, engine.hub.registry)
+    touches = reach(automation, engine.scene, engine.find)
+    refused = refusals(touches, rights, engine.hub.registry)
     # A device the saver may not see is worded exactly as one that does not exist.
     unseen = [
         AutomationIssue(

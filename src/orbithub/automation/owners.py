@@ -26,6 +26,7 @@ from orbithub.automation.model import (
     NotifyStep,
     PresenceCondition,
     PresenceTrigger,
+    RunStep,
     SceneStep,
     SetStep,
     ZoneTrigger,
@@ -163,19 +164,44 @@ def _template_touches(path: str, values: Iterable[Value]) -> Iterator[Touch]:
             yield Touch(path, Need.READ, ANY_DEVICE)
 
 
-def reach(automation: Automation, scene: Callable[[str], Scene | None]) -> list[Touch]:
+def reach(
+    automation: Automation,
+    scene: Callable[[str], Scene | None],
+    other: Callable[[str], Automation | None] = lambda _: None,
+) -> list[Touch]:
     """Everything ``automation`` reads or commands, in document order.
+
+    An automation its ``run`` steps start counts as its own: starting one that unlocks the
+    front door is unlocking the front door.
 
     Args:
         automation: the automation.
         scene: looks up the scenes its ``scene`` steps apply (an unknown one touches nothing).
+        other: looks up the automations its ``run`` steps start.
     """
     found: list[Touch] = []
-    if automation.space is not None:
-        found.append(Touch("space", Need.READ, space=automation.space))
-    for path, ref in references(automation):
-        found.extend(_touches(path, ref, scene))
+    _reach(automation, scene, other, "", found, {automation.id})
     return found
+
+
+def _reach(
+    automation: Automation,
+    scene: Callable[[str], Scene | None],
+    other: Callable[[str], Automation | None],
+    prefix: str,
+    found: list[Touch],
+    seen: set[str],
+) -> None:
+    if automation.space is not None:
+        found.append(Touch(f"{prefix}space", Need.READ, space=automation.space))
+    for path, ref in references(automation):
+        found.extend(_touches(f"{prefix}{path}", ref, scene))
+        if isinstance(ref, RunStep) and ref.automation not in seen:
+            seen.add(ref.automation)
+            started = other(ref.automation)
+            if started is not None:
+                inner = f"{prefix}{path} (automation {started.id}): "
+                _reach(started, scene, other, inner, found, seen)
 
 
 def _touches(path: str, ref: object, scene: Callable[[str], Scene | None]) -> Iterator[Touch]:

@@ -61,7 +61,7 @@ async def _check_owner(engine: Engine, automation: Automation) -> None:
     rights = await engine.rights_for(automation)
     if rights is None:
         return
-    touches = reach(automation, engine.scene)
+    touches = reach(automation, engine.scene, engine.find)
     refused = refusals(touches, rights, engine.hub.registry, who=f"its owner {rights.username}")
     if refused:
         raise RunRefused(refused[0].message)
