@@ -1,8 +1,10 @@
 """A simulated smart plug on the OrbitHub protocol: switch it from the hub, watch its power.
 
-Run it next to a hub (see examples/README.md)::
+Run it next to a hub (see examples/README.md), with the login the hub made for it
+(``orbithub devices credentials plug-1``)::
 
-    python examples/smart_plug.py --broker mqtt://127.0.0.1:1883 --space home
+    ORBITHUB_DEVICE_PASSWORD=... python examples/smart_plug.py --broker mqtt://127.0.0.1:1883 \
+        --space home --username plug-1
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import os
 import random
 import time
 
@@ -28,15 +31,38 @@ def main() -> None:
     parser.add_argument("--space", default="home", help="the hub's space id")
     parser.add_argument("--id", default="plug-1", help="device id")
     parser.add_argument("--interval", type=float, default=5.0, help="seconds between reports")
+    parser.add_argument("--username", help="broker login (the device id); none: anonymous")
+    parser.add_argument(
+        "--password",
+        default=os.environ.get("ORBITHUB_DEVICE_PASSWORD"),
+        help="broker password (default: $ORBITHUB_DEVICE_PASSWORD, kept out of `ps`)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: the broker publishes the will
-        asyncio.run(run(args.broker, args.space, args.id, args.interval))
+        asyncio.run(
+            run(args.broker, args.space, args.id, args.interval, args.username, args.password)
+        )
 
 
-async def run(broker: str, space: str, device_id: str, interval: float) -> None:
-    """Connect, then report power readings every ``interval`` seconds."""
-    plug = Device(device_id, space=space, name="Desk plug", model="plug", broker=broker)
+async def run(
+    broker: str,
+    space: str,
+    device_id: str,
+    interval: float,
+    username: str | None = None,
+    password: str | None = None,
+) -> None:
+    """Connect with the device's own login, then report power every ``interval`` seconds."""
+    plug = Device(
+        device_id,
+        space=space,
+        name="Desk plug",
+        model="plug",
+        broker=broker,
+        username=username,
+        password=password,
+    )
     relay = {"on": True}
     energy_kwh = 0.0
 

@@ -13,10 +13,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.cli.queries import BadDurationError, parse_since
@@ -203,6 +205,10 @@ def test_sdk_example_device_joins_the_running_demo(
     data = str(running_demo)
     example = REPO / "examples" / "smart_plug.py"
     log = tmp_path / "plug.log"
+    made = orbithub("devices", "credentials", "maker-plug", "--data-dir", data)
+    assert made.returncode == 0, made.stderr
+    password = re.search(r"password: (\S+)", made.stdout)
+    assert password is not None, made.stdout
     with log.open("w", encoding="utf-8") as out:
         plug = subprocess.Popen(
             [
@@ -216,9 +222,12 @@ def test_sdk_example_device_joins_the_running_demo(
                 "maker-plug",
                 "--interval",
                 "0.5",
+                "--username",
+                "maker-plug",
             ],
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, "ORBITHUB_DEVICE_PASSWORD": password[1]},
         )
     try:
         _wait_for(
@@ -258,7 +267,9 @@ def test_sdk_example_device_joins_the_running_demo(
 def test_demo_publishes_to_home_assistant_without_importing_itself_back(
     running_demo: Path, demo_port: int
 ) -> None:
-    configs = asyncio.run(_retained_configs(f"mqtt://127.0.0.1:{demo_port}?version=3.1.1"))
+    hub = BrokerAccounts.in_data_dir(running_demo)
+    login = f"{hub.hub_username}:{quote(hub.hub_password, safe='')}"
+    configs = asyncio.run(_retained_configs(f"mqtt://{login}@127.0.0.1:{demo_port}?version=3.1.1"))
     lights = [t for t in configs if t.startswith("homeassistant/light/")]
     assert any("living_room_light" in t or "living-room-light" in t for t in lights), configs
     assert all(json.loads(p).get("origin", {}).get("name") == "OrbitHub" for p in configs.values())

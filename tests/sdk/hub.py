@@ -6,7 +6,7 @@ import asyncio
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import gmqtt  # type: ignore[import-untyped]
 
@@ -36,6 +36,8 @@ class HubClient:
         parts = urlsplit(url)
         client = gmqtt.Client(client_id)
         client.set_config({"reconnect_retries": 0, "reconnect_delay": 0})
+        if parts.username:
+            client.set_auth_credentials(unquote(parts.username), unquote(parts.password or ""))
         hub = cls(client, mqtt5)
         client.on_message = hub._on_message
         client.on_subscribe = hub._on_subscribe
@@ -77,6 +79,11 @@ class HubClient:
             while not check(self.last.get(topic)):
                 self._arrived.clear()
                 await self._arrived.wait()
+
+    def forget(self) -> None:
+        """Drop everything received so far, as if just connected."""
+        self._queues.clear()
+        self.last.clear()
 
     def pending(self, topic: str) -> int:
         return self._queues[topic].qsize()

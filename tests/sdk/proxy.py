@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 class CuttableProxy:
     """Forwards 127.0.0.1:<port> to a broker; :meth:`cut` aborts every open connection."""
 
-    def __init__(self, server: asyncio.Server, target: tuple[str, int]) -> None:
+    def __init__(self, server: asyncio.Server, target: tuple[str, int], login: str = "") -> None:
         self._server = server
+        self._login = login
         self._target = target
         self._writers: set[asyncio.StreamWriter] = set()
         self._pipes: set[asyncio.Task[None]] = set()
@@ -24,12 +25,14 @@ class CuttableProxy:
         target = (parts.hostname or "127.0.0.1", parts.port or 1883)
         holder: list[Self] = []
         server = await asyncio.start_server(lambda r, w: holder[0]._accept(r, w), "127.0.0.1", 0)
-        holder.append(cls(server, target))
+        login = parts.netloc.rpartition("@")[0]
+        holder.append(cls(server, target, f"{login}@" if login else ""))
         return holder[0]
 
     @property
     def url(self) -> str:
-        return f"mqtt://127.0.0.1:{self.port}"
+        """The proxy's URL, with the broker URL's login if it had one."""
+        return f"mqtt://{self._login}127.0.0.1:{self.port}"
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         async with asyncio.timeout(5):

@@ -7,6 +7,7 @@ import contextlib
 
 from rich.console import Console
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import MqttAdapter
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.cli.ha_publish import publishing_to_ha
@@ -62,7 +63,8 @@ async def run_demo(
     """
     clock: Clock = ScaledClock(speed) if speed != 1 else SystemClock()
     world = demo_world()
-    async with mqtt_broker(mqtt_url, mqtt_port, any_free_port=True) as broker:
+    accounts = None if mqtt_url else await _accounts(settings)
+    async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts, any_free_port=True) as broker:
         console.print(
             f"OrbitHub demo: {len(world.devices)} devices over MQTT ({broker.url}), "
             f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
@@ -71,12 +73,20 @@ async def run_demo(
         adapter = MqttAdapter(broker.hub_url, space_id=DEFAULT_SPACE)
         places = World(world.spaces, world.rooms, ())
         async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
+            credentials = None
+            if accounts is not None:
+                # Each simulated device logs in as itself, like a device the owner provisioned:
+                # new passwords every run, since only their hashes are kept.
+                credentials = await asyncio.to_thread(
+                    accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
+                )
             fleet = SimFleet(
                 world,
                 broker=broker.url,
                 seed=seed,
                 clock=clock,
                 mqtt_version="3.1.1" if broker.embedded else "auto",
+                credentials=credentials,
             )
             async with contextlib.AsyncExitStack() as stack:
                 tasks = await stack.enter_async_context(task_scope())
@@ -107,7 +117,8 @@ async def run_serve(
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
-    async with mqtt_broker(mqtt_url, mqtt_port) as broker:
+    accounts = None if mqtt_url else await _accounts(settings)
+    async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
         console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
         adapters: list[Adapter] = [
             MqttAdapter(broker.hub_url, space_id=space),
@@ -127,6 +138,11 @@ async def run_serve(
             )
             await _announce(services, rt, console, demo=False)
             await _until_stopped(rt, console, duration, live)
+
+
+async def _accounts(settings: Settings) -> BrokerAccounts:
+    """The embedded broker's accounts in the data directory (the hub's made on first start)."""
+    return await asyncio.to_thread(BrokerAccounts.in_data_dir, settings.data_dir)
 
 
 async def _announce(services: Services, rt: Runtime, console: Console, *, demo: bool) -> None:

@@ -19,6 +19,7 @@ from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.control import request, socket_path
+from orbithub.cli.credentials import devices_app
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
@@ -40,6 +41,7 @@ spec_app = typer.Typer(
 app.add_typer(spec_app, name="spec")
 app.add_typer(automations_app, name="automations")
 app.add_typer(users_app, name="users")
+app.add_typer(devices_app, name="devices")
 app.command()(ask)
 
 console = Console()
@@ -213,16 +215,6 @@ def serve(
             http=HttpOptions(http_host, http_port, trusted_proxies=proxies),
         )
     )
-
-
-@app.command()
-def devices(
-    space: Annotated[str | None, typer.Option(help="Only this space's devices.")] = None,
-    data_dir: DataDir = None,
-    database_url: DatabaseUrl = None,
-) -> None:
-    """List devices with their space, room, type and aliases."""
-    _run(queries.list_devices(Settings.resolve(data_dir, database_url), space, console))
 
 
 @app.command()

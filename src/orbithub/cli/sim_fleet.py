@@ -14,6 +14,7 @@ import logging
 from collections.abc import Mapping
 from typing import Literal
 
+from orbithub.adapters.mqtt.accounts import DeviceCredentials
 from orbithub.adapters.sim import DemoWorld, SimAdapter
 from orbithub.core.adapter import CallAction, SetProperty
 from orbithub.core.clock import Clock
@@ -44,6 +45,8 @@ class SimFleet:
         clock: the clock the physics run on (the hub's, so time agrees on both sides).
         prefix: the OrbitHub protocol topic prefix.
         mqtt_version: ``"3.1.1"`` for brokers that speak only that (the embedded one).
+        credentials: each device's own broker login, by device id (the embedded broker lets
+            no one in without); a device without uses what ``broker`` carries.
     """
 
     def __init__(
@@ -55,6 +58,7 @@ class SimFleet:
         clock: Clock,
         prefix: str = "orbit",
         mqtt_version: Literal["auto", "5", "3.1.1"] = "auto",
+        credentials: Mapping[str, DeviceCredentials] | None = None,
     ) -> None:
         self._clock = clock
         self._registry = Registry()
@@ -65,6 +69,7 @@ class SimFleet:
         self.refused = 0
         """Reports the SDK refused (off-spec values; each is logged)."""
         for device in world.devices:
+            login = (credentials or {}).get(device.id)
             sdk = SdkDevice(
                 device.id,
                 space=device.space_id,
@@ -77,6 +82,8 @@ class SimFleet:
                 mqtt_version=mqtt_version,
                 client_id=f"orbithub-demo-{device.id}",
                 owner=device.owner,
+                username=login.username if login else None,
+                password=login.password if login else None,
             )
             self._wire_commands(sdk, device)
             self.devices[device.id] = sdk

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import logging
 import ssl
@@ -56,6 +57,9 @@ class Device:
         state_qos: QoS of state reports (0: a lost reading is replaced by the next).
         tls_context: the TLS settings for ``mqtts://`` (default: the system's CA store).
         client_id: the MQTT client id (default: ``orbithub-<space>-<device_id>``).
+        username: the user name to log in with (the hub's ``orbithub devices credentials``
+            prints it: the device id); overrides one in ``broker``.
+        password: the password that goes with it; overrides one in ``broker``.
 
     Raises:
         ProtocolError: an id is not valid in a topic, or the announce would be refused.
@@ -83,6 +87,8 @@ class Device:
         tls_context: ssl.SSLContext | None = None,
         client_id: str | None = None,
         owner: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
     ) -> None:
         if (model is None) == (spec is None):
             raise ValueError("give exactly one of model= (a library key) and spec=")
@@ -108,6 +114,10 @@ class Device:
         )
         self._announce = wire.encode_announce(self._topics[MessageKind.ANNOUNCE], announce)
         self._address = parse_broker_url(broker)
+        if username is not None or password is not None:
+            if username is None:
+                raise ValueError("a password needs a username= too (the device id)")
+            self._address = dataclasses.replace(self._address, username=username, password=password)
         if mqtt_version == "auto" and self._address.version is not None:
             mqtt_version = "5" if self._address.version == MqttVersion.V5 else "3.1.1"
         self._auto_version = mqtt_version == "auto"

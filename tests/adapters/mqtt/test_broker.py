@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.broker import BrokerError, BrokerPortInUse, EmbeddedBroker
 from orbithub.errors import OrbitHubError
 from tests.sdk.hub import HubClient
+
+
+@pytest.fixture
+def accounts(tmp_path: Path) -> BrokerAccounts:
+    return BrokerAccounts.in_data_dir(tmp_path)
 
 
 # S104: these addresses are what the broker must refuse; nothing binds them.
@@ -16,13 +23,13 @@ from tests.sdk.hub import HubClient
     "host",
     ["0.0.0.0", "192.168.1.10", "::", "localhost", "example.org"],  # noqa: S104
 )
-def test_refuses_non_loopback_addresses(host: str) -> None:
+def test_refuses_non_loopback_addresses(host: str, accounts: BrokerAccounts) -> None:
     with pytest.raises(BrokerError, match="loopback"):
-        EmbeddedBroker(host=host, port=0)
+        EmbeddedBroker(accounts, host=host, port=0)
 
 
-async def test_listens_on_loopback_only_with_port_zero() -> None:
-    async with EmbeddedBroker(port=0) as broker:
+async def test_listens_on_loopback_only_with_port_zero(accounts: BrokerAccounts) -> None:
+    async with EmbeddedBroker(accounts, port=0) as broker:
         addresses = broker.listening_addresses()
         assert addresses
         assert {address for address, _ in addresses} == {"127.0.0.1"}
@@ -32,12 +39,12 @@ async def test_listens_on_loopback_only_with_port_zero() -> None:
     assert broker.listening_addresses() == []
 
 
-async def test_taken_port_raises_with_advice() -> None:
+async def test_taken_port_raises_with_advice(accounts: BrokerAccounts) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        broker = EmbeddedBroker(port=port)
+        broker = EmbeddedBroker(accounts, port=port)
         with pytest.raises(BrokerPortInUse) as info:
             await broker.start()
     message = str(info.value)
@@ -50,10 +57,10 @@ async def test_taken_port_raises_with_advice() -> None:
     assert not broker.running
 
 
-async def test_publish_and_subscribe_through_it() -> None:
-    async with EmbeddedBroker(port=0) as broker:
-        hub = await HubClient.connect(broker.url, "test-broker-sub", mqtt5=False)
-        sender = await HubClient.connect(broker.url, "test-broker-pub", mqtt5=False)
+async def test_publish_and_subscribe_through_it(accounts: BrokerAccounts) -> None:
+    async with EmbeddedBroker(accounts, port=0) as broker:
+        hub = await HubClient.connect(broker.hub_url, "test-broker-sub", mqtt5=False)
+        sender = await HubClient.connect(broker.hub_url, "test-broker-pub", mqtt5=False)
         try:
             await hub.subscribe("test_broker/#")
             sender.publish("test_broker/a", b"hello", qos=1)
@@ -64,11 +71,11 @@ async def test_publish_and_subscribe_through_it() -> None:
             await hub.close()
 
 
-async def test_restart_on_the_same_port() -> None:
-    broker = EmbeddedBroker(port=0)
+async def test_restart_on_the_same_port(accounts: BrokerAccounts) -> None:
+    broker = EmbeddedBroker(accounts, port=0)
     await broker.start()
     port = broker.port
     await broker.stop()
-    again = EmbeddedBroker(port=port)
+    again = EmbeddedBroker(accounts, port=port)
     async with again:
         assert again.port == port

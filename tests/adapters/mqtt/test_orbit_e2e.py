@@ -1,8 +1,8 @@
 """OrbitHub-protocol devices end to end: an SDK device and a hub's MQTT adapter on one broker.
 
 Every test runs against Mosquitto and against the embedded broker (amqtt, MQTT 3.1.1 only).
-On amqtt the adapter offers MQTT 5 and falls back to 3.1.1 by itself (amqtt hangs up at once);
-the SDK devices are pinned to 3.1.1 there, because the SDK's fallback waits for a CONNACK that
+On amqtt the hub's login URL pins MQTT 3.1.1 (the only version amqtt speaks); the SDK devices
+are pinned to 3.1.1 there too, because the SDK's fallback waits for a CONNACK that
 amqtt never sends (5 s per device; tests/sdk covers that fallback once).
 """
 
@@ -13,12 +13,12 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from orbithub.adapters.mqtt.adapter import MqttAdapter
-from orbithub.adapters.mqtt.broker import EmbeddedBroker
 from orbithub.adapters.mqtt.client import MQTT_V311
 from orbithub.adapters.mqtt.protocol import MessageKind
 from orbithub.core.events import DeviceEvent, HubEvent
@@ -27,7 +27,7 @@ from orbithub.core.registry import Room, Space
 from orbithub.sdk import Device
 from tests.sdk.proxy import CuttableProxy
 
-from .wire import WITHIN, mqtt_url, probe, topic_prefix, until
+from .wire import WITHIN, embedded_broker, mqtt_url, probe, topic_prefix, until
 
 KETTLE: dict[str, object] = {
     "type": "urn:miot-spec-v2:device:kettle:0000A001:test:1",
@@ -80,12 +80,12 @@ class Broker:
 
 
 @pytest.fixture(params=["mosquitto", "embedded"])
-async def broker(request: pytest.FixtureRequest) -> AsyncIterator[Broker]:
+async def broker(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Broker]:
     if request.param == "mosquitto":
         yield Broker(mqtt_url(), mqtt5=True)
         return
-    async with EmbeddedBroker(port=0) as embedded:
-        yield Broker(embedded.url, mqtt5=False)
+    async with embedded_broker(tmp_path) as embedded:
+        yield Broker(embedded.hub_url, mqtt5=False)
 
 
 class Refusals(logging.Handler):

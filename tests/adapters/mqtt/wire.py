@@ -6,11 +6,15 @@ import asyncio
 import re
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import MqttAdapter
+from orbithub.adapters.mqtt.broker import EmbeddedBroker
+from orbithub.adapters.mqtt.broker_guard import ConnectionLimits
 from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.core.clock import Clock
@@ -25,6 +29,16 @@ WITHIN = 10.0
 def mqtt_url() -> str:
     """The Mosquitto under test (skips, or fails in CI, when not configured)."""
     return service_url("ORBITHUB_TEST_MQTT_URL", "MQTT")
+
+
+@asynccontextmanager
+async def embedded_broker(
+    data_dir: Path, *, limits: ConnectionLimits | None = None
+) -> AsyncIterator[EmbeddedBroker]:
+    """A running embedded broker on a free port, its accounts kept in ``data_dir``."""
+    accounts = BrokerAccounts.in_data_dir(data_dir)
+    async with EmbeddedBroker(accounts, port=0, limits=limits) as broker:
+        yield broker
 
 
 def topic_prefix(request: pytest.FixtureRequest) -> str:

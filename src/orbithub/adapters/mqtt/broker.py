@@ -1,9 +1,12 @@
 """The embedded MQTT broker for a zero-setup hub: amqtt, listening on loopback only.
 
-It is for one home on one machine: MQTT 3.1.1, a few thousand messages a second, anonymous
-clients. Production points OrbitHub at Mosquitto or EMQX instead (``--mqtt-url``). amqtt's own
-default listener binds every interface and loads a ``$SYS`` publisher and packet loggers; here
-the one listener binds a loopback address and only the anonymous-auth plugin is loaded.
+It is for one home on one machine: MQTT 3.1.1, a few thousand messages a second. Every client
+logs in with an account of the hub's :class:`~orbithub.adapters.mqtt.accounts.BrokerAccounts`
+(the hub's own, or a device's) and may use only that account's topics; connections are bounded
+per client address and must send their CONNECT in time (:mod:`.broker_guard`). Production points
+OrbitHub at Mosquitto or EMQX instead (``--mqtt-url``). amqtt's own default listener binds every
+interface and loads a ``$SYS`` publisher and packet loggers; here the one listener binds a
+loopback address and only OrbitHub's authentication and topic plugins are loaded.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ import logging
 import socket
 from types import TracebackType
 from typing import Any, Self
+from urllib.parse import quote
 
 from amqtt.broker import Broker  # type: ignore[import-untyped]
-from amqtt.errors import BrokerError as AmqttBrokerError  # type: ignore[import-untyped]
+from amqtt.errors import AMQTTError  # type: ignore[import-untyped]
+from amqtt.errors import BrokerError as AmqttBrokerError
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
+from orbithub.adapters.mqtt.broker_guard import BrokerGuard, ConnectionLimits
 from orbithub.errors import OrbitHubError
 
 __all__ = ["BrokerError", "BrokerPortInUse", "EmbeddedBroker"]
@@ -49,23 +56,32 @@ class EmbeddedBroker:
     """An amqtt broker on a loopback address; use ``async with`` or ``start``/``stop``.
 
     Args:
-        host: a loopback address (``127.0.0.1``, ``::1``); any other address is refused,
-            because the broker lets anonymous clients in.
+        accounts: who may log in and which topics each may use.
+        host: a loopback address (``127.0.0.1``, ``::1``); any other address is refused: the
+            broker is the zero-setup one, without TLS.
         port: the TCP port; 0 picks a free one (read it back from :attr:`port`).
+        limits: connection limits per client address and the CONNECT timeout.
 
     Raises:
         BrokerError: ``host`` is not a loopback address.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 1883) -> None:
+    def __init__(
+        self,
+        accounts: BrokerAccounts,
+        host: str = "127.0.0.1",
+        port: int = 1883,
+        *,
+        limits: ConnectionLimits | None = None,
+    ) -> None:
         try:
             loopback = ipaddress.ip_address(host).is_loopback
         except ValueError:
             loopback = False
         if not loopback:
             raise BrokerError(
-                f"the embedded broker only listens on a loopback address, got {host!r}: it lets "
-                "anonymous clients in; use an external broker (--mqtt-url) to serve the network"
+                f"the embedded broker only listens on a loopback address, got {host!r}: it has "
+                "no TLS; use an external broker (--mqtt-url) to serve the network"
             )
         if not 0 <= port <= 65535:
             raise BrokerError(f"port must be 0-65535, got {port}")
@@ -73,6 +89,12 @@ class EmbeddedBroker:
         self._requested_port = port
         self._port = port
         self._broker: Any = None
+        self._guard = BrokerGuard(accounts, limits or ConnectionLimits())
+
+    @property
+    def guard(self) -> BrokerGuard:
+        """Its credentials, topic rights and connection counts."""
+        return self._guard
 
     @property
     def host(self) -> str:
@@ -89,6 +111,22 @@ class EmbeddedBroker:
         """``mqtt://127.0.0.1:<port>`` for clients."""
         host = f"[{self._host}]" if ":" in self._host else self._host
         return f"mqtt://{host}:{self._port}"
+
+    def login_url(self, username: str, password: str) -> str:
+        """:attr:`url` with a login in it, as a client of one account uses it.
+
+        It pins MQTT 3.1.1, the only version amqtt speaks: amqtt mistakes an MQTT 5 CONNECT
+        that carries a login for a longer packet and waits for bytes that never come.
+        """
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        login = f"{quote(username, safe='')}:{quote(password, safe='')}"
+        return f"mqtt://{login}@{host}:{self._port}?version=3.1.1"
+
+    @property
+    def hub_url(self) -> str:
+        """:attr:`url` with the hub's own login (which may use every topic)."""
+        accounts = self._guard.accounts
+        return self.login_url(accounts.hub_username, accounts.hub_password)
 
     @property
     def running(self) -> bool:
@@ -114,7 +152,7 @@ class EmbeddedBroker:
         port = self._requested_port
         if port != 0:
             _check_port_free(self._host, port)
-        broker = _new_broker(self._host, port)
+        broker = _new_broker(self._host, port, self._guard)
         try:
             async with asyncio.timeout(_START_TIMEOUT):
                 await broker.start()
@@ -179,18 +217,26 @@ def _check_port_free(host: str, port: int) -> None:
             raise BrokerError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
-def _new_broker(host: str, port: int) -> Any:
-    """An amqtt broker with one loopback TCP listener and only the anonymous-auth plugin."""
+def _new_broker(host: str, port: int, guard: BrokerGuard) -> Any:
+    """An amqtt broker with one loopback TCP listener and only OrbitHub's guard plugins."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    plugin = "orbithub.adapters.mqtt.broker_guard."
     config = {
-        "listeners": {"default": {"type": "tcp", "bind": bind, "max_connections": 1000}},
+        # No amqtt connection cap: past its cap amqtt makes new sockets wait, holding them; the
+        # guard refuses them at once instead.
+        "listeners": {"default": {"type": "tcp", "bind": bind, "max_connections": -1}},
         # Naming the plugins replaces amqtt's defaults ($SYS publisher every 20 s, event and
-        # packet loggers), which cost CPU per packet and which no OrbitHub part reads.
-        "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin": {"allow_anonymous": True}},
+        # packet loggers, anonymous logins), which no OrbitHub part wants.
+        "plugins": {
+            f"{plugin}AccountsAuthPlugin": {"guard": guard},
+            f"{plugin}AccountsTopicPlugin": {"guard": guard},
+        },
     }
     _quiet_amqtt()
     broker = Broker(config)
     original = broker.stream_connected
+    initialize = broker._initialize_client_session
+    timeout = guard.limits.handshake_timeout
 
     async def stream_connected(
         reader: asyncio.StreamReader, writer: asyncio.StreamWriter, listener_name: str
@@ -198,11 +244,24 @@ def _new_broker(host: str, port: int) -> Any:
         # amqtt 0.12 leaves some accepted sockets open after the client has gone (pytest sees
         # "ResourceWarning: unclosed transport"); close each one when its handler ends.
         try:
-            await original(reader, writer, listener_name)
+            await guard.guard_stream(writer, lambda: original(reader, writer, listener_name))
+        except OSError as exc:
+            # amqtt lets a peer that hung up first surface as an error of the accept callback.
+            _LOG.debug("embedded MQTT broker: connection ended: %s", exc)
         finally:
             writer.transport.abort()
 
+    async def initialize_client_session(*args: Any) -> Any:
+        # amqtt waits for the first packet without a limit: a socket that never sends CONNECT
+        # would hold its slot for ever. AMQTTError is what amqtt catches to end the connection.
+        try:
+            async with asyncio.timeout(timeout):
+                return await initialize(*args)
+        except TimeoutError:
+            raise AMQTTError(f"no CONNECT within {timeout:g} s") from None
+
     broker.stream_connected = stream_connected  # read by amqtt when it starts the listener
+    broker._initialize_client_session = initialize_client_session
     return broker
 
 

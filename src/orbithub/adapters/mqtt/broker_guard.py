@@ -1,0 +1,199 @@
+"""The embedded broker's door: credentials, each account's topics, and connection limits.
+
+amqtt asks its plugins whether a CONNECT may pass and whether a client may publish, subscribe
+to or receive a topic; :class:`AccountsAuthPlugin` and :class:`AccountsTopicPlugin` answer from
+the hub's :class:`~orbithub.adapters.mqtt.accounts.BrokerAccounts`. amqtt's own password-file
+plugin reads its file once at start and its ACL plugin takes fixed lists, so neither would see
+a device's credentials made while the hub runs; these read the accounts file whenever it
+changes.
+
+:class:`BrokerGuard` also bounds connections, which amqtt does not: a socket that sends no
+CONNECT within the handshake timeout is closed, and each client address may hold only so many
+connections, fewer still before they have logged in, so idle sockets from one process cannot
+use up the slots every device needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from amqtt.contexts import Action  # type: ignore[import-untyped]
+from amqtt.plugins.base import BaseAuthPlugin, BaseTopicPlugin  # type: ignore[import-untyped]
+
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
+
+__all__ = ["AccountsAuthPlugin", "AccountsTopicPlugin", "BrokerGuard", "ConnectionLimits"]
+
+_LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionLimits:
+    """How many connections the embedded broker holds, and how long it waits for a CONNECT.
+
+    Attributes:
+        per_address: connections one client address may hold, logged in or not.
+        unauthenticated_per_address: of those, how many may be still waiting to log in.
+        total: connections over all addresses.
+        handshake_timeout: seconds a new connection has to send its CONNECT.
+    """
+
+    per_address: int = 256
+    unauthenticated_per_address: int = 64
+    total: int = 1000
+    handshake_timeout: float = 10.0
+
+
+_Peer = tuple[str, int]
+
+
+class BrokerGuard:
+    """Credentials, topic rights and connection counts for one embedded broker. Loop only."""
+
+    def __init__(self, accounts: BrokerAccounts, limits: ConnectionLimits) -> None:
+        self.accounts = accounts
+        self.limits = limits
+        self._per_address: Counter[str] = Counter()
+        self._waiting: Counter[str] = Counter()
+        self._logged_in: set[_Peer] = set()
+        self._total = 0
+        self.refused_connections = 0
+        """Connections closed at once because a limit was reached."""
+        self.refused_logins = 0
+        """CONNECTs refused for bad or missing credentials."""
+
+    # -- connections -------------------------------------------------------------------------
+    async def guard_stream(
+        self,
+        writer: asyncio.StreamWriter,
+        handle: Callable[[], Awaitable[None]],
+    ) -> None:
+        """Run ``handle`` for one new connection, or close it at once past a limit."""
+        peer = _peer(writer)
+        address = peer[0]
+        limits = self.limits
+        if (
+            self._total >= limits.total
+            or self._per_address[address] >= limits.per_address
+            or self._waiting[address] >= limits.unauthenticated_per_address
+        ):
+            self.refused_connections += 1
+            if self.refused_connections == 1 or self.refused_connections % 100 == 0:
+                _LOG.warning(
+                    "embedded MQTT broker: connection from %s refused, over its limits "
+                    "(%d from that address, %d not logged in; %d in all); %d refused so far",
+                    address,
+                    self._per_address[address],
+                    self._waiting[address],
+                    self._total,
+                    self.refused_connections,
+                )
+            writer.transport.abort()
+            return
+        self._total += 1
+        self._per_address[address] += 1
+        self._waiting[address] += 1
+        try:
+            await handle()
+        finally:
+            self._total -= 1
+            _decrement(self._per_address, address)
+            if peer in self._logged_in:
+                self._logged_in.discard(peer)
+            else:
+                _decrement(self._waiting, address)
+
+    def _logged_in_now(self, peer: _Peer) -> None:
+        if peer not in self._logged_in:
+            self._logged_in.add(peer)
+            _decrement(self._waiting, peer[0])
+
+    # -- what amqtt's plugins ask --------------------------------------------------------------
+    def authenticate(self, session: Any) -> bool:
+        """Whether a CONNECT's credentials are good and its last will is on its own topic."""
+        username: str | None = session.username
+        if not self.accounts.authenticate(username, session.password):
+            self.refused_logins += 1
+            _LOG.warning(
+                "embedded MQTT broker: login refused for %r from %s (no or wrong credentials)",
+                username,
+                session.remote_address,
+            )
+            return False
+        if session.will_flag and not self.accounts.may_publish(username, session.will_topic or ""):
+            self.refused_logins += 1
+            _LOG.warning(
+                "embedded MQTT broker: %r may not set its last will on %r; login refused",
+                username,
+                session.will_topic,
+            )
+            return False
+        if session.remote_address is not None and session.remote_port is not None:
+            self._logged_in_now((str(session.remote_address), int(session.remote_port)))
+        return True
+
+    def allowed(self, session: Any, topic: str, action: Action) -> bool:
+        """Whether the session's account may publish, subscribe to or receive ``topic``."""
+        username: str | None = session.username if session is not None else None
+        if action == Action.PUBLISH:
+            ok = self.accounts.may_publish(username, topic)
+        else:
+            # Receiving follows subscribing: a device receives only its own command topics.
+            ok = self.accounts.may_subscribe(username, topic)
+        if not ok and action != Action.RECEIVE:
+            _LOG.warning(
+                "embedded MQTT broker: %r may not %s %r; refused", username, action.value, topic
+            )
+        return ok
+
+
+def _peer(writer: asyncio.StreamWriter) -> _Peer:
+    info = writer.get_extra_info("peername")
+    if not info:
+        return ("?", 0)
+    return (str(info[0]), int(info[1]))
+
+
+def _decrement(counter: Counter[str], key: str) -> None:
+    counter[key] -= 1
+    if counter[key] <= 0:
+        del counter[key]
+
+
+class AccountsAuthPlugin(BaseAuthPlugin):  # type: ignore[misc]
+    """amqtt authentication plugin: a CONNECT passes only with an account's credentials."""
+
+    @dataclass
+    class Config:
+        """The guard to ask (amqtt builds this from the broker's configuration)."""
+
+        guard: Any = None
+
+    async def authenticate(self, *, session: Any) -> bool:
+        """Answer amqtt once per CONNECT."""
+        guard: BrokerGuard = self.context.config.guard
+        return guard.authenticate(session)
+
+
+class AccountsTopicPlugin(BaseTopicPlugin):  # type: ignore[misc]
+    """amqtt topic plugin: each account publishes and subscribes only where it may."""
+
+    @dataclass
+    class Config:
+        """The guard to ask (amqtt builds this from the broker's configuration)."""
+
+        guard: Any = None
+
+    async def topic_filtering(
+        self, *, session: Any = None, topic: str | None = None, action: Action | None = None
+    ) -> bool:
+        """Answer amqtt for each publish, subscription and delivery."""
+        if topic is None or action is None:
+            return False
+        guard: BrokerGuard = self.context.config.guard
+        return guard.allowed(session, topic, action)

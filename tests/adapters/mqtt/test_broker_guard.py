@@ -1,0 +1,227 @@
+"""The embedded broker's door: logins, each device's own topics, and connection limits.
+
+A real embedded broker, a real hub adapter on it and real SDK devices; the intruder is a plain
+MQTT client. What a user would notice: a process without a device's password cannot change what
+the app shows for that device nor command it, and a flood of idle sockets does not lock the
+devices out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import stat
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from gmqtt.mqtt.handler import MQTTConnectError  # type: ignore[import-untyped]
+
+from orbithub.adapters.mqtt.accounts import ACCOUNTS_FILE, BrokerAccounts
+from orbithub.adapters.mqtt.broker import EmbeddedBroker
+from orbithub.adapters.mqtt.broker_guard import ConnectionLimits
+from orbithub.sdk import Device
+from tests.sdk.hub import HubClient
+
+from .wire import WITHIN, embedded_broker, running_hub, until
+
+
+class BrokerLog(logging.Handler):
+    """The broker guard's WARNING lines, awaited instead of sleeping."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+        self._seen = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+        self._seen.set()
+
+    async def wait_for(self, text: str) -> None:
+        async with asyncio.timeout(WITHIN):
+            while not any(text in line for line in self.lines):
+                self._seen.clear()
+                await self._seen.wait()
+
+
+@pytest.fixture
+def broker_log() -> Iterator[BrokerLog]:
+    handler = BrokerLog()
+    logger = logging.getLogger("orbithub.adapters.mqtt.broker_guard")
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def _lock(broker: EmbeddedBroker, username: str, password: str) -> Device:
+    return Device(
+        "front-door-lock",
+        space="home",
+        name="Front door",
+        model="lock",
+        broker=broker.url,
+        username=username,
+        password=password,
+        mqtt_version="3.1.1",
+    )
+
+
+def test_the_accounts_file_is_private_and_keeps_the_hubs_password(tmp_path: Path) -> None:
+    first = BrokerAccounts.in_data_dir(tmp_path)
+    login = first.issue("desk-plug", "home")
+    path = tmp_path / ACCOUNTS_FILE
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert login.password not in path.read_text()  # only its hash is kept
+    again = BrokerAccounts.in_data_dir(tmp_path)
+    assert again.hub_password == first.hub_password
+    assert again.authenticate("desk-plug", login.password)
+    assert not again.authenticate("desk-plug", "guess")
+    rotated = again.issue("desk-plug", "home")
+    assert not first.authenticate("desk-plug", login.password)  # the other process sees it
+    assert first.authenticate("desk-plug", rotated.password)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_without_credentials_no_client_gets_in(tmp_path: Path) -> None:
+    async with embedded_broker(tmp_path) as broker:
+        with pytest.raises(MQTTConnectError):
+            await HubClient.connect(broker.url, "anonymous", mqtt5=False)
+        with pytest.raises(MQTTConnectError):
+            await HubClient.connect(
+                broker.login_url("orbithub.hub", "not-the-password"), "guesser", mqtt5=False
+            )
+        hub = await HubClient.connect(broker.hub_url, "the-hub", mqtt5=False)
+        await hub.close()
+
+
+async def test_a_process_without_the_locks_password_cannot_speak_for_it_nor_command_it(
+    tmp_path: Path, broker_log: BrokerLog
+) -> None:
+    async with embedded_broker(tmp_path) as broker:
+        accounts = broker.guard.accounts
+        lock_login = accounts.issue("front-door-lock", "home")
+        plug_login = accounts.issue("desk-plug", "home")
+        lock = _lock(broker, lock_login.username, lock_login.password)
+        commands: list[bool] = []
+
+        @lock.on_set("lock.locked")
+        async def locked(value: bool) -> None:
+            commands.append(value)
+
+        async with (
+            running_hub(broker.hub_url, "unused", orbit_prefix="orbit") as (hub, _),
+            lock,
+        ):
+            await lock.report({"lock.locked": True, "lock.door-state": 0})
+            await until(hub, lambda: hub.state.value("front-door-lock", "lock.locked") is True)
+            # Another device's valid login: it is in, but the lock's topics are not its own.
+            intruder = await HubClient.connect(
+                broker.login_url(plug_login.username, plug_login.password), "x", mqtt5=False
+            )
+            try:
+                intruder.publish(
+                    "orbit/home/front-door-lock/state", b'{"values": {"lock.locked": false}}'
+                )
+                intruder.publish(
+                    "orbit/home/front-door-lock/set",
+                    b'{"id": "evil", "values": {"lock.locked": false}}',
+                )
+                intruder.publish(
+                    "orbit/home/front-door-lock/announce",
+                    b'{"protocol": 1, "id": "front-door-lock", "name": "x", "model": "plug"}',
+                    retain=True,
+                )
+                await broker_log.wait_for("may not publish 'orbit/home/front-door-lock/announce'")
+                with contextlib.suppress(TimeoutError):
+                    await intruder.subscribe("orbit/home/front-door-lock/set")
+                await broker_log.wait_for("may not subscribe 'orbit/home/front-door-lock/set'")
+            finally:
+                await intruder.close()
+            # The lock itself reports after the intruder: once the hub has that, it would have
+            # had the intruder's messages too, had the broker passed them on.
+            await lock.report({"lock.door-state": 1})
+            await until(hub, lambda: hub.state.value("front-door-lock", "lock.door-state") == 1)
+            assert hub.state.value("front-door-lock", "lock.locked") is True
+            assert hub.registry.device("front-door-lock").model == "lock"
+            assert commands == []
+    assert (
+        broker_log.lines.count(
+            "embedded MQTT broker: 'desk-plug' may not publish 'orbit/home/front-door-lock/state'; "
+            "refused"
+        )
+        == 1
+    )
+
+
+async def test_a_device_may_not_leave_its_last_will_on_another_devices_topic(
+    tmp_path: Path, broker_log: BrokerLog
+) -> None:
+    async with embedded_broker(tmp_path) as broker:
+        plug = broker.guard.accounts.issue("desk-plug", "home")
+        # The SDK's will is always its own availability; a hand-made client could aim it at
+        # the lock's and say "offline" for it by dropping the connection.
+        spoof = Device(
+            "front-door-lock",
+            space="home",
+            name="Front door",
+            model="lock",
+            broker=broker.url,
+            username=plug.username,
+            password=plug.password,
+            mqtt_version="3.1.1",
+            connect_timeout=2,
+        )
+        with pytest.raises(Exception, match=r"(?i)refused|not authori|bad user"):
+            async with spoof:
+                pass
+        await broker_log.wait_for("may not set its last will")
+
+
+async def _idle_sockets(
+    port: int, count: int, source: str
+) -> AsyncIterator[tuple[asyncio.StreamReader, asyncio.StreamWriter]]:
+    for _ in range(count):
+        yield await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+
+
+async def _closed_by_peer(reader: asyncio.StreamReader, within: float) -> bool:
+    try:
+        async with asyncio.timeout(within):
+            return await reader.read(1) == b""
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
+
+
+async def test_a_flood_of_idle_connections_is_refused_past_the_cap_and_timed_out(
+    tmp_path: Path, broker_log: BrokerLog
+) -> None:
+    limits = ConnectionLimits(
+        per_address=64, unauthenticated_per_address=8, total=200, handshake_timeout=3.0
+    )
+    async with embedded_broker(tmp_path, limits=limits) as broker:
+        # Every 127.x address is loopback: the flood comes from one, the hub from another.
+        flood = [c async for c in _idle_sockets(broker.port, 40, "127.0.0.2")]
+        try:
+            await broker_log.wait_for("connection from 127.0.0.2 refused")
+            hub = await HubClient.connect(broker.hub_url, "the-hub", mqtt5=False)
+            try:
+                await hub.subscribe("orbit/#")
+                hub.publish("orbit/home/x/state", b"{}")
+                assert (await hub.next_on("orbit/home/x/state", within=WITHIN)).payload == b"{}"
+            finally:
+                await hub.close()
+            closed = await asyncio.gather(*(_closed_by_peer(r, 0.5) for r, _ in flood))
+            assert closed.count(False) == 8  # the first 8 wait for their CONNECT...
+            # ...until the handshake timeout ends them too.
+            late = await asyncio.gather(*(_closed_by_peer(r, WITHIN) for r, _ in flood[:8]))
+            assert all(late)
+        finally:
+            for _, writer in flood:
+                writer.close()
+        assert broker.guard.refused_connections == 32
