@@ -25,7 +25,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.cli.control import ControlError, request, socket_path
@@ -68,8 +70,12 @@ def _answers(data: Path, body: dict[str, object]) -> bool:
     return True
 
 
-async def _publish(port: int, messages: list[tuple[str, bytes]]) -> None:
-    client = MqttClient(parse_broker_url(f"mqtt://127.0.0.1:{port}?version=3.1.1"), print)
+async def _publish(data: Path, port: int, messages: list[tuple[str, bytes]]) -> None:
+    # The embedded broker lets in only logins; these discovery messages go in as the hub.
+    hub = BrokerAccounts.in_data_dir(data)
+    login = f"{hub.hub_username}:{quote(hub.hub_password, safe='')}"
+    url = f"mqtt://{login}@127.0.0.1:{port}?version=3.1.1"
+    client = MqttClient(parse_broker_url(url), print)
     runner = asyncio.create_task(client.run())
     try:
         await client.connected.wait()
@@ -110,10 +116,10 @@ def _serve_round(burst: int) -> tuple[float, int]:
         proc = _start([*args, "--data-dir", str(data)])
         _wait(lambda: _answers(data, {"op": "ping"}))
         topic = "homeassistant/sensor/bench/temperature/config"
-        asyncio.run(_publish(port, [(topic, json.dumps(_CONFIG).encode())]))
+        asyncio.run(_publish(data, port, [(topic, json.dumps(_CONFIG).encode())]))
         _wait(lambda: _answers(data, {"op": "get", "device": _SENSOR}))
         readings = [f"{i / 10:.1f}" for i in range(burst)]
-        asyncio.run(_publish(port, [("bench/temperature", r.encode()) for r in readings]))
+        asyncio.run(_publish(data, port, [("bench/temperature", r.encode()) for r in readings]))
         _wait(lambda: _last_reading(data) == float(readings[-1]))
         took = _sigterm(proc)
         with sqlite3.connect(data / "orbithub.db") as db:

@@ -14,9 +14,11 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.cli.control import ControlError
@@ -61,9 +63,13 @@ def _serve_args(data: Path, mqtt_port: int | str = 0) -> list[str]:
     ]
 
 
-async def _publish(port: int, messages: list[tuple[str, bytes]]) -> None:
+async def _publish(data: Path, port: int, messages: list[tuple[str, bytes]]) -> None:
     """Publish in order with QoS 1; returns once the broker has acknowledged every one."""
-    client = MqttClient(parse_broker_url(f"mqtt://127.0.0.1:{port}?version=3.1.1"), print)
+    # The embedded broker lets in only logins; these discovery messages go in as the hub.
+    hub = BrokerAccounts.in_data_dir(data)
+    login = f"{hub.hub_username}:{quote(hub.hub_password, safe='')}"
+    url = f"mqtt://{login}@127.0.0.1:{port}?version=3.1.1"
+    client = MqttClient(parse_broker_url(url), print)
     runner = asyncio.create_task(client.run())
     try:
         async with asyncio.timeout(30):
@@ -87,10 +93,11 @@ def test_sigterm_right_after_a_burst_stores_every_reading(tmp_path: Path) -> Non
     try:
         wait_until(lambda: answers(data) or proc.poll() is not None, "the hub to answer")
         config = json.dumps(_SENSOR_CONFIG).encode()
-        asyncio.run(_publish(port, [("homeassistant/sensor/burst/temperature/config", config)]))
+        discovery = "homeassistant/sensor/burst/temperature/config"
+        asyncio.run(_publish(data, port, [(discovery, config)]))
         wait_until(lambda: _has_sensor(data), "the sensor to be discovered")
         readings = [f"{i / 10:.1f}" for i in range(BURST)]
-        asyncio.run(_publish(port, [("burst/temperature", r.encode()) for r in readings]))
+        asyncio.run(_publish(data, port, [("burst/temperature", r.encode()) for r in readings]))
         last = float(readings[-1])
         wait_until(lambda: _temperature(data) == last, "the hub to take the last reading")
         # The recorder holds the burst in its batch (up to a second): SIGTERM now.

@@ -1,11 +1,12 @@
 """The embedded broker's door: credentials, each account's topics, and connection limits.
 
-amqtt asks its plugins whether a CONNECT may pass and whether a client may publish, subscribe
-to or receive a topic; :class:`AccountsAuthPlugin` and :class:`AccountsTopicPlugin` answer from
-the hub's :class:`~orbithub.adapters.mqtt.accounts.BrokerAccounts`. amqtt's own password-file
-plugin reads its file once at start and its ACL plugin takes fixed lists, so neither would see
-a device's credentials made while the hub runs; these read the accounts file whenever it
-changes.
+amqtt asks its authentication plugins whether a CONNECT may pass; :class:`AccountsAuthPlugin`
+answers from the hub's :class:`~orbithub.adapters.mqtt.accounts.BrokerAccounts`. amqtt's own
+password-file plugin reads its file once at start and its ACL plugin takes fixed lists, so
+neither would see a device's credentials made while the hub runs; the accounts are read again
+whenever their file changes. Whether a client may publish, subscribe to or receive a topic is
+:meth:`BrokerGuard.allowed`, which the broker calls directly (see ``broker.py`` for why not
+through amqtt's topic plugins).
 
 :class:`BrokerGuard` also bounds connections, which amqtt does not: a socket that sends no
 CONNECT within the handshake timeout is closed, and each client address may hold only so many
@@ -23,11 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from amqtt.contexts import Action  # type: ignore[import-untyped]
-from amqtt.plugins.base import BaseAuthPlugin, BaseTopicPlugin  # type: ignore[import-untyped]
+from amqtt.plugins.base import BaseAuthPlugin  # type: ignore[import-untyped]
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 
-__all__ = ["AccountsAuthPlugin", "AccountsTopicPlugin", "BrokerGuard", "ConnectionLimits"]
+__all__ = ["AccountsAuthPlugin", "BrokerGuard", "ConnectionLimits"]
 
 _LOG = logging.getLogger(__name__)
 
@@ -178,22 +179,3 @@ class AccountsAuthPlugin(BaseAuthPlugin):  # type: ignore[misc]
         """Answer amqtt once per CONNECT."""
         guard: BrokerGuard = self.context.config.guard
         return guard.authenticate(session)
-
-
-class AccountsTopicPlugin(BaseTopicPlugin):  # type: ignore[misc]
-    """amqtt topic plugin: each account publishes and subscribes only where it may."""
-
-    @dataclass
-    class Config:
-        """The guard to ask (amqtt builds this from the broker's configuration)."""
-
-        guard: Any = None
-
-    async def topic_filtering(
-        self, *, session: Any = None, topic: str | None = None, action: Action | None = None
-    ) -> bool:
-        """Answer amqtt for each publish, subscription and delivery."""
-        if topic is None or action is None:
-            return False
-        guard: BrokerGuard = self.context.config.guard
-        return guard.allowed(session, topic, action)
