@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -17,7 +18,7 @@ from orbithub.core.registry import Device
 from orbithub.spec.model import Property, Value
 from orbithub.storage import Database, EventKind, history
 
-__all__ = ["answer_history", "answer_state"]
+__all__ = ["answer_history", "answer_state", "is_polar"]
 
 _UNITS_EN = {"celsius": " °C", "percentage": "%", "km": " km", "watt": " W", "μg/m3": " µg/m³"}
 _UNITS_ZH = {
@@ -37,11 +38,21 @@ _WORDS_ZH = {
     "closed": "关着",
     "open": "开着",
     "disconnected": "没插枪",
-    "plugged": "已插枪未充电",
+    "plugged": "插着枪但没在充电",
     "complete": "已充满",
     "finished": "已充完",
     "fault": "故障",
 }
+_WORDS_EN = {
+    "plugged": "plugged in but not charging",
+    "disconnected": "not plugged in",
+}
+# A yes/no question: English opens with its verb, Chinese ends with 吗 or asks 是不是 / 有没有.
+_POLAR_EN = re.compile(r"^(?:is|are|was|were|does|do|did|has|have|can)\b")
+_POLAR_ZH = re.compile(r"(?:吗|么|没有?|了没)$|是不是|有没有|开没开|在不在|锁没锁")
+# The question asks about the "off" side ("is the door closed", "灯关了吗"): yes means off.
+_NEGATIVE_EN = re.compile(r"\b(?:off|closed|shut|unlocked|away|out)\b")
+_NEGATIVE_ZH = re.compile(r"关|没锁|不在|没在")
 _BOOLS_EN = {
     "on": ("on", "off"),
     "locked": ("locked", "unlocked"),
@@ -128,7 +139,11 @@ def _describe(hub: Hub, device: Device, prop: Property, value: Value, language: 
         text = (prop.describe_value(value) or str(value)).lower()
         if prop.name == "door-state":
             text = {"closed": "关着", "open": "开着"}[text] if zh else text
-        return f"{name}：{_WORDS_ZH.get(text, text)}。" if zh else f"{name}: {text}."
+        return (
+            f"{name}：{_WORDS_ZH.get(text, text)}。"
+            if zh
+            else f"{name}: {_WORDS_EN.get(text, text)}."
+        )
     if isinstance(value, int | float):
         label_en = {
             "target-temperature": "is set to",
@@ -188,6 +203,46 @@ def _owner(device: Device, language: Language) -> str:
     return owner.capitalize()
 
 
+def is_polar(normalized: str, language: Language) -> bool:
+    """Whether a question asks for yes or no ("is the car charging?", "前门锁了吗")."""
+    if language is Language.ZH:
+        return _POLAR_ZH.search(normalized.replace(" ", "")) is not None
+    return _POLAR_EN.search(normalized) is not None
+
+
+def _truth(prop: Property, value: Value, attribute: str | None) -> bool | None:
+    """Whether the state read is the "yes" side of what is asked (None: not a yes/no state)."""
+    if prop.name == "contact-state" and isinstance(value, bool):
+        return not value  # a contact that touches is a closed door
+    if prop.name == "door-state" and isinstance(value, int):
+        return value == 1
+    if prop.name == "current-position" and isinstance(value, int | float):
+        return value > 0
+    if prop.name == "charging-state" and isinstance(value, int):
+        return (prop.describe_value(value) or "").lower() == "charging"
+    if isinstance(value, bool):
+        return value
+    if attribute in ("on", None) and prop.value_list and isinstance(value, int):
+        return (prop.describe_value(value) or "").lower() not in ("idle", "off", "standby")
+    return None
+
+
+def _polar(
+    hub: Hub, device: Device, attribute: str | None, normalized: str, language: Language
+) -> bool | None:
+    """The yes or no to a question about one device, None when the state is not yes/no."""
+    for prop in query_properties(device, attribute, room_wide=False):
+        value = hub.state.value(device.id, prop.path)
+        if value is None:
+            continue
+        truth = _truth(prop, value, attribute)
+        if truth is None:
+            return None
+        negative = _NEGATIVE_ZH if language is Language.ZH else _NEGATIVE_EN
+        return truth != (negative.search(normalized) is not None)
+    return None
+
+
 def answer_state(
     hub: Hub,
     targets: Sequence[Device],
@@ -195,9 +250,22 @@ def answer_state(
     language: Language,
     *,
     room_wide: bool,
+    polar: str | None = None,
 ) -> str:
-    """The current state behind a question, one short sentence per device."""
+    """The current state behind a question, one short sentence per device.
+
+    ``polar``: the normalised question when it asks for yes or no: the answer then opens with
+    yes or no ("No — Car: plugged in but not charging."), then says the state.
+    """
     zh = language is Language.ZH
+    if polar is not None and len(targets) == 1:
+        said = answer_state(hub, targets, attribute, language, room_wide=room_wide)
+        yes = _polar(hub, targets[0], attribute, polar, language)
+        if yes is None:
+            return said
+        if zh:
+            return ("是的，" if yes else "没有，") + said
+        return ("Yes — " if yes else "No — ") + said
     if attribute == "on" and len(targets) > 1:
         on = [
             display_name(d, language)

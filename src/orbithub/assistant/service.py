@@ -26,7 +26,7 @@ from orbithub.assistant.nlu.mentions import EntryKind, Lexicon
 from orbithub.assistant.nlu.parse import Understanding, understand
 from orbithub.assistant.nlu.templates import SlotLists, slot_lists
 from orbithub.assistant.nlu.text import detect_language
-from orbithub.assistant.query import answer_history, answer_state
+from orbithub.assistant.query import answer_history, answer_state, is_polar
 from orbithub.assistant.resolve import resolve
 from orbithub.automation.scenes import Scene, apply_scene
 from orbithub.core.context import Context, Origin
@@ -397,7 +397,10 @@ class Assistant:
             return Reply(lang, intent, text, matched_by=by, value=value)
         if intent is Intent.QUERY_STATE:
             attribute = heard.parsed.attribute
-            text = answer_state(self._hub, seen.devices, attribute, lang, room_wide=seen.room_wide)
+            polar = heard.normalized if is_polar(heard.normalized, lang) else None
+            text = answer_state(
+                self._hub, seen.devices, attribute, lang, room_wide=seen.room_wide, polar=polar
+            )
         elif intent is Intent.QUERY_HISTORY:
             text = await answer_history(
                 self._hub, self._db, seen.devices[0], heard.parsed.attribute, heard.normalized, lang

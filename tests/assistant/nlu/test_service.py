@@ -103,7 +103,7 @@ async def test_questions_read_the_current_state() -> None:
     async with running_demo() as (hub, assistant):
         await hub.set("front-door-lock", "lock.locked", True)
         assert (await assistant.ask("is the front door locked", speaker=ALEX)).answer == (
-            "Front door lock is locked."
+            "Yes — Front door lock is locked."
         )
         temperature = hub.state.value("bedroom-sensor", "temperature-humidity-sensor.temperature")
         assert isinstance(temperature, float)
