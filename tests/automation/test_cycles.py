@@ -177,6 +177,30 @@ async def test_a_ring_of_three_is_stopped_with_every_member_named() -> None:
     watch.stop()
 
 
+async def test_two_switches_kept_in_step_settle_and_are_never_stopped() -> None:
+    clock = ManualClock(datetime(2026, 6, 1, 20, 0, tzinfo=BEIJING).timestamp())
+    hub = switch_hub(clock, 1.0)
+    mirror = parse_automations(
+        {
+            "automations": [
+                follows("a-with-b", "A with B", "switch-b", "switch-a"),
+                follows("b-with-a", "B with A", "switch-a", "switch-b"),
+            ]
+        }
+    )
+    watch = Watch(hub)
+    async with hub, Engine(hub, mirror) as engine:
+        for flips in range(1, 21):
+            device = "switch-a" if flips % 2 else "switch-b"
+            await hub.set(device, "switch.on", flips % 3 != 0)
+            await advance(clock, 5)
+        await engine.wait_idle()
+        assert all(a.enabled for a in engine.automations())
+        assert watch.notes == []
+        assert hub.state.value("switch-a", "switch.on") == hub.state.value("switch-b", "switch.on")
+    watch.stop()
+
+
 async def test_a_motion_light_firing_every_minute_is_never_stopped() -> None:
     clock = ManualClock(datetime(2026, 6, 1, 20, 0, tzinfo=BEIJING).timestamp())
     hub = switch_hub(clock, 1.0)

@@ -76,3 +76,16 @@ async def test_any_change_shortly_after_an_action_is_its_effect(
     (echo,) = seen
     assert echo.context.parent_id == command.id
     assert echo.context.chain == command.chain
+
+
+async def test_a_write_of_the_value_held_is_no_cause_of_a_later_change(
+    hub: Hub, clock: ManualClock, adapter: RecordingAdapter
+) -> None:
+    adapter.confirm = False
+    hub.report("lamp", "light.on", True)
+    seen = changes(hub)
+    automation = Context(Origin.AUTOMATION, "keep-on", chain=(Link("keep-on", clock.now()),))
+    await hub.set("lamp", "light.on", True, context=automation)  # on already: nothing to report
+    hub.report("lamp", "light.on", False)  # a person switches it off ...
+    hub.report("lamp", "light.on", True)  # ... and on again, by hand
+    assert [e.context for e in seen] == [DEVICE_CONTEXT, DEVICE_CONTEXT]

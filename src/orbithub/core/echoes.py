@@ -52,9 +52,27 @@ class RecentCommands:
     def __bool__(self) -> bool:
         return bool(self._sent)
 
-    def set(self, device_id: str, path: str, value: Value, context: Context, now: float) -> None:
-        """A command writes ``value`` to ``path`` of ``device_id``."""
-        self._add((device_id, path), _Sent(now, value, context), now)
+    def set(
+        self,
+        device_id: str,
+        path: str,
+        value: Value,
+        held: Value | None,
+        context: Context,
+        now: float,
+    ) -> None:
+        """A command writes ``value`` to ``path`` of ``device_id``, which holds ``held`` now.
+
+        A write of the value already held, with no other write on its way, changes nothing a
+        device would report; kept, it could be taken for the cause of someone else's change a
+        moment later, so it is not kept.
+        """
+        key = (device_id, path)
+        if value == held and type(value) is type(held):
+            self._expire(now)
+            if key not in self._sent:
+                return
+        self._add(key, _Sent(now, value, context), now)
 
     def call(self, device_id: str, context: Context, now: float) -> None:
         """A command runs an action of ``device_id``."""

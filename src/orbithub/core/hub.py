@@ -347,7 +347,8 @@ class Hub:
         ctx = context or Context(Origin.SYSTEM)
         command = SetProperty(device, prop, checked, ctx)
         # Remembered before delivery: a device may report the new value before it replies.
-        self.echoes.set(device.id, prop.path, checked, ctx, self.clock.now())
+        held = self.state.value(device.id, prop.path)
+        self.echoes.set(device.id, prop.path, checked, held, ctx, self.clock.now())
         result = await self._deliver(device, command)
         self._command_sent(device, CommandKind.SET, prop.path, ((prop.name, checked),), result, ctx)
         return result
