@@ -120,11 +120,25 @@ def _run(coro: Coroutine[Any, Any, None]) -> None:
     """
     try:
         outcome = run_until_signalled(coro)
-    except OrbitHubError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+    except Exception as exc:  # whatever ends the command: one clear line
+        err_console.print(f"[red]error:[/red] {_one_line(exc)}", highlight=False)
         raise typer.Exit(1) from None
     if isinstance(outcome, Stopped):
         err_console.print("stopped", highlight=False)
+
+
+def _one_line(exc: BaseException) -> str:
+    """What ended a command, in one line; the traceback of a bug goes to the debug log."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        # A task group ends on its first failure; the others are the cancellations it caused.
+        exc = exc.exceptions[0]
+    if isinstance(exc, OrbitHubError):
+        return str(exc)
+    logging.getLogger("orbithub").debug("the command failed", exc_info=exc)
+    return (
+        f"stopped by an unexpected error: {type(exc).__name__}: {exc}; please report it "
+        "(`serve` and `demo` with --verbose log where it happened)"
+    )
 
 
 @app.command()

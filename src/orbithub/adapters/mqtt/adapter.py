@@ -24,6 +24,7 @@ from orbithub.adapters.mqtt.faults import InputFaults
 from orbithub.adapters.mqtt.ha_discovery import DiscoveryCatalog, parse_discovery
 from orbithub.adapters.mqtt.mapping import DiscoveredDevice, MqttMappingError, StateDecodeError
 from orbithub.adapters.mqtt.orbit_devices import OrbitDevices
+from orbithub.adapters.mqtt.outage import DEFAULT_OUTAGE_GRACE_S, RememberingHost, watch_broker
 from orbithub.adapters.mqtt.routes import Listener, Routes, Source
 from orbithub.adapters.mqtt.teslamate import TeslaMateCars
 from orbithub.adapters.mqtt.translate import (
@@ -69,6 +70,7 @@ class MqttAdapter:
         start_timeout: seconds :meth:`start` waits for the first connection before going on
             (the client keeps trying in the background).
         max_devices: most devices discovery may create (a flood of discovery topics stops here).
+        outage_grace: seconds without the broker before its devices are shown as unavailable.
     """
 
     name = "mqtt"
@@ -88,6 +90,7 @@ class MqttAdapter:
         reply_timeout: float = 5.0,
         start_timeout: float = 5.0,
         max_devices: int = 50_000,
+        outage_grace: float = DEFAULT_OUTAGE_GRACE_S,
     ) -> None:
         self.url = parse_broker_url(url) if isinstance(url, str) else url
         self.space_id = space_id
@@ -102,6 +105,7 @@ class MqttAdapter:
         self._delivery_timeout = delivery_timeout
         self._start_timeout = start_timeout
         self._max_devices = max_devices
+        self._outage_grace = outage_grace
         self._ha_root = f"{ha_prefix}/" if ha_prefix else None
         self._z2m_bridge = f"{z2m_base}/bridge/devices" if z2m_base else None
         self._orbit = (
@@ -134,7 +138,8 @@ class MqttAdapter:
     async def start(self, host: AdapterHost, tasks: asyncio.TaskGroup) -> None:
         """Connect, subscribe to discovery topics, and return once subscribed (or timed out)."""
         host.registry.space(self.space_id)  # fail early on a misconfigured space
-        self._host = host
+        remembering = RememberingHost(host)
+        self._host = remembering
         client = MqttClient(
             self.url,
             self._on_message,
@@ -145,6 +150,10 @@ class MqttAdapter:
         self._client = client
         client.subscribe(self._base_topics())
         tasks.create_task(client.run(), name=f"mqtt-client {self.url.redacted()}")
+        tasks.create_task(
+            watch_broker(client, remembering, self.name, self._outage_grace),
+            name=f"mqtt-outage {self.url.redacted()}",
+        )
         try:
             await client.settled(self._start_timeout)
         except MqttUnavailable as exc:
@@ -323,9 +332,18 @@ class MqttAdapter:
         Raises:
             UnknownDeviceError: the device is not (or no longer) discovered on MQTT.
             CommandEncodeError: the write cannot be expressed on the device's wire.
-            MqttUnavailable: the broker did not acknowledge the command in time.
+            MqttUnavailable: the broker is unreachable, or did not acknowledge the command in
+                time.
         """
         client = self.client
+        if not client.connected.is_set():
+            # Queued, it would wait out the whole timeout for a broker that is gone; the person
+            # or service asking learns at once and retries by its own rules.
+            raise MqttUnavailable(
+                f"broker unreachable: {client.url.redacted()} is not connected, so the command "
+                f"to {command.device.id!r} was not sent; check that the broker runs (the hub "
+                "reconnects by itself)"
+            )
         device_id = command.device.id
         if self._orbit is not None and self._orbit.owns(device_id):
             return await self._orbit.send(client, command)

@@ -34,7 +34,7 @@ from orbithub.adapters.mqtt.connection import (
     will_message,
 )
 from orbithub.adapters.mqtt.url import BrokerUrl
-from orbithub.errors import OrbitHubError
+from orbithub.core.errors import AdapterUnavailableError
 
 __all__ = ["MQTT_V5", "MQTT_V311", "MessageHandler", "MqttClient", "MqttUnavailable"]
 
@@ -56,8 +56,12 @@ _SUBSCRIBE_BATCH = 200
 """Topics per SUBSCRIBE packet: 10,000 device topics go out in 50 packets, not 10,000."""
 
 
-class MqttUnavailable(OrbitHubError):
-    """The broker could not take a message in time (unreachable, queue full, no acknowledgement)."""
+class MqttUnavailable(AdapterUnavailableError):
+    """The broker could not take a message in time (unreachable, queue full, no acknowledgement).
+
+    An adapter's unavailability to the hub: callers that retry by their own rules (charging,
+    automations) and the API (503) treat it like any other.
+    """
 
 
 @dataclass(slots=True, eq=False)
