@@ -146,6 +146,8 @@ def test_the_hub_rides_out_a_broker_outage(tmp_path: Path, mosquitto: Mosquitto)
             _publish(mosquitto.port, [("homeassistant/switch/outage/plug/config", config, True)])
         )
         wait_until(lambda: _plug_known(data), "the plug to be discovered")
+        # The control socket opens with the hub, the web app and API a moment later.
+        wait_until(lambda: "Web app and API" in log.read_text(encoding="utf-8"), "the API")
         owner = httpx.post(
             f"{base}/api/onboarding",
             json={"username": "owner", "password": "a long enough password"},

@@ -105,6 +105,8 @@ def _logging(verbose: bool) -> None:
     # debugs those parts, not for every start.
     for noisy in ("alembic", "amqtt", "transitions", "gmqtt", "aiosqlite", "orbithub.sdk"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
+    # gmqtt warns of a lost connection with a traceback; the hub's client says it in one line.
+    logging.getLogger("gmqtt").setLevel(logging.DEBUG if verbose else logging.ERROR)
 
 
 def _private_files() -> None:
