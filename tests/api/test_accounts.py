@@ -30,6 +30,8 @@ async def test_login_and_me(api: ApiHarness) -> None:
         "display_name": "Alex",
         "role": "owner",
         "language": "en",
+        "counts_for_presence": True,
+        "security_notices": True,
     }
     me = await api.client.get(
         "/api/me", headers={"Authorization": f"Bearer {body['access_token']}"}

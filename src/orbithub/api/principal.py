@@ -18,6 +18,9 @@ A person's own device (a phone: a device with an ``owner``) tells where that per
 seen by that person and by owners of the hub; anyone else needs a grant naming the device (a
 grant of the whole home is not enough to follow someone's phone).
 
+Guests never see the household: who of the family is where (presence), and what happens in
+the space beyond their grants (presence changes, automation runs, notices for everyone).
+
 A grant with neither ``room_ids`` nor ``device_ids`` covers its whole space; otherwise it covers
 the devices in the listed rooms plus the listed devices. Grants whose ``expires_at`` has passed
 (hub time) are not part of a principal at all. An integration token never has more rights than
@@ -157,6 +160,13 @@ class Principal:
         if self.is_owner:
             return True
         return any(g.space_id == space_id for g in self.grants)
+
+    def can_view_household(self, space_id: str) -> bool:
+        """Whether the caller may see who is at the space and its space-wide activity.
+
+        The family may (owners, adults, children with access to the space); guests never.
+        """
+        return self.role is not Role.GUEST and self.can_view_space(space_id)
 
     def can_view_room(self, room: Room) -> bool:
         """Whether the caller may see the room (a grant covers it, or a device in it)."""

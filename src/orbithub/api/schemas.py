@@ -66,6 +66,10 @@ class UserOut(BaseModel):
     display_name: str
     role: Role
     language: str
+    counts_for_presence: bool = True
+    """Whether their phones count toward who is home (guests' only when an owner says so)."""
+    security_notices: bool = True
+    """For an owner: told when a guest or a child unlocks or opens a door, gate or garage."""
 
 
 class GrantOut(BaseModel):
@@ -152,6 +156,7 @@ class MePatch(_In):
     display_name: DisplayName | None = None
     password: Password | None = None
     current_password: Annotated[str, Field(min_length=1, max_length=256)] | None = None
+    security_notices: bool | None = None
 
 
 class UserCreate(_In):
@@ -171,6 +176,7 @@ class UserPatch(_In):
     role: Role | None = None
     language: Language | None = None
     password: Password | None = None
+    counts_for_presence: bool | None = None
 
 
 class IntegrationTokenIn(_In):

@@ -36,7 +36,7 @@ from orbithub.mobility.zones import Zones, ZoneSettings
 from orbithub.storage import EventKind, history
 from orbithub.storage import companion as store
 from orbithub.storage.db import Database
-from orbithub.storage.users import Role, list_grants, list_users
+from orbithub.storage.users import Role, list_grants, list_users, uncounted_people
 
 __all__ = [
     "CompanionServices",
@@ -91,9 +91,11 @@ class StoredNotices:
 
 
 class SpaceAudience:
-    """Everyone with access to a space: owners, and users with an active grant in it.
+    """The household of a space: owners, and users other than guests with an active grant.
 
-    While the hub has no accounts yet, the owners of the space's devices (their phones).
+    Guests do not get the home's notices (who came home, what happened in other rooms); a
+    notification names them when it is for them. While the hub has no accounts yet, the
+    owners of the space's devices (their phones).
     """
 
     def __init__(self, hub: Hub, db: Database) -> None:
@@ -111,7 +113,11 @@ class SpaceAudience:
             for g in await list_grants(self._db)
             if g.space_id == space_id and g.active(now)
         }
-        return {u.username for u in users if u.role is Role.OWNER or u.id in granted}
+        return {
+            u.username
+            for u in users
+            if u.role is Role.OWNER or (u.id in granted and u.role is not Role.GUEST)
+        }
 
 
 _RESTORE_LIMIT = 5000
@@ -203,6 +209,7 @@ async def start_companion(
             stored[space_id] = tuple(ssids)
     presence = Presence(hub, Zones(hub, zone_settings), leave_after_s=leave_after_s, wifi=stored)
     await restore_presence(db, presence)
+    presence.set_uncounted(await uncounted_people(db))
     vapid: VapidKeys | None = None
     if data_dir is not None:
         try:

@@ -21,6 +21,7 @@ from orbithub.api.app import create_app
 from orbithub.api.serve import serve_api
 from orbithub.api.settings import ApiSettings
 from orbithub.api.signing_key import KEY_FILENAME, load_signing_key
+from orbithub.assistant.security_notices import SecurityNotices
 from orbithub.automation import Engine
 from orbithub.automation.demo_scenes import documents as demo_scene_files
 from orbithub.cli.ask import start_assistant
@@ -112,6 +113,7 @@ async def running_services(
             )
             # The push client is closed once the scope has ended and nothing sends any more.
             closers.append(companion.aclose)
+            tasks.create_task(SecurityNotices(hub, db).run(), name="orbithub-security-notices")
             mobility = await start_mobility(hub, db, data_dir, tasks)
             engine = await start_automations(
                 hub,

@@ -8,6 +8,9 @@ any of their devices says so:
 * it is connected to one of the Wi-Fi networks configured for the space;
 * it reports ``presence.at-home`` true and belongs to that space, which is a home.
 
+People the owner did not count (a guest's phone, by default) are never present: their
+devices are ignored, and one who was present leaves at once.
+
 Arrival is published at once; departure only after ``leave_after_s`` of consistent absence on the
 hub clock, so a phone that drops off Wi-Fi for a minute or loses its fix in a lift does not make
 its owner leave and come back. Each change is one :class:`PresenceChanged` on the bus with
@@ -104,6 +107,7 @@ class Presence:
         """device id -> owner, so a removed device's owner is still known."""
         self._devices: dict[str, set[str]] = {}
         """owner -> their device ids."""
+        self._uncounted: frozenset[str] = frozenset()
 
     # -- configuration ------------------------------------------------------------------------
     def set_wifi(self, space_id: str, ssids: Iterable[str]) -> None:
@@ -113,6 +117,23 @@ class Presence:
             del self._wifi[space_id]
         if self._tasks is not None:
             self.refresh()
+
+    def set_uncounted(self, people: Iterable[str]) -> None:
+        """Set the people whose devices do not count toward presence (guests, by default)."""
+        uncounted = frozenset(people)
+        if uncounted == self._uncounted:
+            return
+        self._uncounted = uncounted
+        if self._tasks is not None:
+            self.refresh()
+        else:
+            for person, space_id in list(self._status):
+                if person in uncounted:
+                    del self._status[(person, space_id)]  # restored, not yet announced
+
+    def counts(self, person: str) -> bool:
+        """Whether a person's devices count toward presence."""
+        return person not in self._uncounted
 
     def wifi(self, space_id: str) -> frozenset[str]:
         """The Wi-Fi networks configured for a space."""
@@ -264,6 +285,10 @@ class Presence:
         return [d for d in found if d is not None]
 
     def _decide_person(self, person: str) -> None:
+        if person in self._uncounted:
+            for space in self._spaces():
+                self._decide(person, space, False, at_once=True)
+            return
         devices = self._devices_of(person)
         for space in self._spaces():
             self._decide(person, space, self._here(devices, space))
@@ -287,7 +312,7 @@ class Presence:
     def _spaces(self) -> list[Space]:
         return [s for s in self._hub.registry.spaces() if s.kind is not SpaceKind.VEHICLE]
 
-    def _decide(self, person: str, space: Space, here: bool) -> None:
+    def _decide(self, person: str, space: Space, here: bool, *, at_once: bool = False) -> None:
         key = (person, space.id)
         status = self._status.get(key)
         now = self._hub.now()
@@ -299,6 +324,11 @@ class Presence:
             if not status.present:
                 status.present, status.since = True, now
                 self._publish(person, space.id, True)
+            return
+        if at_once and status is not None and status.present:
+            _cancel(status)
+            status.absent_since = now
+            self._leave(person, space.id, now)
             return
         if status is None or not status.present or status.absent_since is not None:
             return

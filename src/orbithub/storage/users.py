@@ -34,6 +34,7 @@ __all__ = [
     "get_user_by_username",
     "list_grants",
     "list_users",
+    "uncounted_people",
     "update_user",
 ]
 
@@ -278,6 +279,11 @@ async def update_user(
             await conn.execute(users.update().where(users.c.id == user_id).values(**values))
         row = (await conn.execute(sa.select(users).where(users.c.id == user_id))).first()
     return None if row is None else _user(row)
+
+
+async def uncounted_people(db: Database) -> list[str]:
+    """User names whose phones do not count toward presence (guests unless told otherwise)."""
+    return sorted(u.username for u in await list_users(db) if not u.presence_counts)
 
 
 async def end_sessions(db: Database, user_id: str) -> int | None:

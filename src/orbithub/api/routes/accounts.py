@@ -12,6 +12,7 @@ from orbithub.api.rights import Right, requires
 from orbithub.api.routes.auth import grant_out, user_out
 from orbithub.api.schemas import GrantIn, GrantOut, UserCreate, UserOut, UserPatch
 from orbithub.core.hub import Hub
+from orbithub.mobility.presence import Presence
 from orbithub.storage import users as user_store
 from orbithub.storage.db import Database
 from orbithub.storage.users import Role, User, UsernameTakenError
@@ -34,6 +35,13 @@ async def _user(accounts_db: Database, user_id: str) -> User:
     if user is None:
         raise _no_user(user_id)
     return user
+
+
+async def _recount_presence(request: Request, accounts: AccountsDep) -> None:
+    """Tell presence tracking whose phones count, after a user or their setting changed."""
+    tracker = getattr(request.app.state, "presence", None)
+    if isinstance(tracker, Presence):
+        tracker.set_uncounted(await user_store.uncounted_people(accounts.db))
 
 
 def check_grant(hub: Hub, role: Role, body: GrantIn, now: float) -> None:
@@ -103,6 +111,7 @@ async def create_user(
     except UsernameTakenError as exc:
         raise ApiError(409, "username_taken", str(exc)) from None
     assert user is not None  # noqa: S101 - only onboarding asks for only_if_none
+    await _recount_presence(request, accounts)
     await audit(
         request, owner, action="user.create", target=user.username, detail={"role": str(user.role)}
     )
@@ -121,7 +130,10 @@ async def _owners(accounts: AccountsDep) -> list[User]:
 async def update_user(
     user_id: str, body: UserPatch, request: Request, owner: OwnerPrincipal, accounts: AccountsDep
 ) -> UserOut:
-    """Change a user's display name, role, language or password."""
+    """Change a user's name, role, language, password, or whether their phones count.
+
+    A guest's phones count toward presence only when an owner says so (``counts_for_presence``).
+    """
     user = await _user(accounts.db, user_id)
     if (
         user.role is Role.OWNER
@@ -138,9 +150,11 @@ async def update_user(
         role=body.role,
         language=body.language,
         password_hash=password_hash,
+        counts_for_presence=body.counts_for_presence,
     )
     if updated is None:
         raise _no_user(user_id)
+    await _recount_presence(request, accounts)
     if password_hash is not None:
         # update_user bumped the session epoch: their tokens and live connections end now.
         await accounts.end_sessions(user_id, bump=False)
@@ -171,6 +185,7 @@ async def delete_user(
         raise ApiError(409, "last_owner", "the hub needs an owner; make someone else owner first")
     await user_store.delete_user(accounts.db, user_id)
     accounts.forget(user_id)
+    await _recount_presence(request, accounts)
     await audit(request, owner, action="user.delete", target=user.username)
     return Response(status_code=204)
 

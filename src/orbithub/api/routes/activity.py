@@ -1,6 +1,8 @@
 """``GET /api/events``: the activity log, limited to what the caller may see.
 
 Device events, online changes, commands, presence changes and automation runs, newest first.
+Space-wide entries (presence, automation runs) are the household's: guests see only the
+activity of the devices their grants cover.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ def _visible(principal: Principal, hub: Hub, record: EventRecord) -> bool:
     if not principal.can_view_space(record.space_id):
         return False
     if not record.device_id:
-        # Presence and automation runs concern the whole space.
-        return True
+        # Presence and automation runs concern the whole space: the family's, not a guest's.
+        return principal.can_view_household(record.space_id)
     device = hub.registry.find_device(record.device_id)
     if device is None:
         # A removed device: only those who see the whole space see its past.

@@ -42,6 +42,8 @@ def user_out(user: User) -> UserOut:
         display_name=user.display_name,
         role=user.role,
         language=user.language,
+        counts_for_presence=user.presence_counts,
+        security_notices=user.security_notices,
     )
 
 
@@ -200,6 +202,7 @@ async def update_me(
         display_name=body.display_name,
         language=body.language,
         password_hash=password_hash,
+        security_notices=body.security_notices,
     )
     if user is None:
         raise ApiError(401, "unauthenticated", "the account was deleted; sign in again")

@@ -353,7 +353,7 @@ async def remove_phone(
 async def presence(
     principal: CurrentPrincipal, hub: HubDep, tracker: PresenceDep
 ) -> list[PresenceOut]:
-    """Who is at each home and office the caller may see, and since when."""
+    """Who is at each home and office the caller may see, and since when (never for guests)."""
     return [
         PresenceOut(
             space_id=space.id,
@@ -361,7 +361,7 @@ async def presence(
             people=[StayOut(person=s.person, since=s.since) for s in tracker.present(space.id)],
         )
         for space in hub.registry.spaces()
-        if space.kind is not SpaceKind.VEHICLE and principal.can_view_space(space.id)
+        if space.kind is not SpaceKind.VEHICLE and principal.can_view_household(space.id)
     ]
 
 
