@@ -220,8 +220,10 @@ def done(
     ``temperature``: the target temperature set with a mode (the answer names both).
     """
     zh = language is Language.ZH
-    ok = [o.device for o in outcomes if o.problem is None]
+    ok = [o.device for o in outcomes if o.problem is None and o.confirmed and o.via is None]
     parts: list[str] = []
+    parts.extend(_unconfirmed(outcomes, language))
+    parts.extend(_switched(outcomes, intent is Intent.START, language))
     if intent is Intent.SET_MODE and temperature is not None:
         parts.extend(_mode_and_temperature(outcomes, value, temperature, language))
         ok = []
@@ -262,6 +264,13 @@ def done(
                 if zh
                 else f"{name} has no such setting; it offers {outcome.message}."
             )
+        elif outcome.problem is Problem.NOT_PLUGGED:
+            parts.append(
+                f"{name}没有插枪，{'没法充电' if intent is Intent.START else '没有在充电'}。"
+                if zh
+                else f"{name} isn't plugged in, so "
+                + ("it can't charge." if intent is Intent.START else "it isn't charging.")
+            )
         elif outcome.problem is Problem.FAILED:
             parts.append(
                 f"{name}没有响应：{outcome.message}"
@@ -269,6 +278,39 @@ def done(
                 else f"{name} did not respond: {outcome.message}"
             )
     return " ".join(parts) if not zh else "".join(parts)
+
+
+def _unconfirmed(outcomes: Sequence[Outcome], language: Language) -> list[str]:
+    """Commands that went out but that no device acknowledged: said as sent, not as done."""
+    sent = [o.via or o.device for o in outcomes if o.problem is None and not o.confirmed]
+    if not sent:
+        return []
+    names = _names(sent, language)
+    if language is Language.ZH:
+        return [f"已把指令发给{names}，但它还没有确认。"]
+    return [f"Sent to {names}, but it has not confirmed yet."]
+
+
+def _switched(outcomes: Sequence[Outcome], start: bool, language: Language) -> list[str]:
+    """Charging started or stopped by switching the home charger: says which switch moved."""
+    parts: list[str] = []
+    for outcome in outcomes:
+        if outcome.problem is not None or not outcome.confirmed or outcome.via is None:
+            continue
+        car, charger = (display_name(d, language) for d in (outcome.device, outcome.via))
+        if language is Language.ZH:
+            parts.append(
+                f"已打开{charger}，开始给{car}充电。"
+                if start
+                else f"已关闭{charger}，{car}停止充电。"
+            )
+        else:
+            parts.append(
+                f"Switched {charger} on: {car} is charging now."
+                if start
+                else f"Switched {charger} off: {car} stopped charging."
+            )
+    return parts
 
 
 def clarify(choices: Sequence[Device], language: Language) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from orbithub.assistant import fan
+from orbithub.assistant import charging, fan
 from orbithub.assistant.model import ActionTaken, Intent, Permissions
+from orbithub.assistant.outcome import Outcome, Problem
 from orbithub.assistant.resolve import find_property
 from orbithub.core.context import Context
 from orbithub.core.hub import Hub
@@ -30,37 +30,6 @@ _VOLUME_STEP = 10.0
 _TEMPERATURE_STEP = 1.0
 _KELVIN_STEP = 500.0
 _POSITION_STEP = 20.0
-
-
-class Problem(StrEnum):
-    """Why a command did not go out (or did not succeed)."""
-
-    FORBIDDEN = "forbidden"
-    UNSUPPORTED = "unsupported"
-    OUT_OF_RANGE = "out_of_range"
-    NO_SUCH_VALUE = "no_such_value"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one device.
-
-    Attributes:
-        device: the device.
-        actions: the commands sent to it.
-        problem: why it did not work, None when it did.
-        prop: the property a refused value was meant for (its range explains the refusal).
-        value: the value that was written or refused.
-        message: the hub's or device's message.
-    """
-
-    device: Device
-    actions: tuple[ActionTaken, ...] = ()
-    problem: Problem | None = None
-    prop: Property | None = None
-    value: Value | None = None
-    message: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +74,10 @@ async def execute(
         if not steps:
             outcomes.append(Outcome(device, problem=Problem.UNSUPPORTED))
             continue
+        if intent in (Intent.START, Intent.STOP) and charging.is_charging_command(device, feature):
+            start = intent is Intent.START
+            outcomes.append(await charging.switch_charging(hub, device, start, context))
+            continue
         outcomes.append(await _run(hub, device, steps, prop, wanted, context))
     return outcomes
 
@@ -118,6 +91,7 @@ async def _run(
     context: Context,
 ) -> Outcome:
     taken: list[ActionTaken] = []
+    confirmed = True
     for step in steps:
         try:
             if step.kind == "set":
@@ -134,7 +108,8 @@ async def _run(
             taken.append(ActionTaken(device.id, step.kind, step.path, step.value, False, str(exc)))
             return Outcome(device, tuple(taken), Problem.FAILED, prop, wanted, str(exc))
         taken.append(ActionTaken(device.id, step.kind, step.path, step.value, True, result.message))
-    return Outcome(device, tuple(taken), None, prop, wanted)
+        confirmed = confirmed and result.confirmed
+    return Outcome(device, tuple(taken), None, prop, wanted, confirmed=confirmed)
 
 
 class _NoSuchValue(Exception):
