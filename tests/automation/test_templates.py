@@ -9,7 +9,7 @@ import pytest
 from orbithub.automation import AutomationFileError, load_automations, parse_automation
 from orbithub.automation.engine import Engine
 from orbithub.automation.model import Automation, ManualTrigger, SetStep
-from orbithub.automation.templates import TemplateFailed, render, render_value
+from orbithub.automation.templates import TemplateFailed, render
 from orbithub.automation.trace import RunStatus
 from orbithub.automation.values import coerce_rendered
 from orbithub.core.hub import Hub
@@ -53,14 +53,6 @@ def test_a_template_cannot_reach_python_internals() -> None:
     sneaky = "{{ trigger.__class__.__mro__[1].__subclasses__() }}"
     with pytest.raises(TemplateFailed, match="unsafe"):
         render(sneaky, {"trigger": {}})
-
-
-def test_values_render_to_numbers_and_booleans_when_they_are() -> None:
-    names = {"trigger": {"json": {"level": "40", "on": True, "name": "desk"}}}
-    assert render_value("{{ trigger.json.level }}", names) == 40
-    assert render_value("{{ trigger.json.on | lower }}", names) is True
-    assert render_value("{{ trigger.json.name }}", names) == "desk"
-    assert render_value(23.5, names) == 23.5
 
 
 def test_webhook_ids_must_be_hard_to_guess() -> None:

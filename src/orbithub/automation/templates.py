@@ -17,7 +17,6 @@ at run time (``trigger.jsno``) fails the step with a message naming it.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
@@ -34,7 +33,6 @@ __all__ = [
     "is_template",
     "parse",
     "render",
-    "render_value",
     "variables",
 ]
 
@@ -121,24 +119,6 @@ def render(text: str, variables: Mapping[str, object]) -> str:
         raise TemplateFailed(f"template {text!r} failed: {exc}") from None
     except (ArithmeticError, TypeError, ValueError, LookupError) as exc:
         raise TemplateFailed(f"template {text!r} failed: {type(exc).__name__}: {exc}") from None
-
-
-def render_value(value: Value, variables: Mapping[str, object]) -> Value:
-    """A step's value: a template renders to text, then a JSON number or boolean if it is one.
-
-    ``"{{ trigger.json.level }}"`` rendering ``"40"`` becomes the number 40, so it can be written
-    to a numeric property; anything else stays text.
-    """
-    if not isinstance(value, str) or not is_template(value):
-        return value
-    text = render(value, variables).strip()
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return text
-    if isinstance(parsed, bool | int | float):
-        return parsed
-    return text
 
 
 def variables(

@@ -36,6 +36,7 @@ from orbithub.core.events import (
     HubEvent,
     PropertyChanged,
     RegistryChanged,
+    RegistryKind,
 )
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Space
@@ -364,6 +365,8 @@ class ChargingService:
             self._on_command(event)
             return
         if isinstance(event, RegistryChanged):
+            if event.removed and event.kind is RegistryKind.DEVICE:
+                self._asked.forget(event.record_id)
             self._dirty = True
             self._wake.set()
             return
