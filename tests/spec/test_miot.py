@@ -23,7 +23,7 @@ from orbithub.spec import (
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Real files gathered beside the repository; a fresh clone has none, so those tests skip.
 SHARED_MIOT = REPO_ROOT / ".." / "shared" / "fixtures" / "miot"
-# The Apache-2.0 subset copied into the project, so the suite stays complete on its own.
+# The Apache-2.0 files copied into the project and its own, so the suite is complete alone.
 LOCAL_MIOT = REPO_ROOT / "tests" / "fixtures" / "miot"
 LOCAL_FILES = sorted(LOCAL_MIOT.glob("*.json"))
 IGNORED_KEYS = {"source", "comment", "gatt-access"}
@@ -32,7 +32,10 @@ IGNORED_KEYS = {"source", "comment", "gatt-access"}
 def _shared_files() -> list[object]:
     files = sorted(SHARED_MIOT.glob("*.json"))
     if not files:
-        reason = f"no shared MIoT fixtures at {SHARED_MIOT} (only beside a full checkout)"
+        reason = (
+            f"optional extra layer: no recorded MIoT fixtures at {SHARED_MIOT} (a fresh clone "
+            "has no ../shared); the project's own fixtures ran"
+        )
         return [pytest.param(None, marks=pytest.mark.skip(reason=reason), id="absent")]
     return [pytest.param(f, id=f.name) for f in files]
 

@@ -1,4 +1,4 @@
-"""Fixture loading for the MQTT mapping tests: the shared recorded set and the project's own."""
+"""Fixture loading for the MQTT mapping tests: own fixtures, and the recorded extra layer."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ SHARED_Z2M = SHARED / "zigbee2mqtt"
 def shared_dir(path: Path) -> Path:
     """``path`` inside ../shared/fixtures, or skip the test with the reason."""
     if not path.is_dir():
-        pytest.skip(f"shared fixtures not found at {path} (a fresh clone has no ../shared)")
+        pytest.skip(
+            f"optional extra layer: no recorded fixtures at {path} (a fresh clone has no "
+            "../shared); the project's own fixtures in tests/fixtures ran"
+        )
     return path
 
 

@@ -137,8 +137,11 @@ async def _exercise(hub: Hub, p: Probe, device: DiscoveredDevice) -> None:
 
 
 def _ha_files() -> list[Path]:
+    # The project's own fixtures always; the recorded ones beside a full checkout on top.
+    own = sorted((OWN / "ha-discovery").glob("*.json"))
+    names = {p.name for p in own}
     shared = sorted(SHARED_HA.glob("*.json")) if SHARED_HA.is_dir() else []
-    return shared or sorted((OWN / "ha-discovery").glob("*.json"))
+    return own + [p for p in shared if p.name not in names]
 
 
 @pytest.mark.parametrize("path", _ha_files(), ids=lambda p: p.stem)
@@ -166,7 +169,7 @@ async def test_ha_fixture_end_to_end(path: Path, request: pytest.FixtureRequest)
 
 
 def _z2m_files() -> list[Path]:
-    own = [OWN / "z2m_bridge_devices.json"]
+    own = [OWN / "z2m_bridge_devices.json", OWN / "z2m_bridge_devices_home.json"]
     shared = SHARED_Z2M / "bridge_devices.json"
     return own + ([shared] if shared.is_file() else [])
 

@@ -1,4 +1,4 @@
-"""State decoding and command encoding on recorded and synthetic HA discovery configs."""
+"""State decoding and command encoding on own HA discovery fixtures and synthetic configs."""
 
 from __future__ import annotations
 
@@ -18,12 +18,7 @@ from orbithub.adapters.mqtt import (
     parse_discovery,
 )
 
-from .conftest import OWN, SHARED_HA, load, payload_bytes, shared_dir
-
-
-def _shared(stem: str) -> DiscoveredDevice:
-    fixture = load(shared_dir(SHARED_HA) / f"{stem}.json")
-    return parse_discovery(fixture["topic"], payload_bytes(fixture)).devices[0]
+from .conftest import OWN, load, payload_bytes
 
 
 def _own(stem: str) -> DiscoveredDevice:
@@ -36,10 +31,10 @@ def _config(topic: str, config: dict[str, object]) -> DiscoveredDevice:
 
 
 def test_json_light_state_and_commands() -> None:
-    light = _shared("z2m__light__c6a5b2_light")
+    light = _own("own__light__hallway_bulb")
     values = decode_state(
         light.binding,
-        "zigbee2mqtt/bulb",
+        "zigbee2mqtt/hallway_bulb",
         b'{"state":"ON","brightness":127,"color_temp":370,"effect":"okay","linkquality":5}',
     )
     assert values == {
@@ -48,22 +43,22 @@ def test_json_light_state_and_commands() -> None:
         "light.color-temperature": 2703,
         "light.effect": 2,
     }
-    assert decode_state(light.binding, "zigbee2mqtt/bulb", b'{"state":"OFF"}') == {
+    assert decode_state(light.binding, "zigbee2mqtt/hallway_bulb", b'{"state":"OFF"}') == {
         "light.on": False
     }
     assert encode_command(light.binding, "light.brightness", 100) == [
-        ("zigbee2mqtt/bulb/set", b'{"state":"ON","brightness":254}')
+        ("zigbee2mqtt/hallway_bulb/set", b'{"state":"ON","brightness":254}')
     ]
     assert encode_command(light.binding, "light.on", False) == [
-        ("zigbee2mqtt/bulb/set", b'{"state":"OFF"}')
+        ("zigbee2mqtt/hallway_bulb/set", b'{"state":"OFF"}')
     ]
     assert encode_command(light.binding, "light.color-temperature", 2700) == [
-        ("zigbee2mqtt/bulb/set", b'{"state":"ON","color_temp":370}')
+        ("zigbee2mqtt/hallway_bulb/set", b'{"state":"ON","color_temp":370}')
     ]
 
 
 def test_availability_list_with_template() -> None:
-    light = _shared("z2m__light__c6a5b2_light")
+    light = _own("own__light__hallway_bulb")
     topic = "zigbee2mqtt/bridge/state"
     assert decode_availability(light.binding, topic, b'{"state":"online"}') is True
     assert decode_availability(light.binding, topic, b'{"state":"offline"}') is False
@@ -71,60 +66,62 @@ def test_availability_list_with_template() -> None:
 
 
 def test_climate_templates_both_ways() -> None:
-    trv = _shared("z2m__climate__0d7ae2_climate")
+    trv = _own("own__climate__bathroom_trv")
     state = (
         b'{"local_temperature":20.5,"occupied_heating_setpoint":21,'
         b'"operating_mode":"manual","running_state":"heat"}'
     )
-    assert decode_state(trv.binding, "zigbee2mqtt/bosch_radiator", state) == {
+    assert decode_state(trv.binding, "zigbee2mqtt/bathroom_trv", state) == {
         "thermostat.temperature": 20.5,
         "thermostat.target-temperature": 21.0,
         "thermostat.mode": 1,  # manual -> heat, the second mode
         "thermostat.status": 1,  # heat -> heating
     }
     assert encode_command(trv.binding, "thermostat.target-temperature", 22.5) == [
-        ("zigbee2mqtt/bosch_radiator/set/occupied_heating_setpoint", b"22.5")
+        ("zigbee2mqtt/bathroom_trv/set/occupied_heating_setpoint", b"22.5")
     ]
     [(topic, payload)] = encode_command(trv.binding, "thermostat.mode", 2)
-    assert topic == "zigbee2mqtt/bosch_radiator/set"
+    assert topic == "zigbee2mqtt/bathroom_trv/set"
     assert json.loads(payload) == {"operating_mode": "schedule"}
 
 
 def test_cover_position_and_motor() -> None:
-    cover = _shared("z2m__cover__be56a1_cover_l6")
+    cover = _own("own__cover__living_blinds_l2")
     values = decode_state(
-        cover.binding, "zigbee2mqtt/zigfred_plus/l6", b'{"state":"OPEN","position":40,"tilt":10}'
+        cover.binding, "zigbee2mqtt/living_blinds/l2", b'{"state":"OPEN","position":40,"tilt":10}'
     )
     assert values == {
-        "curtain-l6.status": 0,
-        "curtain-l6.current-position": 40,
-        "curtain-l6.tilt": 10,
+        "curtain-l2.status": 0,
+        "curtain-l2.current-position": 40,
+        "curtain-l2.tilt": 10,
     }
-    [(topic, payload)] = encode_command(cover.binding, "curtain-l6.target-position", 75)
-    assert topic == "zigbee2mqtt/zigfred_plus/l6/set"
-    assert json.loads(payload) == {"position_l6": 75}
-    assert encode_command(cover.binding, "curtain-l6.motor-control", 0) == [
-        ("zigbee2mqtt/zigfred_plus/l6/set", b"STOP")
+    [(topic, payload)] = encode_command(cover.binding, "curtain-l2.target-position", 75)
+    assert topic == "zigbee2mqtt/living_blinds/l2/set"
+    assert json.loads(payload) == {"position_l2": 75}
+    assert encode_command(cover.binding, "curtain-l2.motor-control", 0) == [
+        ("zigbee2mqtt/living_blinds/l2/set", b"STOP")
     ]
 
 
 def test_fan_percentage_and_preset() -> None:
-    fan = _shared("z2m__fan__e45548_fan")
-    values = decode_state(fan.binding, "zigbee2mqtt/fan", b'{"fan_state":"ON","fan_mode":"medium"}')
+    fan = _own("own__fan__ceiling_fan")
+    values = decode_state(
+        fan.binding, "zigbee2mqtt/ceiling_fan", b'{"fan_state":"ON","fan_mode":"medium"}'
+    )
     assert values == {"fan.on": True, "fan.fan-level": 50}
     assert (
-        decode_state(fan.binding, "zigbee2mqtt/fan", b'{"fan_state":"ON","fan_mode":"smart"}')[
-            "fan.mode"
-        ]
+        decode_state(
+            fan.binding, "zigbee2mqtt/ceiling_fan", b'{"fan_state":"ON","fan_mode":"smart"}'
+        )["fan.mode"]
         == 0
     )
     assert encode_command(fan.binding, "fan.fan-level", 50) == [
-        ("zigbee2mqtt/fan/set/fan_mode", b"medium")
+        ("zigbee2mqtt/ceiling_fan/set/fan_mode", b"medium")
     ]
 
 
 def test_select_translates_option_text_both_ways() -> None:
-    level = _shared("z2m__select__0144ae_log_level")
+    level = _own("own__select__bridge_log_level")
     assert decode_state(level.binding, "zigbee2mqtt/bridge/info", b'{"log_level":"DEBUG"}') == {
         "settings.log-level": 3
     }
@@ -136,35 +133,35 @@ def test_select_translates_option_text_both_ways() -> None:
 
 
 def test_switch_with_distinct_state_and_payloads() -> None:
-    permit = _shared("z2m__switch__0144ae_permit_join")
+    permit = _own("own__switch__bridge_permit_join")
     topic = "zigbee2mqtt/bridge/info"
     assert decode_state(permit.binding, topic, b'{"permit_join":true}') == {
         "switch-permit-join.on": True
     }
     assert encode_command(permit.binding, "switch-permit-join.on", True) == [
-        ("zigbee2mqtt/bridge/request/permit_join", b'{"time": 254}')
+        ("zigbee2mqtt/bridge/request/permit_join", b'{"time": 180}')
     ]
 
 
 def test_binary_sensor_with_boolean_payloads() -> None:
-    restart = _shared("z2m__binary_sensor__0144ae_restart_required")
+    restart = _own("own__binary_sensor__bridge_restart_required")
     assert decode_state(
         restart.binding, "zigbee2mqtt/bridge/info", b'{"restart_required":true}'
     ) == {"sensor.restart-required": True}
 
 
 def test_button_scene_update_actions() -> None:
-    button = _shared("z2m__button__0144ae_restart")
+    button = _own("own__button__bridge_restart")
     assert encode_action(button.binding, "button.restart") == [
         ("zigbee2mqtt/bridge/request/restart", b"")
     ]
-    scene = _shared("z2m__scene__c6a5b4_scene_1")
-    assert encode_action(scene.binding, "scene.chill-scene") == [
-        ("zigbee2mqtt/bulb_color_2/set", b'{ "scene_recall": 1 }')
+    scene = _own("own__scene__reading_lamp_scene_2")
+    assert encode_action(scene.binding, "scene.reading-scene") == [
+        ("zigbee2mqtt/reading_lamp/set", b'{ "scene_recall": 2 }')
     ]
-    update = _shared("z2m__update__c6a5b2_update")
+    update = _own("own__update__hallway_bulb")
     state = b'{"update":{"state":"idle","installed_version":1,"latest_version":2}}'
-    assert decode_state(update.binding, "zigbee2mqtt/bulb", state) == {
+    assert decode_state(update.binding, "zigbee2mqtt/hallway_bulb", state) == {
         "firmware.installed-version": "1",
         "firmware.latest-version": "2",
     }
@@ -173,17 +170,17 @@ def test_button_scene_update_actions() -> None:
 
 
 def test_siren_command_templates() -> None:
-    siren = _shared("z2m__siren__e45549_siren")
+    siren = _own("own__siren__hall_siren")
     [(topic, on)] = encode_command(siren.binding, "siren.on", True)
-    assert topic == "zigbee2mqtt/siren/set"
+    assert topic == "zigbee2mqtt/hall_siren/set"
     assert json.loads(on) == {"warning": {"mode": "emergency", "level": "medium", "duration": 10}}
     [(_, off)] = encode_command(siren.binding, "siren.on", False)
     assert json.loads(off) == {"warning": {"mode": "stop"}}
 
 
 def test_device_triggers_fire_events() -> None:
-    trigger = _shared("z2m__device_automation__e45520_action_single")
-    topic = "zigbee2mqtt/button/action"
+    trigger = _own("own__device_automation__bedside_button_action_single")
+    topic = "zigbee2mqtt/bedside_button/action"
     assert decode_events(trigger.binding, topic, b"single") == ["trigger.action-single"]
     assert decode_events(trigger.binding, topic, b"double") == []
 
@@ -259,8 +256,8 @@ def test_default_light_separate_topics() -> None:
 
 
 def test_bad_state_payloads_raise_typed_errors() -> None:
-    temp = _shared("z2m__sensor__e45522_temperature")
-    topic = "zigbee2mqtt/weather_sensor"
+    temp = _own("own__sensor__bedroom_climate_temperature")
+    topic = "zigbee2mqtt/bedroom_climate"
     with pytest.raises(StateDecodeError, match=topic):
         decode_state(temp.binding, topic, b"{not json")
     with pytest.raises(StateDecodeError, match="number"):
@@ -274,13 +271,15 @@ def test_bad_state_payloads_raise_typed_errors() -> None:
 
 
 def test_partial_decode_keeps_good_values() -> None:
-    light = _shared("z2m__light__c6a5b2_light")
+    light = _own("own__light__hallway_bulb")
     with pytest.raises(StateDecodeError) as info:
-        decode_state(light.binding, "zigbee2mqtt/bulb", b'{"state":"ON","brightness":"lots"}')
+        decode_state(
+            light.binding, "zigbee2mqtt/hallway_bulb", b'{"state":"ON","brightness":"lots"}'
+        )
     assert info.value.values == {"light.on": True}
 
 
 def test_unwritable_path_is_a_typed_error() -> None:
-    temp = _shared("z2m__sensor__e45522_temperature")
+    temp = _own("own__sensor__bedroom_climate_temperature")
     with pytest.raises(CommandEncodeError, match="not writable"):
         encode_command(temp.binding, "environment.temperature", 20.0)
