@@ -116,6 +116,7 @@ async def test_a_run_is_refused_once_the_owner_lost_the_grant(
     (why,) = engine.why("lamp-on")
     assert why.reason.code is ReasonCode.OWNER_REFUSED
     assert "no device 'lamp' that its owner mei may see" in explain(why)
+    assert "没有其所有者 mei 可查看的设备 'lamp'" in explain(why, "zh")
 
 
 async def test_a_grant_revoked_during_a_delay_stops_the_next_command(

@@ -28,7 +28,7 @@ from orbithub.automation.model import (
     WaitStep,
     WaitTrigger,
 )
-from orbithub.automation.owners import Need, Rights, RunRefused, Touch, refusals
+from orbithub.automation.owners import Need, Rights, RunRefused, Touch, owner_names, refusals
 from orbithub.automation.place import Place
 from orbithub.automation.scenes import Scene, apply_scene
 from orbithub.automation.store import Pending, PendingKind, run_key
@@ -148,10 +148,9 @@ class _Run:
         if rights is None:
             return
         touches = [Touch(path, Need.CONTROL, device) for device in devices]
-        who = f"its owner {rights.username}"
-        refused = refusals(touches, rights, self.host.hub.registry, who=who)
+        refused = refusals(touches, rights, self.host.hub.registry, **owner_names(rights))
         if refused:
-            raise RunRefused(refused[0].message)
+            raise RunRefused.of(refused[0])
 
     def value(self, value: Value, prop: Property | None) -> Value:
         """A step's value; a template is rendered and read by the format of ``prop``."""

@@ -11,6 +11,10 @@ The module is over the usual 400 lines because the engine is the one object the 
 hub holds; routing, arrivals, runs, the safety valves and resuming already live beside it.
 """
 
+# The Chinese sentences use full-width punctuation on purpose: it is correct Chinese
+# typography, not a look-alike of ASCII.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import asyncio
@@ -325,13 +329,15 @@ class Engine:
         if self.rights is None:
             raise RunRefused(
                 "it belongs to a user and this hub cannot look up that user's rights; "
-                "an owner of the hub may mark it household"
+                "an owner of the hub may mark it household",
+                "它属于某位用户，而本中枢无法查询该用户的权限；中枢所有者可将其标记为全家共用",
             )
         rights = await self.rights(owner)
         if rights is None:
             raise RunRefused(
                 "its owner's account no longer exists; an owner of the hub may save it again "
-                "to take it over"
+                "to take it over",
+                "其所有者的账户已不存在；中枢所有者可重新保存它以接管",
             )
         return rights
 

@@ -101,7 +101,7 @@ _TEMPLATES: dict[ReasonCode, tuple[str, str]] = {
     ),
     ReasonCode.OWNER_REFUSED: (
         "refused with its owner's rights: {why}",
-        "按其所有者的权限被拒绝：{why}",
+        "按其所有者的权限被拒绝：{why_zh}",
     ),
 }
 

@@ -9,6 +9,10 @@ engine again when a run starts and before each command. Rights come from outside
 (a :data:`RightsOf` callable), so automations never depend on how accounts are stored.
 """
 
+# The Chinese sentences use full-width punctuation on purpose: it is correct Chinese
+# typography, not a look-alike of ASCII.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -45,6 +49,7 @@ __all__ = [
     "RightsOf",
     "RunRefused",
     "Touch",
+    "owner_names",
     "reach",
     "refusals",
     "template_reads",
@@ -55,7 +60,20 @@ ANY_DEVICE = "*"
 
 
 class RunRefused(OrbitHubError):
-    """The automation's owner may not do what the run needs; the run is refused."""
+    """The automation's owner may not do what the run needs; the run is refused.
+
+    Attributes:
+        chinese: the same sentence in Chinese, for "why" in the app's language.
+    """
+
+    def __init__(self, message: str, chinese: str) -> None:
+        super().__init__(message)
+        self.chinese = chinese
+
+    @classmethod
+    def of(cls, refusal: Refusal) -> RunRefused:
+        """The run refused for ``refusal``."""
+        return cls(refusal.message, refusal.chinese)
 
 
 class Need(StrEnum):
@@ -92,6 +110,7 @@ class Refusal:
 
     touch: Touch
     message: str
+    chinese: str
     hidden: bool = False
 
 
@@ -233,8 +252,18 @@ def _touches(path: str, ref: object, scene: Callable[[str], Scene | None]) -> It
                 yield Touch(path, Need.READ, named)
 
 
+def owner_names(rights: Rights) -> dict[str, str]:
+    """How a run's refusals name its owner, in English and Chinese."""
+    return {"who": f"its owner {rights.username}", "who_zh": f"其所有者 {rights.username} "}
+
+
 def refusals(
-    touches: Iterable[Touch], rights: Rights, registry: Registry, *, who: str = "you"
+    touches: Iterable[Touch],
+    rights: Rights,
+    registry: Registry,
+    *,
+    who: str = "you",
+    who_zh: str = "你",
 ) -> list[Refusal]:
     """The touches ``rights`` do not cover, each with a sentence naming what and why.
 
@@ -243,21 +272,30 @@ def refusals(
         rights: the owner's rights.
         registry: the devices and spaces touched.
         who: how the sentences name the owner ("you" on save, "its owner mei" in a run).
+        who_zh: the same in Chinese.
     """
     found: list[Refusal] = []
     for touch in touches:
-        refusal = _refusal(touch, rights, registry, who)
+        refusal = _refusal(touch, rights, registry, (who, who_zh))
         if refusal is not None:
             found.append(refusal)
     return found
 
 
-def _refusal(touch: Touch, rights: Rights, registry: Registry, who: str) -> Refusal | None:
+def _refusal(
+    touch: Touch, rights: Rights, registry: Registry, names: tuple[str, str]
+) -> Refusal | None:
+    who, who_zh = names
     if touch.device is None:
         space = touch.space or ""
         if rights.can_view_space(space):
             return None
-        return Refusal(touch, f"no space {space!r} that {who} may see", hidden=True)
+        return Refusal(
+            touch,
+            f"no space {space!r} that {who} may see",
+            f"没有{who_zh}可查看的空间 {space!r}",
+            hidden=True,
+        )
     if touch.device == ANY_DEVICE:
         if all(rights.can_view_device(d) for d in registry.devices()):
             return None
@@ -265,6 +303,8 @@ def _refusal(touch: Touch, rights: Rights, registry: Registry, who: str) -> Refu
             touch,
             f"a template computes which device state() reads, and {who} may not see every "
             "device; name the device in quotes (state('device-id', 'service.property'))",
+            f"模板动态计算 state() 读取的设备，而{who_zh}无权查看所有设备；"
+            "请用引号写明设备 id（state('device-id', 'service.property')）",
         )
     device = registry.find_device(touch.device)
     if device is None or not rights.can_view_device(device):
@@ -273,6 +313,7 @@ def _refusal(touch: Touch, rights: Rights, registry: Registry, who: str) -> Refu
             touch,
             f"no device {touch.device!r} that {who} may see; check the id, or ask an owner "
             "for a grant",
+            f"没有{who_zh}可查看的设备 {touch.device!r}；请检查 id，或请所有者授权",
             hidden=True,
         )
     if touch.need is Need.CONTROL and not rights.can_control_device(device):
@@ -280,5 +321,6 @@ def _refusal(touch: Touch, rights: Rights, registry: Registry, who: str) -> Refu
             touch,
             f"{who} may not control device {touch.device!r} ({device.name}); "
             "ask an owner for a grant",
+            f"{who_zh}无权控制设备 {touch.device!r}（{device.name}）；请所有者授权",
         )
     return None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from orbithub.automation.actions import Resume, RunFailed, RunStopped, final_status, run_actions
 from orbithub.automation.model import Automation, Mode
 from orbithub.automation.outcomes import publish_run
-from orbithub.automation.owners import RunRefused, reach, refusals
+from orbithub.automation.owners import RunRefused, owner_names, reach, refusals
 from orbithub.automation.place import Place
 from orbithub.automation.trace import Reason, ReasonCode, RunStatus, RunTrace
 from orbithub.core.context import Context
@@ -62,9 +62,9 @@ async def _check_owner(engine: Engine, automation: Automation) -> None:
     if rights is None:
         return
     touches = reach(automation, engine.scene, engine.find)
-    refused = refusals(touches, rights, engine.hub.registry, who=f"its owner {rights.username}")
+    refused = refusals(touches, rights, engine.hub.registry, **owner_names(rights))
     if refused:
-        raise RunRefused(refused[0].message)
+        raise RunRefused.of(refused[0])
 
 
 async def execute(
@@ -91,7 +91,7 @@ async def execute(
     except RunRefused as exc:
         ended = exc
         trace.error = f"refused: {exc}"
-        reason = Reason.of(ReasonCode.OWNER_REFUSED, why=str(exc))
+        reason = Reason.of(ReasonCode.OWNER_REFUSED, why=str(exc), why_zh=exc.chinese)
         engine.record(automation, trace.trigger, reason, context)
     except (RunFailed, RunStopped) as exc:
         ended = exc
