@@ -379,6 +379,7 @@ class Assistant:
                 (m.text for m in heard.mentions if m.of(EntryKind.DEVICE) or m.of(EntryKind.KIND)),
                 "",
             )
+            what = what.upper() if what in ("tv", "ac", "pc") else what
             if not seen.choices:
                 text = answers.missing(what, where, (), lang)
                 return Reply(lang, intent, text, matched_by=by, value=value)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import orjson
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Hamming
+from rapidfuzz.distance import OSA, Hamming
 
 from orbithub.assistant.model import SceneRef
 from orbithub.assistant.nlu.text import is_cjk, normalize
@@ -34,6 +34,8 @@ __all__ = ["Entry", "EntryKind", "Lexicon", "Mention"]
 
 _UNIT = re.compile(r"[a-z0-9%.']+|[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_CUTOFF = 84.0
+_SLIP_MIN = 4
+_SLIP_KINDS = frozenset({"device", "kind", "room"})
 _STOPWORDS = frozenset(
     [
         "the",
@@ -249,6 +251,17 @@ class Lexicon:
         self._lengths = sorted({len(_units(p)) for p in self._table})
         self._latin = [p for p in self._table if not is_cjk(p) and len(p.replace(" ", "")) >= 5]
         self._latin_squeezed = [p.replace(" ", "") for p in self._latin]
+        # One slip (a letter wrong, missing, extra or two swapped) in a name of four letters or
+        # more: "lamb", "kettel". Names of places the speaker is in or of people, and words such
+        # as "all", stay exact: "some" is not "home".
+        self._slips = [
+            p
+            for p in self._table
+            if not is_cjk(p)
+            and len(p.replace(" ", "")) >= _SLIP_MIN
+            and any(e.kind in _SLIP_KINDS for e in self._table[p])
+        ]
+        self._slips_squeezed = [p.replace(" ", "") for p in self._slips]
         by_pinyin: defaultdict[str, list[str]] = defaultdict(list)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for phrase in self._table:
@@ -310,7 +323,41 @@ class Lexicon:
                     found.append(
                         Mention(phrase, window[0][1], window[-1][2], best[1], self._table[phrase])
                     )
+                elif best is None and len(squeezed) >= _SLIP_MIN:
+                    slip = self._slip(squeezed, inner)
+                    if slip is not None:
+                        found.append(
+                            Mention(slip, window[0][1], window[-1][2], 82.0, self._table[slip])
+                        )
+        for unit, start, end in units:
+            found.extend(self._run_together(unit, start, end))
         return _settle(found)
+
+    def _run_together(self, unit: str, start: int, end: int) -> list[Mention]:
+        """Two names written as one word ("bedroomlamp"): the room and the kind, each exact."""
+        if len(unit) < 2 * _SLIP_MIN - 1 or is_cjk(unit) or unit in self._table:
+            return []
+        for cut in range(3, len(unit) - 2):
+            left, right = unit[:cut], unit[cut:]
+            if left in self._table and right in self._table and left not in _STOPWORDS:
+                return [
+                    Mention(left, start, start + cut, 90.0, self._table[left]),
+                    Mention(right, start + cut, end, 90.0, self._table[right]),
+                ]
+        return []
+
+    def _slip(self, squeezed: str, inner: set[str]) -> str | None:
+        """The name one slip away from ``squeezed`` (same first letter), if exactly one is."""
+        hits = [
+            i
+            for i, name in enumerate(self._slips_squeezed)
+            if name[0] == squeezed[0]
+            and abs(len(name) - len(squeezed)) <= 1
+            and name not in inner
+            and OSA.distance(squeezed, name, score_cutoff=1) <= 1
+        ]
+        names = {self._slips[i] for i in hits}
+        return names.pop() if len(names) == 1 else None
 
     def _lookup(self, text: str, start: int, end: int) -> Mention | None:
         entries = self._table.get(text)
