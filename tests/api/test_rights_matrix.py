@@ -253,3 +253,14 @@ async def _send(
     if op.body is None:
         return await client.request(op.method, op.url, headers=headers)
     return await client.request(op.method, op.url, headers=headers, json=op.body)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_a_scoped_token_reads_the_audit_of_its_space_only(world: World) -> None:
+    async with httpx.AsyncClient(base_url=world.base_url) as client:
+        owner = (await client.get("/api/audit", headers=world.headers["owner"])).json()
+        scoped = (await client.get("/api/audit", headers=world.headers["scoped"])).json()
+    # The owner sees the accounts made for the matrix; the office's token sees no account and
+    # nothing of the home.
+    assert {e["action"] for e in owner} >= {"user.create", "grant.create"}
+    assert [e for e in scoped if e["space_id"] != "office"] == []

@@ -41,8 +41,9 @@ async def list_audit(
         since=since,
         limit=limit,
         space_ids=scope,
-        # Account changes concern no space; only owners see them.
-        include_hub_wide=principal.is_owner and space_id is None,
+        # Account changes concern no space: only an owner signed in with a password sees them,
+        # never a token (a token limited to one space must not read the hub's accounts).
+        include_hub_wide=principal.is_owner and principal.signed_in and space_id is None,
     )
     return [
         AuditOut(
