@@ -91,3 +91,37 @@ async def test_a_device_config_keeps_the_lock_beside_its_light(
         await until(hub, lambda: hub.state.value("mqtt:porch-1", "lock.locked") is True)
         assert (await hub.set("mqtt:porch-1", "lock.locked", False)).confirmed
         assert await p.next() == (f"{wire}/lock/set", b"UNLOCK")
+
+
+async def test_an_alarm_panel_is_an_arming_service(request: pytest.FixtureRequest) -> None:
+    url, prefix = mqtt_url(), topic_prefix(request)
+    wire = f"{prefix}/dev/panel"
+    config = {
+        "name": "House alarm",
+        "uniq_id": "panel-1",
+        "cmd_t": f"{wire}/set",
+        "stat_t": f"{wire}/state",
+        "payload_arm_away": "AWAY",
+    }
+    async with running_hub(url, prefix) as (hub, adapter), probe(url) as p:
+        await p.subscribe(f"{wire}/set")
+        await p.publish(
+            f"{prefix}/ha/alarm_control_panel/panel-1/config", orjson.dumps(config), retain=True
+        )
+        await until(hub, lambda: hub.registry.find_device("mqtt:panel-1") is not None)
+        device = hub.registry.device("mqtt:panel-1")
+        assert device.spec.name == "alarm"
+        assert [s.name for s in device.spec.services] == ["arming"]
+        mode = device.spec.property("arming.arming-mode")
+        assert [v.description for v in mode.value_list][:3] == [
+            "disarmed",
+            "armed-home",
+            "armed-away",
+        ]
+        await adapter.settled()
+        await p.publish(f"{wire}/state", b"triggered")
+        await until(hub, lambda: hub.state.value("mqtt:panel-1", "arming.status") == 7)
+        assert (await hub.set("mqtt:panel-1", "arming.arming-mode", 2)).confirmed
+        assert await p.next() == (f"{wire}/set", b"AWAY")
+        assert (await hub.set("mqtt:panel-1", "arming.arming-mode", 0)).confirmed
+        assert await p.next() == (f"{wire}/set", b"DISARM")

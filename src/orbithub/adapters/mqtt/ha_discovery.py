@@ -66,7 +66,6 @@ _MAPPERS: dict[str, ComponentMapper] = {
 
 _NOT_MAPPED = frozenset(
     {
-        "alarm_control_panel",
         "camera",
         "humidifier",
         "image",
@@ -84,6 +83,7 @@ _OPENERS = tuple(sorted(set(COVER_SERVICES.values()), key=len, reverse=True))
 
 # Order in which a component gives the device its kind (the first present wins).
 _KIND = (
+    ("alarm_control_panel", "alarm"),
     ("climate", "thermostat"),
     ("light", "light"),
     ("cover", "curtain"),

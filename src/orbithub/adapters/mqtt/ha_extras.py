@@ -2,7 +2,8 @@
 
 ``button`` and ``scene`` become actions, ``device_automation`` and ``tag`` events,
 ``device_tracker`` presence and location, ``siren``/``update``/``event`` small services of their
-own. The switch-like and reading-like components live in :mod:`ha_components`.
+own, ``alarm_control_panel`` the ``arming`` service of a security device. The switch-like and
+reading-like components live in :mod:`ha_components`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,28 @@ from orbithub.spec.model import Access, Format, Value, ValueRange
 __all__ = ["EXTRA_COMPONENTS"]
 
 _READ = frozenset({Access.READ, Access.NOTIFY})
+_WRITE = frozenset({Access.WRITE})
+
+_ARMING_MODES = (
+    ("disarmed", "payload_disarm", "DISARM"),
+    ("armed-home", "payload_arm_home", "ARM_HOME"),
+    ("armed-away", "payload_arm_away", "ARM_AWAY"),
+    ("armed-night", "payload_arm_night", "ARM_NIGHT"),
+    ("armed-vacation", "payload_arm_vacation", "ARM_VACATION"),
+    ("armed-custom-bypass", "payload_arm_custom_bypass", "ARM_CUSTOM_BYPASS"),
+)
+_ALARM_STATES = (
+    "disarmed",
+    "armed_home",
+    "armed_away",
+    "armed_night",
+    "armed_vacation",
+    "armed_custom_bypass",
+    "pending",
+    "triggered",
+    "arming",
+    "disarming",
+)
 
 
 def button(cfg: HaConfig, suffix: str) -> ComponentMap:
@@ -221,6 +244,49 @@ def tag(cfg: HaConfig, suffix: str) -> ComponentMap:
     return ComponentMap((ServiceDraft("tag", "", events=(draft,), shared=True),))
 
 
+def alarm_control_panel(cfg: HaConfig, suffix: str) -> ComponentMap:
+    """``alarm_control_panel``: ``arming.arming-mode`` (commands) and ``arming.status``.
+
+    The service is named ``arming`` so the device counts as a security device: disarming it is
+    an opening command like unlocking a door. A panel that needs a code typed on the panel
+    itself works; a code sent with the command (``code`` set) is not supported yet.
+    """
+    props: list[PropertyDraft] = []
+    command = cfg.text("command_topic")
+    if command:
+        payloads = tuple(cfg.payload(key, default) for _, key, default in _ARMING_MODES)
+        props.append(
+            PropertyDraft(
+                "arming-mode",
+                "",
+                Format.UINT8,
+                _WRITE,
+                None,
+                None,
+                value_list(mode for mode, _, _ in _ARMING_MODES),
+                (),
+                (Writer(command, EnumCodec(payloads), RawPayload()),),
+            )
+        )
+    status = cfg.reader("state_topic", "value_template", EnumCodec(_ALARM_STATES))
+    if status is not None:
+        props.append(
+            PropertyDraft(
+                "status",
+                "",
+                Format.UINT8,
+                _READ,
+                None,
+                None,
+                value_list(s.replace("_", "-") for s in _ALARM_STATES),
+                (status,),
+            )
+        )
+    if not props:
+        raise DiscoveryError(cfg.topic, "alarm_control_panel has no command or state topic")
+    return ComponentMap((ServiceDraft("arming" + suffix, "", tuple(props)),))
+
+
 EXTRA_COMPONENTS: dict[str, ComponentMapper] = {
     "button": button,
     "scene": scene,
@@ -230,5 +296,6 @@ EXTRA_COMPONENTS: dict[str, ComponentMapper] = {
     "event": event,
     "device_automation": device_automation,
     "tag": tag,
+    "alarm_control_panel": alarm_control_panel,
 }
 """Component name -> mapper for the components in this module."""
