@@ -9,10 +9,13 @@ from rich.console import Console
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import MqttAdapter
+from orbithub.adapters.mqtt.broker import BrokerPortInUse
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.cli.ha_publish import publishing_to_ha
 from orbithub.cli.live import run_live_view, summary_line
+from orbithub.cli.mqtt import DEFAULT_PORT as DEFAULT_MQTT_PORT
 from orbithub.cli.mqtt import mqtt_broker
+from orbithub.cli.preflight import check_port, data_dir_lock, port_free
 from orbithub.cli.runtime import Runtime, World, running_hub
 from orbithub.cli.services import HttpOptions, Services, running_services
 from orbithub.cli.settings import Settings
@@ -25,6 +28,7 @@ from orbithub.core.tasks import task_scope
 __all__ = ["run_demo", "run_serve"]
 
 DEFAULT_SPACE = "home"
+_BROKER_HOST = "127.0.0.1"  # where the embedded broker listens
 
 
 async def _until_stopped(
@@ -63,44 +67,50 @@ async def run_demo(
     """
     clock: Clock = ScaledClock(speed) if speed != 1 else SystemClock()
     world = demo_world()
-    accounts = None if mqtt_url else await _accounts(settings)
-    async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts, any_free_port=True) as broker:
-        console.print(
-            f"OrbitHub demo: {len(world.devices)} devices over MQTT ({broker.url}), "
-            f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
-            highlight=False,
-        )
-        adapter = MqttAdapter(broker.hub_url, space_id=DEFAULT_SPACE)
-        places = World(world.spaces, world.rooms, ())
-        async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
-            credentials = None
-            if accounts is not None:
-                # Each simulated device logs in as itself, like a device the owner provisioned:
-                # new passwords every run, since only their hashes are kept.
-                credentials = await asyncio.to_thread(
-                    accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
-                )
-            fleet = SimFleet(
-                world,
-                broker=broker.url,
-                seed=seed,
-                clock=clock,
-                mqtt_version="3.1.1" if broker.embedded else "auto",
-                credentials=credentials,
+    with data_dir_lock(settings.data_dir):
+        _refuse_taken_ports(mqtt_url, mqtt_port, http)
+        accounts = None if mqtt_url else await _accounts(settings)
+        async with mqtt_broker(
+            mqtt_url, mqtt_port, accounts=accounts, any_free_port=True
+        ) as broker:
+            console.print(
+                f"OrbitHub demo: {len(world.devices)} devices over MQTT ({broker.url}), "
+                f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
+                highlight=False,
             )
-            async with contextlib.AsyncExitStack() as stack:
-                tasks = await stack.enter_async_context(task_scope())
-                if publish_ha:
-                    await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
-                services = await stack.enter_async_context(
-                    running_services(rt, http=http or HttpOptions(any_free_port=True), demo=True)
+            adapter = MqttAdapter(broker.hub_url, space_id=DEFAULT_SPACE)
+            places = World(world.spaces, world.rooms, ())
+            async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
+                credentials = None
+                if accounts is not None:
+                    # Each simulated device logs in as itself, like a device the owner provisioned:
+                    # new passwords every run, since only their hashes are kept.
+                    credentials = await asyncio.to_thread(
+                        accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
+                    )
+                fleet = SimFleet(
+                    world,
+                    broker=broker.url,
+                    seed=seed,
+                    clock=clock,
+                    mqtt_version="3.1.1" if broker.embedded else "auto",
+                    credentials=credentials,
                 )
-                await _announce(services, rt, console, demo=True)
-                try:
-                    await fleet.start(tasks)
-                    await _until_stopped(rt, console, duration, live=True)
-                finally:
-                    await fleet.stop()
+                async with contextlib.AsyncExitStack() as stack:
+                    tasks = await stack.enter_async_context(task_scope())
+                    if publish_ha:
+                        await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+                    services = await stack.enter_async_context(
+                        running_services(
+                            rt, http=http or HttpOptions(any_free_port=True), demo=True
+                        )
+                    )
+                    await _announce(services, rt, console, demo=True)
+                    try:
+                        await fleet.start(tasks)
+                        await _until_stopped(rt, console, duration, live=True)
+                    finally:
+                        await fleet.stop()
 
 
 async def run_serve(
@@ -117,27 +127,45 @@ async def run_serve(
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
-    accounts = None if mqtt_url else await _accounts(settings)
-    async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
-        console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
-        adapters: list[Adapter] = [
-            MqttAdapter(broker.hub_url, space_id=space),
-            # Devices stored as simulated keep their physics when the hub restarts.
-            SimAdapter(clock=clock),
-        ]
-        # Discovered devices need a space to live in: a fresh hub gets one to start with.
-        first = World((Space(space, space.replace("-", " ").title()),), (), ())
-        async with (
-            running_hub(settings, clock=clock, adapters=adapters, world=first) as rt,
-            contextlib.AsyncExitStack() as stack,
-        ):
-            if publish_ha:
-                await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
-            services = await stack.enter_async_context(
-                running_services(rt, http=http or HttpOptions())
-            )
-            await _announce(services, rt, console, demo=False)
-            await _until_stopped(rt, console, duration, live)
+    with data_dir_lock(settings.data_dir):
+        broker_port = DEFAULT_MQTT_PORT if mqtt_port is None else mqtt_port
+        _refuse_taken_ports(mqtt_url, broker_port, http or HttpOptions())
+        accounts = None if mqtt_url else await _accounts(settings)
+        async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
+            console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
+            adapters: list[Adapter] = [
+                MqttAdapter(broker.hub_url, space_id=space),
+                # Devices stored as simulated keep their physics when the hub restarts.
+                SimAdapter(clock=clock),
+            ]
+            # Discovered devices need a space to live in: a fresh hub gets one to start with.
+            first = World((Space(space, space.replace("-", " ").title()),), (), ())
+            async with (
+                running_hub(settings, clock=clock, adapters=adapters, world=first) as rt,
+                contextlib.AsyncExitStack() as stack,
+            ):
+                if publish_ha:
+                    await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+                services = await stack.enter_async_context(
+                    running_services(rt, http=http or HttpOptions())
+                )
+                await _announce(services, rt, console, demo=False)
+                await _until_stopped(rt, console, duration, live)
+
+
+def _refuse_taken_ports(
+    mqtt_url: str | None, mqtt_port: int | None, http: HttpOptions | None
+) -> None:
+    """Refuse, before anything starts, a port asked for that another program holds."""
+    if mqtt_url is None and mqtt_port and not port_free(_BROKER_HOST, mqtt_port):
+        raise BrokerPortInUse(_BROKER_HOST, mqtt_port)
+    if http is not None and not http.any_free_port:
+        check_port(
+            http.host,
+            http.port,
+            what="the web app and API",
+            advice="stop it or choose another port with --http-port",
+        )
 
 
 async def _accounts(settings: Settings) -> BrokerAccounts:

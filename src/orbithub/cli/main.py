@@ -87,6 +87,16 @@ TrustedProxies = Annotated[
         "default: none trusted.",
     ),
 ]
+DemoHttpPort = Annotated[
+    int | None,
+    typer.Option(
+        "--http-port",
+        envvar="ORBITHUB_HTTP_PORT",
+        show_default=False,
+        help="Port of the web app and API (default 8420, or a free one when it is taken; a "
+        "port asked for must be free).",
+    ),
+]
 MqttPort = Annotated[
     int | None,
     typer.Option(
@@ -123,7 +133,7 @@ def _run(coro: Coroutine[Any, Any, None]) -> None:
     try:
         outcome = run_until_signalled(coro)
     except Exception as exc:  # whatever ends the command: one clear line
-        err_console.print(f"[red]error:[/red] {_one_line(exc)}", highlight=False)
+        err_console.print(f"[red]error:[/red] {_one_line(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     if isinstance(outcome, Stopped):
         err_console.print("stopped", highlight=False)
@@ -157,7 +167,7 @@ def demo(
     mqtt_port: MqttPort = None,
     publish_ha: PublishHa = False,
     http_host: HttpHost = "127.0.0.1",
-    http_port: HttpPort = DEFAULT_HTTP_PORT,
+    http_port: DemoHttpPort = None,
     verbose: Verbose = False,
 ) -> None:
     """Run the demo world: a simulated home, office, car and two phones, over MQTT."""
@@ -177,7 +187,11 @@ def demo(
             mqtt_url=mqtt_url,
             mqtt_port=mqtt_port,
             publish_ha=publish_ha,
-            http=HttpOptions(http_host, http_port, any_free_port=True),
+            http=HttpOptions(
+                http_host,
+                DEFAULT_HTTP_PORT if http_port is None else http_port,
+                any_free_port=http_port is None,
+            ),
         )
     )
 
