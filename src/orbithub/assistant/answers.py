@@ -143,10 +143,36 @@ def _range_text(outcome: Outcome, language: Language) -> str:
         return f"{name} refused that: {outcome.message}."
     low, high = f"{prop.value_range.min:g}", f"{prop.value_range.max:g}"
     unit = {"celsius": " °C", "percentage": "%", "kelvin": " K"}.get(prop.unit or "", "")
+    step = prop.value_range.step
+    inside = (
+        isinstance(outcome.value, int | float)
+        and prop.value_range.min <= outcome.value <= prop.value_range.max
+    )
     if language is Language.ZH:
         zh_unit = {"celsius": "度", "percentage": "%", "kelvin": "K"}.get(prop.unit or "", "")
+        if inside and step:
+            return f"{name}只能设在{low}到{high}{zh_unit}之间，每档{step:g}，我没有改动。"
         return f"{name}只能设在{low}到{high}{zh_unit}之间，我没有改动。"
+    if inside and step:
+        return f"{name} goes from {low} to {high}{unit} in steps of {step:g}; I left it as it was."
     return f"{name} only goes from {low} to {high}{unit}; I left it as it was."
+
+
+def _ends(outcomes: Sequence[Outcome], language: Language) -> list[str]:
+    """Relative changes that stopped at the end of the range: said, not hidden."""
+    parts: list[str] = []
+    for outcome in outcomes:
+        if outcome.problem is not None or not outcome.at_end:
+            continue
+        if outcome.prop is not None and outcome.prop.name == "target-position":
+            continue  # "opened to 100%" already says the curtain went as far as it goes
+        name = display_name(outcome.device, language)
+        top = outcome.at_end == "max"
+        if language is Language.ZH:
+            parts.append(f"{name}已经调到{'最高' if top else '最低'}了。")
+        else:
+            parts.append(f"That's as {'high' if top else 'low'} as {name} goes.")
+    return parts
 
 
 def _capitalized(text: str) -> str:
@@ -250,6 +276,7 @@ def done(
                 value=_shown(shown_value if shown_value is not None else value, language),
             )
         )
+    parts.extend(_ends(outcomes, language))
     for outcome in outcomes:
         name = display_name(outcome.device, language)
         if outcome.problem is Problem.FORBIDDEN:

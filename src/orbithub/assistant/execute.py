@@ -20,6 +20,7 @@ from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
 from orbithub.errors import OrbitHubError
 from orbithub.spec.errors import ValueRejected
+from orbithub.spec.formats import check_write
 from orbithub.spec.model import Property, Value
 
 __all__ = ["Outcome", "Problem", "execute"]
@@ -39,6 +40,8 @@ class _Step:
     value: Value | None = None
     prop: Property | None = None
     """The property written, when a refusal should be explained by its own range."""
+    end: str = ""
+    """``max`` / ``min``: a relative change that stopped at that end of the range."""
 
 
 async def execute(
@@ -78,8 +81,32 @@ async def execute(
             start = intent is Intent.START
             outcomes.append(await charging.switch_charging(hub, device, start, context))
             continue
+        refused = _refused(device, steps)
+        if refused is not None:
+            outcomes.append(refused)
+            continue
         outcomes.append(await _run(hub, device, steps, prop, wanted, context))
     return outcomes
+
+
+def _refused(device: Device, steps: list[_Step]) -> Outcome | None:
+    """A value that the spec would refuse, found before anything is sent.
+
+    "Set the kitchen light to 0%" must not switch the light on and then fail on the brightness,
+    and "cool at 40 degrees" must not change the mode and then refuse the 40: either every step
+    fits the device's ranges, or nothing is sent and the answer gives the range.
+    """
+    for step in steps:
+        if step.kind != "set":
+            continue
+        prop = device.spec.find_property(step.path)
+        if prop is None:
+            continue
+        try:
+            check_write(prop, step.value)
+        except ValueRejected as exc:
+            return Outcome(device, (), Problem.OUT_OF_RANGE, prop, step.value, str(exc))
+    return None
 
 
 async def _run(
@@ -109,7 +136,8 @@ async def _run(
             return Outcome(device, tuple(taken), Problem.FAILED, prop, wanted, str(exc))
         taken.append(ActionTaken(device.id, step.kind, step.path, step.value, True, result.message))
         confirmed = confirmed and result.confirmed
-    return Outcome(device, tuple(taken), None, prop, wanted, confirmed=confirmed)
+    end = next((step.end for step in steps if step.end), "")
+    return Outcome(device, tuple(taken), None, prop, wanted, confirmed=confirmed, at_end=end)
 
 
 class _NoSuchValue(Exception):
@@ -124,7 +152,7 @@ def _current(hub: Hub, device: Device, prop: Property) -> float | None:
 def _relative(
     hub: Hub, device: Device, prop: Property, value: str, step: float, start: Property | None
 ) -> float:
-    """``up``/``down`` by the usual step, or ``+2``/``-2`` by that much, within the range.
+    """``up``/``down`` by the usual step, or ``+2``/``-2`` by that much (maybe past the range).
 
     ``start`` is the property read for where the change starts, when it is not ``prop``.
     """
@@ -136,7 +164,20 @@ def _relative(
     low = prop.value_range.min if prop.value_range else 0.0
     high = prop.value_range.max if prop.value_range else 100.0
     base = current if current is not None else (low + high) / 2
-    return min(high, max(low, base + (step if value == "up" else -step)))
+    # A relative change may stop at the end of the range (the answer then says so); an
+    # absolute value out of range is refused instead, never clamped.
+    return base + (step if value == "up" else -step)
+
+
+def _within(prop: Property, wanted: float) -> tuple[float, str]:
+    """A relative change's target kept in the range, and ``max``/``min`` when it had to stop."""
+    low = prop.value_range.min if prop.value_range else 0.0
+    high = prop.value_range.max if prop.value_range else 100.0
+    if wanted > high:
+        return high, "max"
+    if wanted < low:
+        return low, "min"
+    return wanted, ""
 
 
 def _listed(prop: Property, value: float | str) -> int:
@@ -191,10 +232,12 @@ def _plan(
         # "Open a bit" starts from where the curtain is: its target can be stale (pulled by
         # hand, or sent by motor control, which does not update it on every curtain).
         since = find_property(device, "current-position") if intent is Intent.SET_POSITION else None
-        number = (
-            _relative(hub, device, prop, value, step, since) if isinstance(value, str) else value
+        number, end = (
+            _within(prop, _relative(hub, device, prop, value, step, since))
+            if isinstance(value, str)
+            else (value, "")
         )
-        steps = [_Step("set", prop.path, number)]
+        steps = [_Step("set", prop.path, number, end=end)]
         if (
             intent is Intent.SET_BRIGHTNESS
             and on is not None

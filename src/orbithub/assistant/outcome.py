@@ -38,6 +38,7 @@ class Outcome:
         confirmed: whether every device commanded acknowledged its command (the answer says
             when one did not).
         via: the device commanded on this one's behalf (the home charger for a car).
+        at_end: ``max`` or ``min`` when a relative change stopped at that end of the range.
     """
 
     device: Device
@@ -48,3 +49,4 @@ class Outcome:
     message: str = ""
     confirmed: bool = True
     via: Device | None = None
+    at_end: str = ""

@@ -118,22 +118,21 @@ async def test_which_ac_is_asked_back_and_the_answer_sets_both() -> None:
         assert reply.answer == "已将客厅空调切换到制冷模式，温度调到26度。"
 
 
-async def test_a_temperature_out_of_range_is_refused_after_the_mode() -> None:
+async def test_a_temperature_out_of_range_refuses_the_whole_request() -> None:
     async with running_demo() as (hub, assistant):
         await hub.set("bedroom-ac", MODE, COOL)
         await hub.set("bedroom-ac", TARGET, 25)
+        sent = _commands(hub)
         reply = await assistant.ask("set the bedroom AC to heat at 50 degrees", speaker=ALEX)
-        # The spec refuses 50 °C: the mode, set first, stays; the temperature is unchanged.
-        assert hub.state.value("bedroom-ac", MODE) == HEAT
-        assert hub.state.value("bedroom-ac", TARGET) == 25
-        assert [(a.path, a.ok) for a in reply.actions] == [(MODE, True), (TARGET, False)]
-        assert reply.answer.startswith("Bedroom AC switched to heat mode.")
-        assert "16 to 31 °C" in reply.answer
-        chinese = await assistant.ask("卧室空调制冷40度", speaker=ALEX)
+        # The spec refuses 50 °C, so nothing is sent: not even the mode said with it.
         assert hub.state.value("bedroom-ac", MODE) == COOL
         assert hub.state.value("bedroom-ac", TARGET) == 25
-        assert chinese.answer.startswith("已将卧室空调切换到制冷模式。")
-        assert "16到31度" in chinese.answer
+        assert reply.actions == ()
+        assert sent == []
+        assert reply.answer == "Bedroom AC only goes from 16 to 31 °C; I left it as it was."
+        chinese = await assistant.ask("卧室空调制热40度", speaker=ALEX)
+        assert hub.state.value("bedroom-ac", MODE) == COOL
+        assert chinese.answer == "卧室空调只能设在16到31度之间，我没有改动。"
 
 
 async def test_a_device_without_a_temperature_changes_nothing() -> None:

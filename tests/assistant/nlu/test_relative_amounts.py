@@ -147,13 +147,15 @@ async def test_brightness_stops_at_the_ends_of_its_range() -> None:
         await _set(hub, "kitchen-light", BRIGHTNESS, 90)
         reply = await assistant.ask("make the kitchen light a bit brighter", speaker=ALEX)
         assert hub.state.value("kitchen-light", BRIGHTNESS) == 100
-        assert reply.answer == "Kitchen light set to 100% brightness."
+        assert reply.answer == (
+            "Kitchen light set to 100% brightness. That's as high as Kitchen light goes."
+        )
 
         # The light's range starts at 1: dimming past it leaves the light on at its lowest.
         await _set(hub, "desk-lamp", BRIGHTNESS, 30)
         reply = await assistant.ask("台灯亮度再调低50%", speaker=ALEX)
         assert hub.state.value("desk-lamp", BRIGHTNESS) == 1
-        assert reply.answer == "已将台灯亮度调到1%。"
+        assert reply.answer == "已将台灯亮度调到1%。台灯已经调到最低了。"
 
 
 async def test_curtain_opens_further_by_the_amount_said() -> None:
@@ -191,7 +193,7 @@ async def test_temperature_moves_a_degree_or_as_many_as_said() -> None:
         await _set(hub, "bedroom-ac", AC_TARGET, 17)
         reply = await assistant.ask("make the bedroom AC 2 degrees cooler", speaker=ALEX)
         assert hub.state.value("bedroom-ac", AC_TARGET) == 16
-        assert reply.answer == "Bedroom AC set to 16 °C."
+        assert reply.answer == "Bedroom AC set to 16 °C. That's as low as Bedroom AC goes."
 
 
 async def test_tv_volume_moves_ten_points_or_as_many_as_said() -> None:
@@ -215,9 +217,9 @@ async def test_tv_volume_stops_at_the_ends_of_its_range() -> None:
         await _set(hub, "living-room-tv", VOLUME, 95)
         reply = await assistant.ask("音量再大一点", speaker=ALEX)
         assert hub.state.value("living-room-tv", VOLUME) == 100
-        assert reply.answer == "已将电视音量调到100。"
+        assert reply.answer == "已将电视音量调到100。电视已经调到最高了。"
 
         await _set(hub, "living-room-tv", VOLUME, 5)
         reply = await assistant.ask("volume down a little", speaker=ALEX)
         assert hub.state.value("living-room-tv", VOLUME) == 0
-        assert reply.answer == "Volume of TV set to 0."
+        assert reply.answer == "Volume of TV set to 0. That's as low as TV goes."

@@ -55,7 +55,7 @@ async def test_out_of_range_answers_with_the_allowed_range_and_changes_nothing()
         reply = await assistant.ask("set the AC in the bedroom to 50 degrees", speaker=ALEX)
         assert "16 to 31" in reply.answer
         assert hub.state.value("bedroom-ac", "air-conditioner.target-temperature") == before
-        assert [a.ok for a in reply.actions] == [False]
+        assert reply.actions == ()  # refused before anything was sent
         chinese = await assistant.ask("把卧室空调调到50度", speaker=ALEX)
         assert "16到31度" in chinese.answer
 
@@ -163,3 +163,15 @@ async def test_the_answer_to_which_one_finishes_the_request() -> None:
         assert hub.state.value("living-room-ac", "air-conditioner.target-temperature") == 24
         again = await assistant.ask("第一个", speaker=ALEX)
         assert again.intent is Intent.UNKNOWN
+
+
+async def test_a_refused_value_switches_nothing_on_first() -> None:
+    async with running_demo() as (hub, assistant):
+        await hub.set("kitchen-light", "light.on", False)
+        sent = _commands(hub)
+        reply = await assistant.ask("set the kitchen light to 0%", speaker=ALEX)
+        assert reply.answer == "Kitchen light only goes from 1 to 100%; I left it as it was."
+        assert sent == []
+        assert hub.state.value("kitchen-light", "light.on") is False
+        off_step = await assistant.ask("把卧室空调调到23.3度", speaker=ALEX)
+        assert off_step.answer == "卧室空调只能设在16到31度之间，每档0.5，我没有改动。"
