@@ -282,6 +282,22 @@ def test_the_command_box_controls_a_device(hub: Hub, owner_token: str, page: Pag
     expect(switch).to_have_attribute("aria-checked", "true")
 
 
+def test_which_one_comes_back_as_buttons(hub: Hub, owner_token: str, page: Page) -> None:
+    with hub.client(owner_token) as client:
+        client.put("/api/devices/bedroom-ac/properties/air-conditioner.on", json={"value": False})
+    sign_in(page, OWNER)
+    box = page.get_by_placeholder(re.compile("Ask or command"))
+    box.fill("打开空调")  # Chinese in the English app: asked and answered in Chinese
+    box.press("Enter")
+    answer = page.locator("[data-answer]")
+    expect(answer).to_contain_text("你指的是哪一个")
+    expect(answer.locator("[data-choice]")).to_have_count(4)  # two ACs, all, cancel
+    answer.get_by_role("button", name="卧室空调").click()
+    expect(answer).to_contain_text("已打开卧室空调")
+    expect(answer.locator("[data-choice]")).to_have_count(0)
+    assert _value(hub, owner_token, "bedroom-ac", "air-conditioner.on") is True
+
+
 def test_the_command_box_means_the_room_on_screen(hub: Hub, owner_token: str, page: Page) -> None:
     target = "air-conditioner.target-temperature"
     with hub.client(owner_token) as client:

@@ -150,12 +150,19 @@ export interface ActivityEntry {
   [key: string]: unknown;
 }
 
+/** A device offered back when the assistant asks "which one?": a button. */
+export interface AssistantChoice {
+  id: string;
+  label: string;
+  name?: string;
+}
+
 export interface AssistantAnswer {
   language: string;
   intent: string | null;
   answer: string;
   needs_clarification: boolean;
-  choices: unknown[];
+  choices: AssistantChoice[];
   actions: unknown[];
 }
 

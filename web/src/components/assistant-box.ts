@@ -44,13 +44,37 @@ export class AssistantBox extends ViewElement {
       ${this.answer
         ? html`<div class="card" role="status" data-answer>
             <p>${this.answer.answer}</p>
-            ${this.answer.choices?.length
-              ? html`<div class="chips">${this.answer.choices.map((c) => html`<span class="muted">${typeof c === 'string' ? c : ((c as { name?: string }).name ?? JSON.stringify(c))}</span>`)}</div>`
+            ${this.answer.needs_clarification && this.answer.choices?.length
+              ? html`<div class="chips" role="group" aria-label=${t('assistant.choices')}>
+                  ${this.answer.choices.map(
+                    (c) => html`<button type="button" data-choice=${c.id} ?disabled=${this.busy}
+                      @click=${() => this.choose(c.id)}>${c.label ?? c.name ?? c.id}</button>`,
+                  )}
+                  ${this.answer.choices.length > 1
+                    ? html`<button type="button" data-choice="all" ?disabled=${this.busy}
+                        @click=${() => this.choose('all')}>${t('assistant.all')}</button>`
+                    : nothing}
+                  <button type="button" data-choice="cancel" ?disabled=${this.busy}
+                    @click=${() => this.choose('cancel')}>${t('assistant.cancel')}</button>
+                </div>`
               : nothing}
           </div>`
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     `;
+  }
+
+  /** A tapped choice answers the question by id: no sentence to misread. */
+  private async choose(choice: string): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      this.answer = await api.request<AssistantAnswer>('POST', '/api/assistant/choose', { choice, language: language() });
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async ask(event: SubmitEvent): Promise<void> {
