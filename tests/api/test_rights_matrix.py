@@ -6,11 +6,12 @@ server with the demo home, as an owner, an adult, a child, a guest, an owner's i
 token limited to the office, and an expired token; the answers must match the declared right:
 never a success without the right, never a 401 or 403 with it, always 401 for the expired
 token (a listing may answer an empty list instead of refusing). The list of operations is the
-document's, not a hand-kept one.
+document's, not a hand-kept one. The live view (``/api/ws``) is checked for the same callers.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 import pytest_asyncio
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 from orbithub.api.rights import RIGHT_KEY, Right
 from orbithub.cli.automations import start_automations
@@ -264,3 +268,42 @@ async def test_a_scoped_token_reads_the_audit_of_its_space_only(world: World) ->
     # nothing of the home.
     assert {e["action"] for e in owner} >= {"user.create", "grant.create"}
     assert [e for e in scoped if e["space_id"] != "office"] == []
+
+
+LIVE_VIEW: Mapping[str, tuple[set[str], set[str]]] = {
+    "owner": ({"front-door-lock", "office-ac", "phone-alex", "phone-mei"}, set()),
+    "adult": ({"front-door-lock", "desk-lamp", "phone-mei"}, {"office-ac", "phone-alex"}),
+    "child": ({"front-door-lock", "desk-lamp"}, {"bedroom-lamp", "phone-alex", "phone-mei"}),
+    "guest": ({"front-door-lock", "living-room-tv"}, {"desk-lamp", "phone-alex", "office-ac"}),
+    "scoped": ({"office-ac"}, {"front-door-lock", "phone-alex", "desk-lamp"}),
+}
+"""Devices each caller's live view must hold, and devices it must not."""
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_live_view_holds_only_what_each_caller_may_see(world: World) -> None:
+    url = world.base_url.replace("http://", "ws://") + "/api/ws"
+    for caller in ("expired", *CALLERS):
+        token = world.headers[caller]["Authorization"].removeprefix("Bearer ")
+        async with connect(f"{url}?token={token}", proxy=None, compression=None) as socket:
+            hello = await _receive(socket)
+            if caller == "expired":
+                assert hello["type"] == "error", hello
+                with pytest.raises(ConnectionClosed) as closed:
+                    await _receive(socket)
+                assert closed.value.rcvd is not None
+                assert closed.value.rcvd.code == 4401
+                continue
+            assert hello["type"] == "authenticated", (caller, hello)
+            await socket.send(orjson.dumps({"type": "subscribe"}).decode())
+            snapshot = await _receive(socket)
+            seen = {d["id"] for d in snapshot["devices"]}
+            shown, hidden = LIVE_VIEW[caller]
+            assert (shown - seen, seen & hidden) == (set(), set()), caller
+
+
+async def _receive(socket: ClientConnection) -> dict[str, Any]:
+    async with asyncio.timeout(5):
+        message = orjson.loads(await socket.recv())
+    assert isinstance(message, dict)
+    return message
