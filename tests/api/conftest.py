@@ -11,8 +11,8 @@ Other areas' route tests can use it as is::
         mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
         answer = await api.client.get("/api/devices", headers=mei.headers)
 
-To reach a service of your area, build the app with ``extras``: ``open_api(tmp_path,
-extras={"automations": engine})``. ``served(app)`` runs the app on a real uvicorn server on
+To reach a service of your area, start it on the harness's hub and attach it:
+``api.attach(automations=engine)``. ``served(app)`` runs the app on a real uvicorn server on
 loopback (for WebSocket clients and benchmarks).
 """
 
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,6 +33,7 @@ from fastapi import FastAPI
 
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.api import ApiSettings, create_app, serve_api
+from orbithub.api.services import app_services, set_services
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
@@ -112,6 +113,10 @@ class ApiHarness:
         self.sim = sim
         self._owner: Person | None = None
 
+    def attach(self, **services: Any) -> None:
+        """Serve these services too (``automations=engine``; None removes one)."""
+        set_services(self.app, replace(app_services(self.app), **services))
+
     async def owner(self, username: str = "alex") -> Person:
         """The owner, created through onboarding on first use."""
         if self._owner is None:
@@ -188,7 +193,6 @@ async def open_api(
     *,
     with_sim: bool = True,
     settings: ApiSettings = FAST_SETTINGS,
-    extras: Mapping[str, object] | None = None,
     registry: Registry | None = None,
     start: float = T0,
 ) -> AsyncIterator[ApiHarness]:
@@ -200,7 +204,6 @@ async def open_api(
             and tests report values themselves.
         settings: API settings (cheap password hashing by default); its token clock is
             replaced by the harness's ``token_clock``.
-        extras: services for ``app.state``.
         registry: the records to serve (default: the demo world).
         start: the hub clock's start time.
     """
@@ -226,7 +229,6 @@ async def open_api(
                         hub=hub,
                         db=db,
                         settings=_with_clock(settings, token_clock),
-                        extras=extras,
                     )
                     transport = httpx.ASGITransport(app=app, client=("192.0.2.10", 50000))
                     async with httpx.AsyncClient(

@@ -28,7 +28,7 @@ async def _api(tmp_path: Path, *, with_assistant: bool = True) -> AsyncIterator[
         _mount(api.app)
         helper = Assistant(api.hub, db=api.db) if with_assistant else None
         if helper is not None:
-            api.app.state.assistant = helper
+            api.attach(assistant=helper)
         try:
             yield api
         finally:

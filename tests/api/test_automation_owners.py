@@ -22,7 +22,7 @@ async def automations_api(tmp_path: Path) -> AsyncIterator[tuple[ApiHarness, Eng
     """The API over the demo world with an engine that looks up owners' rights."""
     async with open_api(tmp_path) as api, task_scope() as tasks:
         engine = await start_automations(api.hub, tmp_path / "hub", tasks, db=api.db)
-        api.app.state.automations = engine
+        api.attach(automations=engine)
         yield api, engine
 
 

@@ -38,7 +38,7 @@ async def automations_api(tmp_path: Path) -> AsyncIterator[tuple[ApiHarness, Eng
         engine = await start_automations(
             api.hub, tmp_path / "hub", tasks, extra_documents=documents(), db=api.db
         )
-        api.app.state.automations = engine
+        api.attach(automations=engine)
         yield api, engine
 
 

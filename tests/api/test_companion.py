@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from orbithub.api import HubServices, set_services
 from orbithub.cli.companion import CompanionServices, start_companion
 from orbithub.core.events import HubEvent, PresenceChanged
 from orbithub.core.tasks import task_scope
@@ -34,8 +35,7 @@ async def companion_api(
             leave_after_s=leave_after_s,
             push_hosts=["127.0.0.1"],  # the tests' push service on loopback
         )
-        for name, service in services.extras().items():
-            setattr(api.app.state, name, service)
+        set_services(api.app, HubServices(companion=services.companion, presence=services.presence))
         try:
             yield api, services
         finally:

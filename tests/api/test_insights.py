@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from orbithub.api.services import app_services
 from orbithub.assistant.anomaly import AlertStore, Detector
 from orbithub.assistant.suggest import Suggester, SuggestionStore, YamlFolderSink
 from orbithub.automation import load_documents
@@ -38,8 +39,7 @@ async def insights(
             api.hub, api.db, store=AlertStore(tmp_path / "insights" / "alerts.json")
         )
         detector.start()
-        api.app.state.suggestions = suggester
-        api.app.state.alerts = detector
+        api.attach(suggestions=suggester, alerts=detector)
         yield api
         detector.stop()
 
@@ -58,7 +58,7 @@ async def test_an_adult_accepts_and_rejects_suggestions(
     insights: ApiHarness, tmp_path: Path
 ) -> None:
     api = insights
-    suggester = api.app.state.suggestions
+    suggester = app_services(api.app).suggestions
     assert isinstance(suggester, Suggester)
     assert len(await suggester.refresh()) == 3
     mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
@@ -108,7 +108,7 @@ async def test_an_adult_accepts_and_rejects_suggestions(
 @pytest.mark.timeout(WEEKS_TIMEOUT)
 async def test_children_and_guests_cannot_decide(insights: ApiHarness) -> None:
     api = insights
-    suggester = api.app.state.suggestions
+    suggester = app_services(api.app).suggestions
     assert isinstance(suggester, Suggester)
     await suggester.refresh()
     kid = await api.person("kid", Role.CHILD, grants=[Scope("home")])
@@ -129,7 +129,7 @@ async def test_children_and_guests_cannot_decide(insights: ApiHarness) -> None:
 @pytest.mark.timeout(WEEKS_TIMEOUT)
 async def test_alerts_are_listed_and_dismissed(insights: ApiHarness) -> None:
     api = insights
-    detector = api.app.state.alerts
+    detector = app_services(api.app).alerts
     assert isinstance(detector, Detector)
     api.hub.report("front-door", DOOR, False)
     await api.clock.advance(11 * 60)

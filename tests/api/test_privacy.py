@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from orbithub.api import HubServices, set_services
 from orbithub.assistant.security_notices import SecurityNotices
 from orbithub.cli.companion import CompanionServices, start_companion
 from orbithub.core.context import Context, Origin
@@ -37,8 +38,7 @@ async def _home(
         services = await start_companion(
             api.hub, api.db, data_dir, tasks, wifi={"home": ["OrbitHome"]}, leave_after_s=0
         )
-        for name, service in services.extras().items():
-            setattr(api.app.state, name, service)
+        set_services(api.app, HubServices(companion=services.companion, presence=services.presence))
         tasks.create_task(SecurityNotices(api.hub, api.db).run())
         try:
             async with served(api.app) as base, httpx.AsyncClient(base_url=base) as client:

@@ -11,10 +11,12 @@ def test_public_names() -> None:
     assert orbithub.api.__all__ == [
         "ApiError",
         "ApiSettings",
+        "HubServices",
         "Principal",
         "Role",
         "create_app",
         "serve_api",
+        "set_services",
     ]
     for name in (
         "CurrentPrincipal",

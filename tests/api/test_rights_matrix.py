@@ -25,6 +25,7 @@ import pytest_asyncio
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
+from orbithub.api import HubServices, set_services
 from orbithub.api.rights import RIGHT_KEY, Right
 from orbithub.cli.automations import start_automations
 from orbithub.cli.companion import start_companion
@@ -80,14 +81,15 @@ async def _world(data_dir: Path) -> AsyncIterator[World]:
         companion = await start_companion(api.hub, api.db, data_dir, tasks)
         mobility = await start_mobility(api.hub, api.db, data_dir, tasks)
         insights = await start_insights(api.hub, api.db, data_dir, tasks, automations=engine)
-        services = {
-            **companion.extras(),
-            **insights.extras,
-            "mobility": mobility,
-            "automations": engine,
-        }
-        for name, service in services.items():
-            setattr(api.app.state, name, service)
+        running = HubServices(
+            automations=engine,
+            companion=companion.companion,
+            presence=companion.presence,
+            mobility=mobility,
+            suggestions=insights.suggester,
+            alerts=insights.detector,
+        )
+        set_services(api.app, running)
         try:
             headers = await _callers(api)
             async with served(api.app) as base, httpx.AsyncClient(base_url=base) as client:

@@ -22,11 +22,11 @@ HOME = (39.9042, 116.4074)
 async def with_mobility(api: ApiHarness) -> AsyncIterator[Mobility]:
     async with task_scope() as tasks:
         mobility = await runtime.start(api.hub, tasks)
-        api.app.state.mobility = mobility
+        api.attach(mobility=mobility)
         try:
             yield mobility
         finally:
-            del api.app.state.mobility
+            api.attach(mobility=None)
 
 
 @pytest.fixture

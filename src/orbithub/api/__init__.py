@@ -7,6 +7,16 @@ from orbithub.api.app import create_app
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal, Role
 from orbithub.api.serve import serve_api
+from orbithub.api.services import HubServices, set_services
 from orbithub.api.settings import ApiSettings
 
-__all__ = ["ApiError", "ApiSettings", "Principal", "Role", "create_app", "serve_api"]
+__all__ = [
+    "ApiError",
+    "ApiSettings",
+    "HubServices",
+    "Principal",
+    "Role",
+    "create_app",
+    "serve_api",
+    "set_services",
+]

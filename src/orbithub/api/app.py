@@ -2,12 +2,10 @@
 
 ``create_app`` is the only wiring the API needs; the command line calls it and runs the result
 with :func:`orbithub.api.serve.serve_api`. Services of other areas (the automation engine, the
-assistant...) are handed in through ``extras`` and land on ``app.state``.
+assistant...) are handed in as one typed :class:`~orbithub.api.services.HubServices`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from fastapi import FastAPI
 
@@ -16,6 +14,7 @@ from orbithub.api.auth import Accounts
 from orbithub.api.errors import BodySizeLimit, install_error_handlers
 from orbithub.api.live import LiveFeed
 from orbithub.api.routes import ROUTERS
+from orbithub.api.services import HubServices, set_services
 from orbithub.api.settings import ApiSettings
 from orbithub.api.web import find_assets, mount_web
 from orbithub.api.ws import websocket_endpoint
@@ -24,15 +23,13 @@ from orbithub.storage.db import Database
 
 __all__ = ["ApiSettings", "create_app"]
 
-_RESERVED = frozenset({"hub", "db", "settings", "accounts", "live"})
-
 
 def create_app(
     *,
     hub: Hub,
     db: Database,
     settings: ApiSettings | None = None,
-    extras: Mapping[str, object] | None = None,
+    services: HubServices | None = None,
 ) -> FastAPI:
     """Build the API app.
 
@@ -40,14 +37,11 @@ def create_app(
         hub: the hub it serves.
         db: the hub's open database (migrated to the accounts schema).
         settings: token lifetimes, limits; defaults when None.
-        extras: services of other areas, each set as an attribute of ``app.state``
-            (``{"automations": engine}``).
+        services: the services of other areas it serves (none when None; routes needing one
+            answer 503); :func:`~orbithub.api.services.set_services` replaces them later.
 
     Returns:
         The app; serve it with :func:`orbithub.api.serve.serve_api`.
-
-    Raises:
-        ValueError: an extra uses a name the API keeps for itself.
     """
     settings = settings or ApiSettings()
     app = FastAPI(
@@ -63,10 +57,7 @@ def create_app(
     app.state.settings = settings
     app.state.accounts = Accounts(db, hub, settings)
     app.state.live = LiveFeed(hub)
-    for name, service in (extras or {}).items():
-        if name in _RESERVED:
-            raise ValueError(f"extras may not replace the API's own {name!r}; rename it")
-        setattr(app.state, name, service)
+    set_services(app, services or HubServices())
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     for router in ROUTERS:

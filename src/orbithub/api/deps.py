@@ -14,7 +14,7 @@ Role semantics are documented (and decided) in :mod:`orbithub.api.principal`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -51,7 +51,6 @@ __all__ = [
     "require_adult",
     "require_owner",
     "require_signed_in",
-    "running_service",
 ]
 
 _bearer = HTTPBearer(
@@ -72,21 +71,6 @@ def get_db(request: Request) -> Database:
     db = request.app.state.db
     assert isinstance(db, Database)  # noqa: S101 - create_app sets it
     return db
-
-
-_Service = TypeVar("_Service")
-
-
-def running_service(request: Request, name: str, kind: type[_Service], what: str) -> _Service:
-    """A service of another area, handed to ``create_app`` as ``extras[name]``.
-
-    Raises:
-        ApiError: 503 naming ``what`` when this hub runs without it.
-    """
-    service = getattr(request.app.state, name, None)
-    if not isinstance(service, kind):
-        raise ApiError(503, "unavailable", f"{what} not running on this hub")
-    return service
 
 
 def get_accounts(request: Request) -> Accounts:

@@ -55,7 +55,7 @@ def start_assistant(
         control: the control socket, to answer ``orbithub ask``.
 
     Returns:
-        The assistant; pass it to the API as ``extras={"assistant": assistant}``, await its
+        The assistant; the API serves it as ``HubServices.assistant``, await its
         ``warm_up()`` in the background if the first answer should be quick, and call
         ``close()`` when the hub stops.
     """

@@ -147,19 +147,15 @@ async def restore_presence(db: Database, presence: Presence) -> None:
 
 @dataclass(frozen=True, slots=True)
 class CompanionServices:
-    """The running companion: hand :meth:`extras` to ``create_app``.
+    """The running companion (the API serves both).
 
     Attributes:
-        companion: phones and notifications (``app.state.companion``).
-        presence: geofences and presence (``app.state.presence``).
+        companion: phones and notifications.
+        presence: geofences and presence.
     """
 
     companion: Companion
     presence: Presence
-
-    def extras(self) -> Mapping[str, object]:
-        """The services the API routes look for on ``app.state``."""
-        return {"companion": self.companion, "presence": self.presence}
 
     async def aclose(self) -> None:
         """Close the push client (after the task group has ended)."""
@@ -199,8 +195,7 @@ async def start_companion(
             reports again (presence keeps its last location and Wi-Fi).
 
     Returns:
-        The services; pass ``services.extras()`` to ``create_app`` and call ``aclose`` after
-        the task group ended.
+        The services (the API serves both); call ``aclose`` after the task group ended.
     """
     stored = await store.wifi_networks(db)
     for space_id, ssids in (wifi or {}).items():

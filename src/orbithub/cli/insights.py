@@ -40,11 +40,6 @@ class Insights:
     suggester: Suggester
     detector: Detector
 
-    @property
-    def extras(self) -> dict[str, object]:
-        """The entries for ``create_app(extras=...)`` the insights routes look for."""
-        return {"suggestions": self.suggester, "alerts": self.detector}
-
     def stop(self) -> None:
         """Stop judging readings (the tasks end with their task group)."""
         self.detector.stop()

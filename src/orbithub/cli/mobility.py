@@ -1,7 +1,7 @@
 """Wiring of the mobility services for ``orbithub serve`` and ``orbithub demo``.
 
-The lead calls :func:`start_mobility` once the hub runs and passes the result to the API as
-``extras={"mobility": mobility}``; the vehicles routes find it there.
+:func:`start_mobility` runs once the hub runs; the API serves the result as
+``HubServices.mobility``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ async def start_mobility(
         tasks: the task group that owns the services' loops (they end with it).
 
     Returns:
-        The running services; hand them to the API as ``extras={"mobility": ...}``.
+        The running services (the API's ``HubServices.mobility``).
     """
     del db  # the API reads history itself; kept in the signature for symmetry with others
     return await start(hub, tasks, data_dir=data_dir, default_tariff=beijing_tariff())

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from orbithub.adapters.sim.places import Places
 from orbithub.api.app import create_app
 from orbithub.api.serve import serve_api
+from orbithub.api.services import HubServices
 from orbithub.api.settings import ApiSettings
 from orbithub.api.signing_key import KEY_FILENAME, load_signing_key
 from orbithub.assistant.security_notices import SecurityNotices
@@ -136,13 +137,15 @@ async def running_services(
             tasks.create_task(assistant.warm_up(), name="orbithub-assistant-warm-up")
             insights = await start_insights(hub, db, data_dir, tasks, automations=engine)
             try:
-                extras: dict[str, object] = {
-                    **companion.extras(),
-                    **insights.extras,
-                    "mobility": mobility,
-                    "automations": engine,
-                    "assistant": assistant,
-                }
+                served = HubServices(
+                    automations=engine,
+                    assistant=assistant,
+                    companion=companion.companion,
+                    presence=companion.presence,
+                    mobility=mobility,
+                    suggestions=insights.suggester,
+                    alerts=insights.detector,
+                )
                 app: FastAPI | None = None
                 url: str | None = None
                 if http is not None:
@@ -150,7 +153,7 @@ async def running_services(
                     if settings.jwt_secret is None:
                         key = await load_signing_key(db, data_dir / KEY_FILENAME)
                         settings = replace(settings, jwt_secret=key)
-                    app = create_app(hub=hub, db=db, settings=settings, extras=extras)
+                    app = create_app(hub=hub, db=db, settings=settings, services=served)
                     url = await _serve(app, http, tasks)
                 yield Services(engine, app, url)
             finally:

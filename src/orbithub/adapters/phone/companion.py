@@ -1,4 +1,4 @@
-"""The companion's running parts in one record, for the API to find on ``app.state.companion``."""
+"""The companion's running parts in one record, served by the API as ``HubServices.companion``."""
 
 from __future__ import annotations
 

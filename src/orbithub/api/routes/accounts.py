@@ -11,8 +11,8 @@ from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.auth import grant_out, user_out
 from orbithub.api.schemas import GrantIn, GrantOut, UserCreate, UserOut, UserPatch
+from orbithub.api.services import services_of
 from orbithub.core.hub import Hub
-from orbithub.mobility.presence import Presence
 from orbithub.storage import users as user_store
 from orbithub.storage.db import Database
 from orbithub.storage.users import Role, User, UsernameTakenError
@@ -39,8 +39,8 @@ async def _user(accounts_db: Database, user_id: str) -> User:
 
 async def _recount_presence(request: Request, accounts: AccountsDep) -> None:
     """Tell presence tracking whose phones count, after a user or their setting changed."""
-    tracker = getattr(request.app.state, "presence", None)
-    if isinstance(tracker, Presence):
+    tracker = services_of(request).presence
+    if tracker is not None:
         tracker.set_uncounted(await user_store.uncounted_people(accounts.db))
 
 

@@ -3,9 +3,9 @@
 ``POST /api/assistant/ask`` takes a sentence; ``POST /api/assistant/choose`` takes the id of a
 choice the assistant offered (a button in the app), ``all`` or ``cancel``.
 
-The assistant (``app.state.assistant``, an :class:`~orbithub.assistant.Assistant`) sees and
-controls only what the caller may; every request that sent commands is audited with the
-sentence that caused them. Without the assistant running the endpoint answers 503.
+The assistant (the app's ``HubServices.assistant``) sees and controls only what the caller may;
+every request that sent commands is audited with the sentence that caused them. Without the
+assistant running the endpoint answers 503.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from orbithub.api.deps import CurrentPrincipal, HubDep, audit, running_service
+from orbithub.api.deps import CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
+from orbithub.api.services import required, services_of
 from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply
 from orbithub.core.errors import UnknownRoomError
 from orbithub.core.hub import Hub
@@ -98,7 +99,7 @@ class AskReply(BaseModel):
 
 
 def _assistant(request: Request) -> Assistant:
-    return running_service(request, "assistant", Assistant, "the assistant is")
+    return required(services_of(request).assistant, "the assistant is")
 
 
 def _out(reply: Reply) -> AskReply:

@@ -1,6 +1,6 @@
 """Automations and scenes over HTTP: manage, run, trace and explain them; activate scenes.
 
-The engine is ``app.state.automations`` (503 while it is not running). Owners and adults
+The engine is the app's ``HubServices.automations`` (503 while it is not running). Owners and adults
 manage automations (create, edit, delete, enable, run, read traces and "why not?"); children
 and guests see and activate only the scenes whose every device they may control. Bodies are
 JSON, or YAML with ``Content-Type: application/yaml``, in the same shape as the files; an
@@ -18,10 +18,11 @@ import yaml
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, running_service
+from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
+from orbithub.api.services import required, services_of
 from orbithub.automation import Automation, Engine, Scene, apply_scene, explain, explain_run
 from orbithub.automation import triggers as trig
 from orbithub.automation.errors import (
@@ -172,7 +173,7 @@ class WebhookOut(BaseModel):
 
 # -- helpers ------------------------------------------------------------------------------------
 def _engine(request: Request) -> Engine:
-    return running_service(request, "automations", Engine, "the automation engine is")
+    return required(services_of(request).automations, "the automation engine is")
 
 
 def _library(engine: Engine) -> AutomationLibrary:

@@ -35,10 +35,10 @@ from orbithub.api.deps import (
     DbDep,
     HubDep,
     audit,
-    running_service,
 )
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
+from orbithub.api.services import required, services_of
 from orbithub.core.hub import Hub
 from orbithub.core.registry import SpaceKind
 from orbithub.mobility.presence import Presence
@@ -176,11 +176,11 @@ class WifiOut(BaseModel):
 
 # -- services -------------------------------------------------------------------------------------
 def _companion(request: Request) -> Companion:
-    return running_service(request, "companion", Companion, "the phone companion is")
+    return required(services_of(request).companion, "the phone companion is")
 
 
 def _presence(request: Request) -> Presence:
-    return running_service(request, "presence", Presence, "presence tracking is")
+    return required(services_of(request).presence, "presence tracking is")
 
 
 CompanionDep = Annotated[Companion, Depends(_companion)]

@@ -3,7 +3,7 @@
 ``GET /api/suggestions``, ``POST /api/suggestions/{id}/accept|reject`` (owners and adults
 who may control the device the automation commands), ``GET /api/alerts`` and
 ``POST /api/alerts/{id}/dismiss``. Everyone sees only what concerns devices they may see.
-The services come from ``app.state.suggestions`` (a Suggester) and ``app.state.alerts`` (a
+The services are the app's ``HubServices.suggestions`` (a Suggester) and ``.alerts`` (a
 Detector); without them the routes answer 503.
 """
 
@@ -14,10 +14,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
-from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, running_service
+from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
+from orbithub.api.services import required, services_of
 from orbithub.assistant.anomaly import Alert, Detector, UnknownAlertError
 from orbithub.assistant.suggest import (
     Status,
@@ -84,11 +85,11 @@ class AlertOut(BaseModel):
 
 
 def _suggester(request: Request) -> Suggester:
-    return running_service(request, "suggestions", Suggester, "suggestions are")
+    return required(services_of(request).suggestions, "suggestions are")
 
 
 def _detector(request: Request) -> Detector:
-    return running_service(request, "alerts", Detector, "anomaly alerts are")
+    return required(services_of(request).alerts, "anomaly alerts are")
 
 
 def _visible(principal: Principal, hub: Hub, space_id: str, device_id: str) -> bool:

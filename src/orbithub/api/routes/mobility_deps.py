@@ -1,7 +1,7 @@
 """The mobility services as the vehicle and tariff routes reach them, and the errors they document.
 
-The mobility services (smart charging, pre-conditioning, ETAs) are handed to ``create_app`` as
-``extras["mobility"]``; a hub may run without them, so each route either works without them
+The mobility services (smart charging, pre-conditioning, ETAs) are the app's
+``HubServices.mobility``; a hub may run without them, so each route either works without them
 (:func:`mobility_of`) or answers 503 (:func:`require_mobility`).
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import Request
 
 from orbithub.api.errors import ApiError
+from orbithub.api.services import services_of
 from orbithub.mobility.runtime import Mobility
 
 __all__ = ["ERRORS", "mobility_of", "require_mobility"]
@@ -27,8 +28,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def mobility_of(request: Request) -> Mobility | None:
     """The mobility services of the app, or None when the hub runs without them."""
-    service = getattr(request.app.state, "mobility", None)
-    return service if isinstance(service, Mobility) else None
+    return services_of(request).mobility
 
 
 def require_mobility(request: Request) -> Mobility:

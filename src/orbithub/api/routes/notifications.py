@@ -24,6 +24,7 @@ from orbithub.adapters.phone import (
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
+from orbithub.api.services import services_of
 from orbithub.storage import companion as store
 
 __all__ = ["router"]
@@ -92,8 +93,8 @@ class UnsubscribeIn(_In):
 
 
 def _push(request: Request) -> Companion:
-    companion = getattr(request.app.state, "companion", None)
-    if not isinstance(companion, Companion) or companion.vapid is None:
+    companion = services_of(request).companion
+    if companion is None or companion.vapid is None:
         raise ApiError(503, "unavailable", "Web Push is not enabled on this hub")
     return companion
 

@@ -1,12 +1,11 @@
 """Vehicles: battery, range, charging and its plan, where the car is and when it arrives.
 
-``GET /api/vehicles`` and ``GET /api/vehicles/{space_id}`` read the car's state from the hub and
-its plan and ETAs from the mobility services (``app.state.mobility``); without them the car's
-own state is still served, with ``plan_reason`` (English) and ``plan_reason_text`` (English and
-Chinese) saying why there is no plan. The track comes
-from the recorded history of the car's position. Changing the charging settings and starting
-the cabin climate need control of the car, are audited, and answer 503 while the mobility
-services are not running.
+``GET /api/vehicles`` and ``GET /api/vehicles/{space_id}`` read the car's state from the hub and its
+plan and ETAs from the mobility services (the app's ``HubServices.mobility``); without them the
+car's own state is still served, with ``plan_reason`` (English) and ``plan_reason_text`` (English
+and Chinese) saying why there is no plan. The track comes from the recorded history of the car's
+position. Changing the charging settings and starting the cabin climate need control of the car, are
+audited, and answer 503 while the mobility services are not running.
 
 The request and response models are in :mod:`orbithub.api.routes.vehicle_models`, each home's
 tariff in :mod:`orbithub.api.routes.tariffs`; the domain logic is in :mod:`orbithub.mobility`.
