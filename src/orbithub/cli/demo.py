@@ -8,7 +8,7 @@ import contextlib
 from rich.console import Console
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
-from orbithub.adapters.mqtt.adapter import MqttAdapter
+from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES, MqttAdapter
 from orbithub.adapters.mqtt.broker import BrokerPortInUse
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.cli.ha_publish import publishing_to_ha
@@ -124,6 +124,7 @@ async def run_serve(
     space: str = DEFAULT_SPACE,
     publish_ha: bool = False,
     http: HttpOptions | None = None,
+    max_discovered: int = DEFAULT_MAX_DEVICES,
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
     clock = SystemClock()
@@ -134,7 +135,7 @@ async def run_serve(
         async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
             console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
             adapters: list[Adapter] = [
-                MqttAdapter(broker.hub_url, space_id=space),
+                MqttAdapter(broker.hub_url, space_id=space, max_devices=max_discovered),
                 # Devices stored as simulated keep their physics when the hub restarts.
                 SimAdapter(clock=clock),
             ]

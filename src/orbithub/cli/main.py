@@ -97,6 +97,15 @@ DemoHttpPort = Annotated[
         "port asked for must be free).",
     ),
 ]
+MaxDiscovered = Annotated[
+    int,
+    typer.Option(
+        "--max-discovered-devices",
+        min=1,
+        help="Most devices Home Assistant discovery and zigbee2mqtt may add; more are refused "
+        "and counted (GET /api/diagnostics/discovery).",
+    ),
+]
 MqttPort = Annotated[
     int | None,
     typer.Option(
@@ -216,6 +225,7 @@ def serve(
     mqtt_url: MqttUrl = None,
     mqtt_port: MqttPort = None,
     publish_ha: PublishHa = False,
+    max_discovered_devices: MaxDiscovered = 1000,
     http_host: HttpHost = "127.0.0.1",
     http_port: HttpPort = DEFAULT_HTTP_PORT,
     trusted_proxies: TrustedProxies = "none",
@@ -242,6 +252,7 @@ def serve(
             mqtt_port=mqtt_port,
             publish_ha=publish_ha,
             space=space,
+            max_discovered=max_discovered_devices,
             http=HttpOptions(http_host, http_port, trusted_proxies=proxies),
         )
     )

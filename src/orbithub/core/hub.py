@@ -91,6 +91,10 @@ class Hub:
             raise CoreError(f"an adapter named {adapter.name!r} is already registered")
         self._adapters[adapter.name] = adapter
 
+    def adapter(self, name: str) -> Adapter | None:
+        """The registered adapter called ``name``, or None."""
+        return self._adapters.get(name)
+
     @property
     def running(self) -> bool:
         """Whether the hub has started and not yet stopped."""

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
 from orbithub.adapters.mqtt.client import MqttClient, MqttUnavailable
 from orbithub.adapters.mqtt.faults import InputFaults
+from orbithub.adapters.mqtt.flood import DEFAULT_MAX_RATE, DiscoveryStatus, ThrottledDevice
 from orbithub.adapters.mqtt.ha_discovery import DiscoveryCatalog, parse_discovery
 from orbithub.adapters.mqtt.mapping import DiscoveredDevice, MqttMappingError, StateDecodeError
 from orbithub.adapters.mqtt.orbit_devices import OrbitDevices
@@ -42,9 +44,15 @@ from orbithub.core.errors import UnknownDeviceError
 from orbithub.core.registry import Device
 from orbithub.errors import OrbitHubError
 
-__all__ = ["MqttAdapter"]
+__all__ = ["DEFAULT_MAX_DEVICES", "MqttAdapter"]
 
 _LOGGER = logging.getLogger(__name__)
+
+DEFAULT_MAX_DEVICES = 1000
+"""Discovered devices kept by default: a large home has a few hundred."""
+_CONFIGS_PER_DEVICE = 32  # discovery configs (entities) kept per allowed device, on average
+_DISCOVERED_PREFIXES = ("mqtt:", "z2m:")  # ids of Home Assistant and zigbee2mqtt devices
+_REFUSED_KEPT = 10_000  # refused ids remembered to count each once (they come from the network)
 
 _BROKER_ACK = (
     "the broker acknowledged the QoS 1 publish; {source} devices do not confirm commands, "
@@ -69,7 +77,10 @@ class MqttAdapter:
         reply_timeout: seconds an OrbitHub-protocol device has to reply to a command.
         start_timeout: seconds :meth:`start` waits for the first connection before going on
             (the client keeps trying in the background).
-        max_devices: most devices discovery may create (a flood of discovery topics stops here).
+        max_devices: most devices Home Assistant discovery and zigbee2mqtt may create (a flood of
+            discovery topics stops here; stored ones beyond it are removed at start).
+        max_rate: messages a second one discovered device may send; more are dropped and the
+            device is flagged.
         outage_grace: seconds without the broker before its devices are shown as unavailable.
     """
 
@@ -89,7 +100,8 @@ class MqttAdapter:
         delivery_timeout: float = 5.0,
         reply_timeout: float = 5.0,
         start_timeout: float = 5.0,
-        max_devices: int = 50_000,
+        max_devices: int = DEFAULT_MAX_DEVICES,
+        max_rate: int = DEFAULT_MAX_RATE,
         outage_grace: float = DEFAULT_OUTAGE_GRACE_S,
     ) -> None:
         self.url = parse_broker_url(url) if isinstance(url, str) else url
@@ -105,6 +117,11 @@ class MqttAdapter:
         self._delivery_timeout = delivery_timeout
         self._start_timeout = start_timeout
         self._max_devices = max_devices
+        self._max_rate = max_rate
+        self._admitted: set[str] = set()  # discovered devices kept (stored or announced)
+        self._refused: set[str] = set()  # distinct devices refused by the cap (bounded)
+        self._refused_count = 0
+        self._cap_logged = False
         self._outage_grace = outage_grace
         self._ha_root = f"{ha_prefix}/" if ha_prefix else None
         self._z2m_bridge = f"{z2m_base}/bridge/devices" if z2m_base else None
@@ -120,7 +137,7 @@ class MqttAdapter:
         )
         self._routes = Routes()
         self._by_topic = self._routes.by_topic
-        self._catalog = DiscoveryCatalog()
+        self._catalog = DiscoveryCatalog(max_devices, max_devices * _CONFIGS_PER_DEVICE)
         self._host: AdapterHost | None = None
         self._client: MqttClient | None = None
         self._to_subscribe: list[str] = []
@@ -138,6 +155,7 @@ class MqttAdapter:
     async def start(self, host: AdapterHost, tasks: asyncio.TaskGroup) -> None:
         """Connect, subscribe to discovery topics, and return once subscribed (or timed out)."""
         host.registry.space(self.space_id)  # fail early on a misconfigured space
+        self._keep_within_cap(host)
         remembering = RememberingHost(host)
         self._host = remembering
         client = MqttClient(
@@ -190,8 +208,12 @@ class MqttAdapter:
             return
         listeners = self._by_topic.get(topic)
         if listeners is not None:
+            now = time.monotonic()
             for listener in listeners:
-                self._device_message(host, listener, topic, payload)
+                if listener.flow.admit(now, self._max_rate):
+                    self._device_message(host, listener, topic, payload)
+                elif listener.flow.flagged is None:
+                    self._flag(listener)
             return
         if self._ha_root is not None and topic.startswith(self._ha_root):
             if topic.endswith("/config"):
@@ -239,6 +261,8 @@ class MqttAdapter:
         for skipped in result.skipped:
             _LOGGER.info("HA discovery %s: not mapped: %s", topic, skipped)
         change = self._catalog.apply(result)
+        for device_id in change.refused_devices:
+            self._refuse(device_id, topic)
         for device in change.devices:
             self._upsert(host, device, Source.HA, topic)
         for device_id in change.removed_devices:
@@ -269,8 +293,8 @@ class MqttAdapter:
         known = self._routes.device(found.id)
         if known is not None and known.discovered == found:
             return  # the same retained config again (after a reconnect)
-        if known is None and len(self._routes) >= self._max_devices:
-            self.faults.note("discovery", topic, found.id, f"over {self._max_devices} devices")
+        if found.id not in self._admitted and len(self._admitted) >= self._max_devices:
+            self._refuse(found.id, topic)
             return
         existing = host.registry.find_device(found.id)
         if existing is not None and existing.adapter != self.name:
@@ -293,12 +317,17 @@ class MqttAdapter:
         except OrbitHubError as exc:
             self.faults.note("discovery", topic, found.id, str(exc))
             return
-        subscribe, unsubscribe = self._routes.put(Listener(found, source))
+        listener = Listener(found, source)
+        if known is not None:
+            listener.flow = known.flow  # a re-announce does not clear a flood flag
+        self._admitted.add(found.id)
+        subscribe, unsubscribe = self._routes.put(listener)
         self._queue_subscriptions(subscribe, unsubscribe)
         if found.binding.availability is None:
             host.set_online(found.id, True)
 
     def _drop(self, host: AdapterHost, device_id: str) -> None:
+        self._admitted.discard(device_id)
         self._queue_subscriptions([], self._routes.remove(device_id))
         device = host.registry.find_device(device_id)
         if device is not None and device.adapter == self.name:
@@ -324,6 +353,70 @@ class MqttAdapter:
             client.unsubscribe(t for t in unsubscribe if t not in self._by_topic)
         if subscribe:
             client.subscribe(t for t in subscribe if t in self._by_topic)
+
+    # -- limits (loop only) ----------------------------------------------------------------------
+    def _keep_within_cap(self, host: AdapterHost) -> None:
+        """Remove stored discovered devices beyond the cap, so junk does not outlive a restart."""
+        stored = [
+            d.id
+            for d in host.registry.devices()
+            if d.adapter == self.name and d.id.startswith(_DISCOVERED_PREFIXES)
+        ]
+        kept, surplus = stored[: self._max_devices], stored[self._max_devices :]
+        self._admitted.update(kept)
+        for device_id in surplus:
+            host.remove_device(device_id)
+        if surplus:
+            _LOGGER.warning(
+                "removed %d stored discovered devices beyond the limit of %d (kept the first "
+                "%d); raise it with --max-discovered-devices",
+                len(surplus),
+                self._max_devices,
+                len(kept),
+            )
+
+    def _refuse(self, device_id: str, topic: str) -> None:
+        if device_id in self._refused:
+            return
+        self._refused_count += 1
+        if len(self._refused) < _REFUSED_KEPT:
+            self._refused.add(device_id)
+        if not self._cap_logged:
+            self._cap_logged = True
+            _LOGGER.warning(
+                "discovery limit of %d devices reached (%s); further devices are refused and "
+                "counted; raise it with --max-discovered-devices if the home is that large",
+                self._max_devices,
+                topic,
+            )
+
+    def _flag(self, listener: Listener) -> None:
+        listener.flow.flagged = time.time()
+        _LOGGER.warning(
+            "device %s sends more than %d messages a second; the surplus is dropped "
+            "(throttled) and the device flagged; check the device or whoever publishes on its "
+            "topics",
+            listener.device_id,
+            self._max_rate,
+        )
+
+    def discovery_status(self) -> DiscoveryStatus:
+        """The discovery limits, what they refused, and the devices throttled (loop only)."""
+        throttled = tuple(
+            ThrottledDevice(listener.device_id, listener.flow.dropped, listener.flow.flagged)
+            for listener in self._routes.listeners()
+            if listener.flow.flagged is not None
+        )
+        return DiscoveryStatus(
+            devices=len(self._admitted),
+            max_devices=self._max_devices,
+            refused_devices=self._refused_count,
+            configs=len(self._catalog),
+            max_configs=self._catalog.max_configs,
+            refused_configs=self._catalog.refused_configs,
+            max_rate=self._max_rate,
+            throttled=throttled,
+        )
 
     # -- commands -------------------------------------------------------------------------------
     async def send(self, command: Command) -> CommandResult:

@@ -481,11 +481,13 @@ class CatalogChange:
         devices: devices added or rebuilt (their full current form).
         removed_devices: ids of devices left with no component.
         removed_unique_ids: ``unique_id`` of every entity removed.
+        refused_devices: ids of new devices refused: the catalog holds its most already.
     """
 
     devices: tuple[DiscoveredDevice, ...] = ()
     removed_devices: tuple[str, ...] = ()
     removed_unique_ids: tuple[str, ...] = ()
+    refused_devices: tuple[str, ...] = ()
 
 
 class DiscoveryCatalog:
@@ -493,11 +495,30 @@ class DiscoveryCatalog:
 
     Loop only: not thread-safe. Only the devices a message touches are rebuilt, so applying a
     message costs the same with ten devices or ten thousand.
+
+    Args:
+        max_devices: the most devices kept; components of further devices are refused.
+        max_configs: the most components kept, all devices together.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_devices: int = 50_000, max_configs: int = 200_000) -> None:
+        self.max_devices = max_devices
+        self.max_configs = max_configs
+        self.refused_configs = 0
+        """Components refused because a limit was reached."""
         self._device_of: dict[str, str] = {}
         self._members: dict[str, dict[str, DiscoveredComponent]] = {}
+
+    def __len__(self) -> int:
+        """The number of components (discovery configs) kept."""
+        return len(self._device_of)
+
+    def _full(self, component: DiscoveredComponent) -> bool:
+        if component.discovery_id in self._device_of:
+            return False  # an update replaces what it had
+        if len(self._device_of) >= self.max_configs:
+            return True
+        return component.device_id not in self._members and len(self._members) >= self.max_devices
 
     def _remove(self, discovery_id: str) -> DiscoveredComponent | None:
         device_id = self._device_of.pop(discovery_id, None)
@@ -525,7 +546,12 @@ class DiscoveryCatalog:
                     touched.add(old.device_id)
                     if old.unique_id:
                         removed_ids.append(old.unique_id)
+        refused: list[str] = []
         for component in result.components:
+            if self._full(component):
+                self.refused_configs += 1
+                refused.append(component.device_id)
+                continue
             old = self._remove(component.discovery_id)
             if old is not None:
                 touched.add(old.device_id)
@@ -534,7 +560,12 @@ class DiscoveryCatalog:
             touched.add(component.device_id)
         devices = [d for d in (self._built(i, result) for i in sorted(touched)) if d is not None]
         alive = {d.id for d in devices}
-        return CatalogChange(tuple(devices), tuple(sorted(touched - alive)), tuple(removed_ids))
+        return CatalogChange(
+            tuple(devices),
+            tuple(sorted(touched - alive)),
+            tuple(removed_ids),
+            tuple(dict.fromkeys(refused)),
+        )
 
     def _built(self, device_id: str, result: DiscoveryResult) -> DiscoveredDevice | None:
         members = self._members.get(device_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from orbithub.adapters.mqtt.flood import Flow
 from orbithub.adapters.mqtt.mapping import DeviceBinding, DiscoveredDevice
 
 __all__ = ["Listener", "Routes", "Source"]
@@ -31,11 +32,13 @@ class Listener:
         discovered: the device as discovery described it (binding, spec, info).
         source: HA discovery or zigbee2mqtt.
         seen: the last availability decoded on each of its availability topics.
+        flow: how fast it sends (flood protection).
     """
 
     discovered: DiscoveredDevice
     source: Source
     seen: dict[str, bool] = field(default_factory=dict)
+    flow: Flow = field(default_factory=Flow)
 
     @property
     def device_id(self) -> str:
@@ -62,6 +65,10 @@ class Routes:
     def device(self, device_id: str) -> Listener | None:
         """The listener of ``device_id``, or None."""
         return self._devices.get(device_id)
+
+    def listeners(self) -> list[Listener]:
+        """Every device's listener."""
+        return list(self._devices.values())
 
     def device_ids(self, source: Source) -> list[str]:
         """Ids of the devices discovered through ``source``."""

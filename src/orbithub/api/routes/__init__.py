@@ -18,6 +18,7 @@ from orbithub.api.routes import (
     automations,
     companion,
     devices,
+    diagnostics,
     energy,
     insights,
     notifications,
@@ -45,4 +46,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     vehicles.router,
     tariffs.router,
     assistant.router,
+    diagnostics.router,
 )
