@@ -16,11 +16,14 @@ ALLOWED: dict[str, set[str]] = {
     "automation": {"core", "spec", "mobility", "bounded"},
     "mobility": {"core", "spec"},
     "storage": {"core", "spec"},
-    "assistant": {"core", "spec", "storage", "automation"},
+    # The access rules read the accounts' types (users, grants) and current grants.
+    "access": {"core", "spec", "storage"},
+    "assistant": {"core", "spec", "storage", "automation", "access"},
     "api": {
         "core",
         "spec",
         "storage",
+        "access",
         "automation",
         "assistant",
         "mobility",

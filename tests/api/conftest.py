@@ -38,6 +38,7 @@ from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.storage import Database, Recorder
+from orbithub.storage.audit import AuditTrail
 from orbithub.storage.users import Role
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -221,14 +222,17 @@ async def open_api(
         if sim is not None:
             hub.add_adapter(sim)
         recorder = Recorder(db, hub.bus, hub.registry, clock=clock, retention_days=None)
+        trail = AuditTrail(db, hub.bus)
         async with asyncio.TaskGroup() as tasks:
             await recorder.start(tasks)
+            await trail.start(tasks)
             try:
                 async with hub:
                     app = create_app(
                         hub=hub,
                         db=db,
                         settings=_with_clock(settings, token_clock),
+                        audit_trail=trail,
                     )
                     transport = httpx.ASGITransport(app=app, client=("192.0.2.10", 50000))
                     async with httpx.AsyncClient(
@@ -237,6 +241,7 @@ async def open_api(
                         yield ApiHarness(app, client, hub, db, clock, token_clock, recorder, sim)
                     app.state.live.close()
             finally:
+                await trail.stop()
                 await recorder.stop()
     finally:
         await db.close()

@@ -115,7 +115,7 @@ async def test_demo_family_signs_in_with_their_scopes(api: ApiHarness) -> None:
     assert {s["id"] for s in mei_spaces} == {"home", "car"}
     unlock = await api.client.put(
         "/api/devices/front-door-lock/properties/lock.locked",
-        json={"value": False},
+        json={"value": False, "confirm": True},
         headers=tokens["guest"],
     )
     assert unlock.status_code == 200

@@ -9,7 +9,7 @@ from tests.api.conftest import ApiHarness, Person, Scope, at
 async def _unlock(api: ApiHarness, person: Person) -> int:
     answer = await api.client.put(
         "/api/devices/front-door-lock/properties/lock.locked",
-        json={"value": False},
+        json={"value": False, "confirm": True},
         headers=person.headers,
     )
     return answer.status_code

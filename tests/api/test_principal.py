@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from orbithub.access import Principal, is_security_device
 from orbithub.adapters.sim import demo_world
-from orbithub.api.principal import Principal, is_security_device
 from orbithub.storage.users import Grant, Role, User
 
 WORLD = demo_world()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from orbithub.access import Commands
 from orbithub.automation import ReasonCode
 from orbithub.automation.library import AutomationExistsError, ReadOnlyAutomationError
 from orbithub.cli.automations import PENDING_FILE, app, start_automations
@@ -138,7 +139,7 @@ async def test_the_control_socket_lists_explains_and_runs(tmp_path: Path) -> Non
     clock = ManualClock(start=berlin(2026, 6, 1, 19, 2))
     server_path = tmp_path / "hub.sock"
     async with build_hub(clock, RecordingAdapter()) as hub, task_scope() as tasks:
-        control = ControlServer(hub, server_path)
+        control = ControlServer(Commands(hub), server_path)
         await control.start()
         try:
             engine = await start_automations(hub, data, tasks, control=control)
@@ -213,7 +214,7 @@ class HubThread:
         clock = ManualClock(start=berlin(2026, 6, 1, 19, 2))
         self.loop, self.stop = asyncio.get_running_loop(), asyncio.Event()
         async with build_hub(clock, RecordingAdapter()) as hub, task_scope() as tasks:
-            control = ControlServer(hub, socket_path(self.data))
+            control = ControlServer(Commands(hub), socket_path(self.data))
             await control.start()
             try:
                 await start_automations(hub, self.data, tasks, control=control)

@@ -3,9 +3,9 @@
 Build the app with :func:`create_app` and run it with :func:`serve_api`.
 """
 
+from orbithub.access import Principal, Role
 from orbithub.api.app import create_app
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal, Role
 from orbithub.api.serve import serve_api
 from orbithub.api.services import HubServices, set_services
 from orbithub.api.settings import ApiSettings

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from orbithub import __version__
+from orbithub.access import Commands, StoredOwnerRights
 from orbithub.api.auth import Accounts
 from orbithub.api.errors import BodySizeLimit, install_error_handlers
 from orbithub.api.live import LiveFeed
@@ -19,6 +20,7 @@ from orbithub.api.settings import ApiSettings
 from orbithub.api.web import find_assets, mount_web
 from orbithub.api.ws import websocket_endpoint
 from orbithub.core.hub import Hub
+from orbithub.storage.audit import AuditTrail
 from orbithub.storage.db import Database
 
 __all__ = ["ApiSettings", "create_app"]
@@ -30,6 +32,8 @@ def create_app(
     db: Database,
     settings: ApiSettings | None = None,
     services: HubServices | None = None,
+    commands: Commands | None = None,
+    audit_trail: AuditTrail | None = None,
 ) -> FastAPI:
     """Build the API app.
 
@@ -39,6 +43,10 @@ def create_app(
         settings: token lifetimes, limits; defaults when None.
         services: the services of other areas it serves (none when None; routes needing one
             answer 503); :func:`~orbithub.api.services.set_services` replaces them later.
+        commands: the hub's guarded command entry (shared with the automations, the assistant
+            and the control socket); a new one over ``hub`` and ``db`` when None.
+        audit_trail: the running writer of command audit entries; ``GET /api/audit`` writes
+            what it holds before reading, so a command is listed as soon as it has answered.
 
     Returns:
         The app; serve it with :func:`orbithub.api.serve.serve_api`.
@@ -58,6 +66,8 @@ def create_app(
     app.state.accounts = Accounts(db, hub, settings)
     app.state.live = LiveFeed(hub)
     set_services(app, services or HubServices())
+    app.state.commands = commands or Commands(hub, owner_rights=StoredOwnerRights(db, hub))
+    app.state.audit_trail = audit_trail
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     for router in ROUTERS:

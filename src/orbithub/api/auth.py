@@ -26,9 +26,9 @@ import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from orbithub.access import Principal, TokenKind
 from orbithub.api.errors import ApiError
 from orbithub.api.login_limits import LoginLimiter
-from orbithub.api.principal import Principal, TokenKind
 from orbithub.api.settings import ApiSettings
 from orbithub.core.clock import Clock, SystemClock
 from orbithub.core.hub import Hub

@@ -8,7 +8,8 @@ A route module of another area needs only this module::
     async def poke(device_id: str, principal: CurrentPrincipal, hub: HubDep) -> ...:
         device = device_for_control(principal, hub, device_id)
 
-Role semantics are documented (and decided) in :mod:`orbithub.api.principal`.
+Role semantics are documented (and decided) in :mod:`orbithub.access.roles`; every command
+goes through the guarded entry :class:`orbithub.access.Commands` (``CommandsDep``).
 """
 
 from __future__ import annotations
@@ -19,18 +20,18 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from orbithub.access import Commands, Principal, Role, TokenKind, is_security_device
 from orbithub.api.auth import Accounts
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import SECURITY_TYPES, Principal, Role, TokenKind, is_security_device
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
 from orbithub.storage.audit import write_audit
 from orbithub.storage.db import Database
 
 __all__ = [
-    "SECURITY_TYPES",
     "AccountsDep",
     "AdultPrincipal",
+    "CommandsDep",
     "CurrentPrincipal",
     "DbDep",
     "HubDep",
@@ -45,9 +46,9 @@ __all__ = [
     "device_for_control",
     "device_for_view",
     "get_accounts",
+    "get_commands",
     "get_db",
     "get_hub",
-    "is_security_device",
     "require_adult",
     "require_owner",
     "require_signed_in",
@@ -80,6 +81,17 @@ def get_accounts(request: Request) -> Accounts:
     return accounts
 
 
+def get_commands(request: Request) -> Commands:
+    """The guarded command entry every command of the API goes through."""
+    commands = request.app.state.commands
+    assert isinstance(commands, Commands)  # noqa: S101 - create_app sets it
+    return commands
+
+
+async def _commands(request: Request) -> Commands:
+    return get_commands(request)
+
+
 async def _hub(request: Request) -> Hub:
     return get_hub(request)
 
@@ -97,6 +109,7 @@ async def _accounts(request: Request) -> Accounts:
 HubDep = Annotated[Hub, Depends(_hub)]
 DbDep = Annotated[Database, Depends(_db)]
 AccountsDep = Annotated[Accounts, Depends(_accounts)]
+CommandsDep = Annotated[Commands, Depends(_commands)]
 
 
 def client_address(request: Request) -> str:

@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from orbithub.access import CommandRefused, Refusal
 from orbithub.core.errors import (
     AdapterUnavailableError,
     UnknownDeviceError,
@@ -145,7 +146,19 @@ async def _http_error(_request: Request, exc: Exception) -> ErrorResponse:
     return error_response(exc.status_code, code, message, headers=exc.headers)
 
 
+_REFUSAL_STATUS = {
+    Refusal.NOT_FOUND: 404,
+    Refusal.FORBIDDEN: 403,
+    Refusal.AWAITING_APPROVAL: 403,
+    Refusal.CONFIRMATION_REQUIRED: 409,
+}
+
+
 async def _core_error(_request: Request, exc: Exception) -> ErrorResponse:
+    if isinstance(exc, CommandRefused):
+        return error_response(
+            _REFUSAL_STATUS[exc.code], str(exc.code), str(exc), {"device_id": exc.device_id}
+        )
     if isinstance(exc, ValueRejected):
         return error_response(
             422,
@@ -177,6 +190,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     for error in (
+        CommandRefused,
         ValueRejected,
         UnknownProperty,
         UnknownAction,

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from fastapi.responses import JSONResponse
 
-from orbithub.api.principal import Principal
+from orbithub.access import Principal
 from orbithub.api.schemas import (
     ActionOut,
     DeviceOut,

@@ -319,15 +319,17 @@ class DeviceOut(BaseModel):
 
 
 class SetPropertyIn(_In):
-    """The value to write."""
+    """The value to write; ``confirm`` is needed to unlock, open or disarm a security device."""
 
     value: JsonValue
+    confirm: bool = False
 
 
 class ActionIn(_In):
     """The arguments of an action, by property name, path or piid."""
 
     arguments: dict[str, JsonValue] = {}
+    confirm: bool = False
 
 
 class CommandOut(BaseModel):

@@ -40,10 +40,10 @@ from typing import Any
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from orbithub.access import Principal
 from orbithub.api.auth import Accounts
 from orbithub.api.errors import ApiError
 from orbithub.api.live import LiveFeed
-from orbithub.api.principal import Principal
 from orbithub.api.render import device_dict
 from orbithub.api.settings import ApiSettings
 from orbithub.core.bus import Overflow, Subscription

@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orbithub.api.principal import Principal
+from orbithub.access import Principal
 from orbithub.automation import Engine, JsonFileStore, explain
 from orbithub.automation import triggers as trig
 from orbithub.automation.arrivals import EtaSource

@@ -2,7 +2,9 @@
 
 A Unix socket in the data directory, readable and writable by its owner only, carrying one JSON
 request and one JSON reply per line. Access to the socket file is the authorisation: whoever may
-open the data directory may run the hub. Remote clients use the HTTP API instead.
+open the data directory may run the hub, so commands sent here carry an owner's rights (no
+confirmation asked: the command line is the confirmation). They still go through the guarded
+command entry, so each is audited under the local user's name. Remote clients use the HTTP API.
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ from typing import Any, TypeAlias
 
 import orjson
 
-from orbithub.core.context import Context, Origin
-from orbithub.core.hub import Hub
+from orbithub.access import Actor, Commands
 from orbithub.errors import OrbitHubError
 
 __all__ = ["ControlError", "ControlServer", "Handler", "request", "socket_path"]
@@ -54,8 +55,9 @@ def _code(exc: BaseException) -> str:
 class ControlServer:
     """Answers control requests against one hub. Runs inside the hub's process."""
 
-    def __init__(self, hub: Hub, path: Path) -> None:
-        self._hub = hub
+    def __init__(self, commands: Commands, path: Path) -> None:
+        self._commands = commands
+        self._hub = commands.hub
         self._path = path
         self._server: asyncio.Server | None = None
         self._ops: dict[str, Handler] = {}
@@ -123,7 +125,7 @@ class ControlServer:
     async def _run(self, req: Mapping[str, Any]) -> object:
         hub = self._hub
         op = req.get("op")
-        ctx = Context(Origin.USER, str(req.get("user") or os.environ.get("USER") or "local"))
+        actor = Actor.local(str(req.get("user") or os.environ.get("USER") or "local")[:100])
         if op == "ping":
             return {"devices": len(hub.registry), "seq": hub.bus.seq}
         if op == "get":
@@ -138,15 +140,15 @@ class ControlServer:
                 if req.get("property") in (None, path)
             }
         if op == "set":
-            result = await hub.set(
-                str(req["device"]), str(req["property"]), req["value"], context=ctx
+            result = await self._commands.set(
+                actor, str(req["device"]), str(req["property"]), req["value"]
             )
             return {"confirmed": result.confirmed, "message": result.message}
         if op == "call":
             args = req.get("arguments") or {}
             if not isinstance(args, dict | list):
                 raise TypeError("arguments must be a list or an object")
-            result = await hub.call(str(req["device"]), str(req["action"]), args, context=ctx)
+            result = await self._commands.call(actor, str(req["device"]), str(req["action"]), args)
             return {
                 "confirmed": result.confirmed,
                 "outputs": dict(result.outputs),

@@ -1,8 +1,9 @@
 """Wiring: the one place that builds a running hub from its parts.
 
-Storage, the recorder, the adapters and the control socket are assembled here, in the order
-that keeps history complete: the recorder listens before the first record is added and flushes
-after the last adapter has stopped.
+Storage, the recorder, the audit trail, the guarded command entry, the adapters and the control
+socket are assembled here, in the order that keeps history complete: the recorder and the audit
+trail listen before the first record is added and flush after the last adapter has stopped.
+Every part that sends commands gets :attr:`Runtime.commands` (or its port), never the hub.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from orbithub.access import Commands, StoredOwnerRights
 from orbithub.cli.control import ControlServer, socket_path
 from orbithub.cli.settings import Settings
 from orbithub.core.adapter import Adapter
@@ -20,6 +22,7 @@ from orbithub.core.clock import Clock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.storage import Database, Recorder
+from orbithub.storage.audit import AuditTrail
 
 __all__ = ["Runtime", "World", "running_hub"]
 
@@ -37,13 +40,15 @@ class World:
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A running hub with its storage, recorder and control socket."""
+    """A running hub with its storage, recorder, audit trail, command entry and control socket."""
 
     hub: Hub
     db: Database
     recorder: Recorder
     settings: Settings
     control: ControlServer
+    commands: Commands
+    audit: AuditTrail
 
 
 @asynccontextmanager
@@ -75,14 +80,17 @@ async def running_hub(
         recorder = Recorder(
             db, hub.bus, hub.registry, clock=clock, retention_days=settings.retention_days
         )
+        trail = AuditTrail(db, hub.bus)
+        commands = Commands(hub, owner_rights=StoredOwnerRights(db, hub))
         async with asyncio.TaskGroup() as tasks:
             await recorder.start(tasks)
+            await trail.start(tasks)
             try:
                 if world is not None:
                     _add_missing(hub, world)
                 for adapter in adapters:
                     hub.add_adapter(adapter)
-                control = ControlServer(hub, socket_path(settings.data_dir))
+                control = ControlServer(commands, socket_path(settings.data_dir))
                 await control.start()
                 try:
                     async with hub:
@@ -92,10 +100,11 @@ async def running_hub(
                             len(hub.registry),
                             settings.data_dir,
                         )
-                        yield Runtime(hub, db, recorder, settings, control)
+                        yield Runtime(hub, db, recorder, settings, control, commands, trail)
                 finally:
                     await control.stop()
             finally:
+                await trail.stop()
                 await recorder.stop()
     finally:
         await db.close()

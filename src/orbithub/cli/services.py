@@ -153,7 +153,14 @@ async def running_services(
                     if settings.jwt_secret is None:
                         key = await load_signing_key(db, data_dir / KEY_FILENAME)
                         settings = replace(settings, jwt_secret=key)
-                    app = create_app(hub=hub, db=db, settings=settings, services=served)
+                    app = create_app(
+                        hub=hub,
+                        db=db,
+                        settings=settings,
+                        services=served,
+                        commands=rt.commands,
+                        audit_trail=rt.audit,
+                    )
                     url = await _serve(app, http, tasks)
                 yield Services(engine, app, url)
             finally:

@@ -10,6 +10,7 @@ from orbithub.core.adapter import (
 )
 from orbithub.core.bus import Bus, Overflow, Subscription
 from orbithub.core.clock import Clock, ManualClock, ScaledClock, SystemClock
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import (
     AdapterUnavailableError,
@@ -21,8 +22,10 @@ from orbithub.core.errors import (
 )
 from orbithub.core.events import (
     AutomationRun,
+    CommandDecided,
     CommandKind,
     CommandSent,
+    CommandVerdict,
     DeviceEvent,
     DeviceOnline,
     HubEvent,
@@ -47,9 +50,12 @@ __all__ = [
     "CallAction",
     "Clock",
     "Command",
+    "CommandDecided",
     "CommandKind",
+    "CommandPort",
     "CommandResult",
     "CommandSent",
+    "CommandVerdict",
     "Context",
     "CoreError",
     "Device",

@@ -1,14 +1,44 @@
-"""Checking an action's arguments against its spec before the command leaves the hub."""
+"""The shape of a command entry, and checking an action's arguments against its spec."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
+from orbithub.core.adapter import CommandResult
+from orbithub.core.context import Context
 from orbithub.spec.errors import ValueRejected
 from orbithub.spec.formats import check_value
 from orbithub.spec.model import Action, DeviceType, Property, Value
 
-__all__ = ["build_call_arguments"]
+__all__ = ["CommandPort", "build_call_arguments"]
+
+
+class CommandPort(Protocol):
+    """Where a part that acts on its own sends its commands; ``context`` says for whom.
+
+    Such parts are automations, charging, pre-conditioning, a bridge to another hub.
+    The running hub hands these parts the guarded entry of ``orbithub.access``, which decides
+    and audits every command; :class:`~orbithub.core.hub.Hub` has the same shape, which is what
+    a test of such a part alone may pass.
+    """
+
+    async def set(
+        self, device_id: str, address: str, value: object, *, context: Context | None = None
+    ) -> CommandResult:
+        """Write one property of a device."""
+        ...
+
+    async def call(
+        self,
+        device_id: str,
+        address: str,
+        arguments: Mapping[str, object] | Sequence[object] = (),
+        *,
+        context: Context | None = None,
+    ) -> CommandResult:
+        """Run one action of a device."""
+        ...
 
 
 def build_call_arguments(

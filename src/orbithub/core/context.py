@@ -43,6 +43,8 @@ class Context:
         chain: the automation runs that led here, oldest first (empty when none did); a
             command an automation sends carries it, and so does the device's report of that
             command's effect, so the engine sees automations feeding each other in a cycle.
+        owner: for an automation, the id of the user whose current rights its commands carry;
+            None for a household automation, which acts with the system's rights.
     """
 
     origin: Origin = Origin.SYSTEM
@@ -50,6 +52,7 @@ class Context:
     parent_id: str | None = None
     id: str = field(default_factory=_new_id)
     chain: tuple[Link, ...] = ()
+    owner: str | None = None
 
     def child(self, origin: Origin, actor: str | None = None) -> Context:
         """A new context caused by this one (it carries the same chain)."""

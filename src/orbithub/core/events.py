@@ -15,8 +15,10 @@ from orbithub.spec.model import Value
 
 __all__ = [
     "AutomationRun",
+    "CommandDecided",
     "CommandKind",
     "CommandSent",
+    "CommandVerdict",
     "DeviceEvent",
     "DeviceOnline",
     "HubEvent",
@@ -102,6 +104,46 @@ class CommandSent:
     path: str
     arguments: tuple[tuple[str, Value], ...]
     confirmed: bool
+    message: str
+    context: Context
+
+
+class CommandVerdict(StrEnum):
+    """Whether the guarded command entry let a command through to its device."""
+
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class CommandDecided:
+    """One command from any origin, once its fate is known: published exactly once per command.
+
+    The audit log is written from these. An accepted command was handed to the device's adapter
+    (``result`` says how it ended: ``confirmed``, ``unconfirmed``, ``unavailable``); a refused one
+    never left the hub (``forbidden``, ``confirmation_required``, ``awaiting_approval``,
+    ``rejected`` for a value or path the spec refuses).
+
+    Attributes:
+        actor: who asked, as the audit log names them (a user name, ``automation:<id>``,
+            ``system``).
+        via: the way in (``app``, ``integration token``, ``assistant``, ``automation``,
+            ``control socket``, ``home assistant``, ``companion``, ``charging``...).
+        arguments: the value (``value``) or the action's arguments, as sent or as asked.
+        message: the device's answer, or why it was refused.
+    """
+
+    seq: int
+    time: float
+    space_id: str
+    device_id: str
+    kind: CommandKind
+    path: str
+    arguments: tuple[tuple[str, Value], ...]
+    verdict: CommandVerdict
+    result: str
+    actor: str
+    via: str
     message: str
     context: Context
 
@@ -233,6 +275,7 @@ HubEvent: TypeAlias = (
     | DeviceEvent
     | DeviceOnline
     | CommandSent
+    | CommandDecided
     | RegistryChanged
     | ZoneChanged
     | PresenceChanged

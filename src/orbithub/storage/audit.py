@@ -1,21 +1,31 @@
 """The audit log: who did what to which target, when, and how it ended.
 
-Every command from a person and every configuration change (users, grants, tokens) is written
-here by the API. Entries are never updated; retention may purge old ones later.
+Commands of every origin reach it as :class:`~orbithub.core.events.CommandDecided` events: the
+guarded command entry publishes one per command, accepted or refused, and :class:`AuditTrail`
+writes them. Configuration changes (users, grants, tokens) are written by the API with
+:func:`write_audit`. Entries are never updated; retention may purge old ones later.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import asyncio
+import logging
+import random
+from collections import deque
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
+from orbithub.core.bus import Bus
+from orbithub.core.events import CommandDecided, CommandKind, HubEvent
 from orbithub.storage.db import Database
 from orbithub.storage.tables import audit_log
 
-__all__ = ["AuditEntry", "read_audit", "write_audit"]
+__all__ = ["AuditEntry", "AuditTrail", "read_audit", "write_audit"]
+
+_LOGGER = logging.getLogger(__name__)
 
 _TEXT_LIMITS = {"actor": 200, "action": 100, "target": 300, "result": 50}
 
@@ -130,3 +140,145 @@ async def read_audit(
         stmt = stmt.where(scope)
     async with db.engine.connect() as conn:
         return [_entry(r) for r in await conn.execute(stmt.limit(limit))]
+
+
+_ACCEPTED_RESULTS = frozenset({"confirmed", "unconfirmed"})
+_BACKOFF_MAX = 30.0
+
+
+def _command_row(event: CommandDecided) -> dict[str, object]:
+    detail: dict[str, object] = {"via": event.via}
+    if event.kind is CommandKind.SET:
+        action = "device.set"
+        detail["value"] = event.arguments[0][1] if event.arguments else None
+    else:
+        action = "device.call"
+        detail["arguments"] = dict(event.arguments)
+    if event.message:
+        detail["message" if event.result in _ACCEPTED_RESULTS else "error"] = event.message
+    if event.context.owner is not None:
+        detail["owner"] = event.context.owner
+    detail["context_id"] = event.context.id
+    return {
+        "time": event.time,
+        "actor": _clip("actor", event.actor),
+        "action": action,
+        "target": _clip("target", f"{event.device_id}/{event.path}"),
+        "space_id": event.space_id,
+        "result": _clip("result", event.result),
+        "detail": detail,
+    }
+
+
+class AuditTrail:
+    """Writes every command the bus reports as decided into the audit log, in batches.
+
+    The bus listener only appends (loop only, O(1)); a task writes what gathered in one
+    transaction. A failing database is retried with backoff; past ``max_pending`` entries the
+    oldest are dropped and the loss is logged, so the hub never waits for the disk.
+
+    Args:
+        db: the database holding the audit log.
+        bus: the hub's bus.
+        max_pending: entries held while the database is unavailable.
+    """
+
+    def __init__(self, db: Database, bus: Bus, *, max_pending: int = 10_000) -> None:
+        self._db = db
+        self._bus = bus
+        self._max_pending = max_pending
+        self._pending: deque[dict[str, object]] = deque()
+        self._wake = asyncio.Event()
+        self._stopped = asyncio.Event()
+        self._lock = asyncio.Lock()
+        self._unlisten: Callable[[], None] | None = None
+        self._task: asyncio.Task[None] | None = None
+        self.written = 0
+        self.dropped = 0
+
+    @property
+    def pending(self) -> int:
+        """Entries not yet written."""
+        return len(self._pending)
+
+    async def start(self, tasks: asyncio.TaskGroup) -> None:
+        """Listen to the bus and run the writer in ``tasks``."""
+        if self._unlisten is not None:
+            raise RuntimeError("the audit trail is already started")
+        self._stopped.clear()
+        self._unlisten = self._bus.listen(self._on_event)
+        self._task = tasks.create_task(self._run(), name="orbithub-audit")
+
+    async def stop(self) -> None:
+        """Stop listening and write what is pending (one attempt; a loss is logged)."""
+        if self._unlisten is not None:
+            self._unlisten()
+            self._unlisten = None
+        self._stopped.set()
+        self._wake.set()
+        task, self._task = self._task, None
+        if task is not None:
+            try:
+                await task
+            except asyncio.CancelledError:
+                if not task.cancelled():
+                    raise
+        if not await self.flush():
+            _LOGGER.error(
+                "audit trail stopped with %d entries not written to %s; they are lost",
+                len(self._pending),
+                self._db.url,
+            )
+
+    async def flush(self) -> bool:
+        """Write everything pending now; False when the database refused (entries are kept)."""
+        async with self._lock:
+            if not self._pending:
+                return True
+            rows = list(self._pending)
+            try:
+                async with self._db.engine.begin() as conn:
+                    await conn.execute(audit_log.insert(), rows)
+            except Exception as exc:
+                _LOGGER.warning(
+                    "could not write %d audit entries to %s (%s); will retry",
+                    len(rows),
+                    self._db.url,
+                    exc,
+                )
+                return False
+            for _ in rows:
+                self._pending.popleft()
+            self.written += len(rows)
+            return True
+
+    def _on_event(self, event: HubEvent) -> None:
+        if type(event) is not CommandDecided:
+            return
+        if len(self._pending) >= self._max_pending:
+            self._pending.popleft()
+            self.dropped += 1
+            _LOGGER.error(
+                "audit trail full (%d entries; the database is failing): dropped the oldest",
+                self._max_pending,
+            )
+        self._pending.append(_command_row(event))
+        self._wake.set()
+
+    async def _run(self) -> None:
+        backoff = 0.0
+        while not self._stopped.is_set():
+            if backoff:
+                try:
+                    async with asyncio.timeout(backoff):
+                        await self._stopped.wait()
+                except TimeoutError:
+                    pass
+            else:
+                await self._wake.wait()
+            self._wake.clear()
+            if await self.flush():
+                backoff = 0.0
+            else:
+                backoff = min(_BACKOFF_MAX, max(0.5, backoff * 2))
+                backoff *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not security

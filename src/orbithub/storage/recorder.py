@@ -32,6 +32,7 @@ from orbithub.core.context import Context
 from orbithub.core.errors import CoreError
 from orbithub.core.events import (
     AutomationRun,
+    CommandDecided,
     CommandSent,
     DeviceEvent,
     DeviceOnline,
@@ -549,8 +550,9 @@ def _context(context: Context) -> dict[str, object]:
     return {"origin": str(context.origin), "actor": context.actor, "context_id": context.id}
 
 
-_NOT_RECORDED: Final = (NotificationRequested, UserMessage)
-"""Messages to people, not facts about the home: the notification centre keeps those."""
+_NOT_RECORDED: Final = (NotificationRequested, UserMessage, CommandDecided)
+"""Messages to people, not facts about the home: the notification centre keeps those. Decided
+commands go to the audit log (their delivery is recorded as ``CommandSent``)."""
 
 
 def _event_row(event: HubEvent) -> _Row | None:

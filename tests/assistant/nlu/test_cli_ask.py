@@ -9,6 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from orbithub.access import Commands
 from orbithub.adapters.sim import SimAdapter
 from orbithub.automation import Engine
 from orbithub.cli.ask import ask, start_assistant
@@ -39,7 +40,7 @@ async def test_the_socket_asks_the_running_hub_as_the_user() -> None:
     # Unix socket paths are short: a pytest tmp_path can be too long for one.
     with tempfile.TemporaryDirectory(prefix="ask") as folder:
         path = socket_path(Path(folder))
-        control = ControlServer(hub, path)
+        control = ControlServer(Commands(hub), path)
         await control.start()
         try:
             async with hub, Engine(hub, scenes=SCENES) as engine:

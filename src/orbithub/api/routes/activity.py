@@ -12,8 +12,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from orbithub.access import Principal
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, device_for_view
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import EventOut
 from orbithub.core.hub import Hub

@@ -15,9 +15,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from orbithub.access import Principal
 from orbithub.api.deps import CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from orbithub.api.deps import AdultPrincipal, DbDep, HubDep
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import AuditOut
-from orbithub.storage.audit import read_audit
+from orbithub.storage.audit import AuditTrail, read_audit
 
 __all__ = ["router"]
 
@@ -25,11 +25,15 @@ async def list_audit(
     principal: AdultPrincipal,
     db: DbDep,
     hub: HubDep,
+    request: Request,
     since: Annotated[float | None, Query(ge=0, le=1e11)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     space_id: Annotated[str | None, Query(max_length=200)] = None,
 ) -> list[AuditOut]:
     """Audit entries, newest first. Adults see those of their spaces; owners everything."""
+    trail = request.app.state.audit_trail
+    if isinstance(trail, AuditTrail):
+        await trail.flush()  # commands answered before this request are listed
     if space_id is not None:
         scope: set[str] | None = {space_id} if principal.can_view_space(space_id) else set()
     elif principal.is_owner and principal.space_limit is None:

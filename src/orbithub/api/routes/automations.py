@@ -18,9 +18,9 @@ import yaml
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
+from orbithub.access import Principal
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.automation import Automation, Engine, Scene, apply_scene, explain, explain_run

@@ -1,27 +1,20 @@
 """Devices: list them with their state, read one with its spec, command them, chart history.
 
-Every command is audited with its outcome, including the refused ones (forbidden, invalid
-value, device unreachable). A refused command changes nothing: the value is checked against
-the spec before the adapter sees it.
+Commands go through the guarded entry (:class:`orbithub.access.Commands`), which decides with
+the caller's rights, asks for confirmation before opening a security device, and audits every
+command with its outcome, including the refused ones (forbidden, invalid value, device
+unreachable). A refused command changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
-from orbithub.api.deps import (
-    CurrentPrincipal,
-    DbDep,
-    HubDep,
-    audit,
-    device_for_control,
-    device_for_view,
-)
+from orbithub.access import Actor, Principal
+from orbithub.api.deps import CommandsDep, CurrentPrincipal, DbDep, HubDep, device_for_view
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.render import JsonResponse, device_dict
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
@@ -32,12 +25,9 @@ from orbithub.api.schemas import (
     HistoryPointOut,
     SetPropertyIn,
 )
-from orbithub.core.adapter import CommandResult
-from orbithub.core.context import Context, Origin
-from orbithub.core.errors import AdapterUnavailableError
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
-from orbithub.spec.errors import UnknownAction, UnknownProperty, ValueRejected
+from orbithub.spec.errors import UnknownProperty
 from orbithub.storage import history
 
 __all__ = ["router"]
@@ -45,8 +35,15 @@ __all__ = ["router"]
 router = APIRouter(tags=["hub"])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    403: {"description": "the caller may see the device but not control it"},
+    403: {
+        "description": "the caller may see the device but not control it, or it is a "
+        "discovered security device the owner has not approved yet"
+    },
     404: {"description": "unknown device, or no such property/action"},
+    409: {
+        "description": "``confirmation_required``: the command opens a security device; send "
+        'it again with "confirm": true'
+    },
     422: {"description": "the value is refused by the device's spec (the message says why)"},
     503: {"description": "the device's adapter is not running or did not answer"},
 }
@@ -83,27 +80,6 @@ async def get_device(device_id: str, principal: CurrentPrincipal, hub: HubDep) -
     return JsonResponse(device_dict(hub, device, principal, spec=True))
 
 
-async def _controllable(
-    request: Request, principal: Principal, hub: Hub, device_id: str, action: str, target: str
-) -> Device:
-    try:
-        return device_for_control(principal, hub, device_id)
-    except ApiError as exc:
-        if exc.status == 403:
-            # A refused attempt on a device the caller can see is worth keeping (a child
-            # trying the front door); unknown ids are not, they would only fill the log.
-            device = device_for_view(principal, hub, device_id)
-            await audit(
-                request,
-                principal,
-                action=action,
-                target=f"{device.id}/{target}",
-                result="forbidden",
-                space_id=device.space_id,
-            )
-        raise
-
-
 @router.put(
     "/api/devices/{device_id}/properties/{path}",
     responses=_ERRORS,
@@ -113,70 +89,26 @@ async def set_property(
     device_id: str,
     path: str,
     body: SetPropertyIn,
-    request: Request,
     principal: CurrentPrincipal,
     hub: HubDep,
+    commands: CommandsDep,
 ) -> CommandOut:
-    """Write one property (``path`` is ``service.property`` or ``siid.piid``)."""
-    device = await _controllable(request, principal, hub, device_id, "device.set", path)
-    try:
-        prop = device.spec.property(path)
-    except UnknownProperty as exc:
-        raise ApiError(404, "unknown_path", str(exc)) from None
-    context = Context(Origin.USER, principal.username)
-    result = await _run_command(
-        request,
-        principal,
-        device,
-        "device.set",
-        f"{device.id}/{prop.path}",
-        hub.set(device.id, prop.path, body.value, context=context),
-        detail={"value": body.value},
+    """Write one property (``path`` is ``service.property`` or ``siid.piid``).
+
+    Unlocking, opening or disarming a security device needs ``"confirm": true`` in the body;
+    without it the answer is 409 ``confirmation_required`` and nothing is sent.
+    """
+    device = _known(hub, principal, device_id)
+    result = await commands.set(
+        Actor.person(principal), device.id, path, body.value, confirm=body.confirm
     )
+    prop = device.spec.property(path)
     value = hub.state.value(device.id, prop.path)
     return CommandOut(
         confirmed=result.confirmed,
         message=result.message,
         value=value if value is not None else body.value,
     )
-
-
-async def _run_command(
-    request: Request,
-    principal: Principal,
-    device: Device,
-    action: str,
-    target: str,
-    command: Awaitable[CommandResult],
-    detail: dict[str, Any],
-) -> CommandResult:
-    """Await a set or call; audit its outcome, refusals included, and map them to answers."""
-    try:
-        result = await command
-    except (ValueRejected, AdapterUnavailableError) as exc:
-        await audit(
-            request,
-            principal,
-            action=action,
-            target=target,
-            result="rejected" if isinstance(exc, ValueRejected) else "unavailable",
-            space_id=device.space_id,
-            detail={"error": str(exc)},
-        )
-        if isinstance(exc, ValueRejected):
-            reasons = {"property": exc.prop, "reason": exc.reason, **detail}
-            raise ApiError(422, "value_rejected", str(exc), detail=reasons) from None
-        raise ApiError(503, "unavailable", str(exc)) from None
-    await audit(
-        request,
-        principal,
-        action=action,
-        target=target,
-        result="confirmed" if result.confirmed else "unconfirmed",
-        space_id=device.space_id,
-        detail={**detail, "message": result.message},
-    )
-    return result
 
 
 @router.post(
@@ -188,29 +120,33 @@ async def call_action(
     device_id: str,
     path: str,
     body: ActionIn,
-    request: Request,
     principal: CurrentPrincipal,
     hub: HubDep,
+    commands: CommandsDep,
 ) -> CommandOut:
-    """Run one action with its arguments (by property name, path or piid)."""
-    device = await _controllable(request, principal, hub, device_id, "device.call", path)
-    try:
-        action = device.spec.action(path)
-    except UnknownAction as exc:
-        raise ApiError(404, "unknown_path", str(exc)) from None
-    context = Context(Origin.USER, principal.username)
-    result = await _run_command(
-        request,
-        principal,
-        device,
-        "device.call",
-        f"{device.id}/{action.path}",
-        hub.call(device.id, action.path, body.arguments, context=context),
-        detail={"arguments": dict(body.arguments)},
+    """Run one action with its arguments (by property name, path or piid).
+
+    Like a property write, an action that opens a security device needs ``"confirm": true``.
+    """
+    device = _known(hub, principal, device_id)
+    result = await commands.call(
+        Actor.person(principal), device.id, path, body.arguments, confirm=body.confirm
     )
     return CommandOut(
         confirmed=result.confirmed, message=result.message, outputs=dict(result.outputs)
     )
+
+
+def _known(hub: Hub, principal: Principal, device_id: str) -> Device:
+    """The device, 404 for an unknown id (an unknown id is not worth an audit entry)."""
+    device = hub.registry.find_device(device_id)
+    if device is None:
+        raise ApiError(
+            404,
+            "not_found",
+            f"no device {device_id!r} that you may see; GET /api/devices lists yours",
+        )
+    return device
 
 
 @router.get(

@@ -14,9 +14,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
+from orbithub.access import Principal
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.assistant.anomaly import Alert, Detector, UnknownAlertError

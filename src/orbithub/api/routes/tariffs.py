@@ -13,9 +13,9 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from orbithub.access import Principal
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, require_mobility
 from orbithub.core.hub import Hub

@@ -17,9 +17,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from orbithub.access import Principal
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
 from orbithub.api.errors import ApiError
-from orbithub.api.principal import Principal
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, mobility_of, require_mobility
 from orbithub.api.routes.vehicle_models import (

@@ -6,10 +6,11 @@ Role semantics (the one place they are decided; every route and the WebSocket as
   tokens. Owners need no grants.
 * **adult** sees and controls everything within their grants (usually whole spaces), locks
   included, and may manage automations; they cannot manage users.
-* **child** sees what their grants cover and controls it, except *security-class* devices
-  (locks, cameras, alarms, garage doors): a child may operate one of those only when a grant
-  names that device explicitly in ``device_ids`` (a grant of the hallway is not enough to open
-  the front door; a grant naming ``front-door-lock`` is).
+* **child** sees what their grants cover and controls it, except *security devices* (see
+  :mod:`orbithub.access.security`: anything with a lock, a garage door or gate, a door or window
+  opener, an alarm or a camera, whatever its type): a child may operate one of those only when a
+  grant names that device explicitly in ``device_ids`` (a grant of the hallway is not enough to
+  open the front door; a grant naming ``front-door-lock`` is).
 * **guest** is like a child but always scoped: their grants list rooms and/or devices (never a
   whole space) and usually expire (``expires_at``); the same explicit-naming rule applies to
   security-class devices.
@@ -32,20 +33,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from orbithub.access.security import is_security_device
 from orbithub.core.registry import Device, Registry, Room
 from orbithub.storage.users import Grant, Role, User
 
-__all__ = ["SECURITY_TYPES", "Principal", "Role", "TokenKind", "is_security_device"]
-
-SECURITY_TYPES = frozenset(
-    {"lock", "door-lock", "camera", "security-camera", "alarm", "security-system", "garage-door"}
-)
-"""Device types that guard a home: children and guests need a grant naming the device."""
-
-
-def is_security_device(device: Device) -> bool:
-    """Whether ``device`` is security-class (a lock, a camera, an alarm, a garage door)."""
-    return device.spec.name in SECURITY_TYPES
+__all__ = ["Principal", "Role", "TokenKind"]
 
 
 class TokenKind(StrEnum):
