@@ -35,11 +35,11 @@ class People:
     grants: dict[str, list[Grant]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
 
-    async def __call__(self, username: str) -> Principal | None:
-        if username not in self.roles:
+    async def __call__(self, user_id: str) -> Principal | None:
+        if user_id not in self.roles:
             return None
-        user = User(username, username, username, self.roles[username], "en", "x", 0.0)
-        return Principal.build(user, self.grants.get(username, []), now=T0)
+        user = User(user_id, user_id, user_id, self.roles[user_id], "en", "x", 0.0)
+        return Principal.build(user, self.grants.get(user_id, []), now=T0)
 
 
 @dataclass
@@ -123,7 +123,7 @@ async def test_an_automation_acts_with_its_owners_current_rights() -> None:
         people = People(roles={"ann": Role.ADULT}, grants={"ann": [_grant("home")]})
         commands = Commands(hub, owner_rights=people)
         port = commands.port()
-        context = Context(Origin.AUTOMATION, "evening", owner="ann")
+        context = Context(Origin.AUTOMATION, "evening", owner="ann")  # the owner's user id
         # Her grant covers the home, not the office: the run is refused there, and says why.
         with pytest.raises(CommandRefused) as refused:
             await port.set("office-ac", "air-conditioner.on", True, context=context)
@@ -139,7 +139,7 @@ async def test_an_automation_acts_with_its_owners_current_rights() -> None:
         del people.roles["ann"]
         with pytest.raises(CommandRefused) as gone:
             await port.set("kitchen-light", "light.on", False, context=context)
-        assert "no longer a user" in str(gone.value)
+        assert "no longer exists" in str(gone.value)
 
 
 async def test_household_automations_and_the_system_need_no_confirmation() -> None:

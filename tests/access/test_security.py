@@ -105,9 +105,16 @@ def test_disarming_and_unlatching_actions_open() -> None:
 
 def test_builtin_types() -> None:
     security = {key for key in library_keys() if is_security_device(_builtin(key))}
-    # The car has a door lock; nothing else of the library but the lock guards a way in.
-    assert security == {"lock", "vehicle"}
+    # The car has a door lock; the openers let people in; curtains and lights do not.
+    assert security == {"lock", "vehicle", "garage-door", "gate", "door", "window-opener"}
     lock = _builtin("lock")
     assert opens(lock, CommandKind.SET, "lock.locked", False)
     assert not opens(lock, CommandKind.SET, "lock.locked", True)
+    for key in ("garage-door", "gate", "door", "window-opener"):
+        opener = _builtin(key)
+        assert opens(opener, CommandKind.SET, f"{key}.motor-control", 1)
+        assert not opens(opener, CommandKind.SET, f"{key}.motor-control", 2)
+    window = _builtin("window-opener")
+    assert opens(window, CommandKind.SET, "window-opener.target-position", 30)
+    assert not opens(window, CommandKind.SET, "window-opener.target-position", 0)
     assert not opens(_builtin("curtain"), CommandKind.SET, "curtain.motor-control", 1)

@@ -72,8 +72,8 @@ class CommandRefused(AccessError):
 class OwnerRights(Protocol):
     """An automation owner's rights as they are now (None: no such user any more)."""
 
-    async def __call__(self, username: str) -> Principal | None:
-        """Build the principal of ``username`` from their current grants."""
+    async def __call__(self, user_id: str) -> Principal | None:
+        """Build the principal of the user ``user_id`` from their current grants."""
         ...
 
 
@@ -203,8 +203,9 @@ class Commands:
             if owner is None:
                 raise CommandRefused(
                     Refusal.FORBIDDEN,
-                    f"{actor.name} runs with the rights of {actor.owner!r}, who is no longer a "
-                    "user of this hub; give it a new owner or make it a household automation",
+                    f"{actor.name} runs with the rights of its owner, whose account no longer "
+                    "exists; an owner of the hub may save it again to take it over, or mark it "
+                    "household",
                     "",
                 )
             return owner
@@ -253,11 +254,11 @@ class Commands:
                     f"no device {device.id!r} that you may see; GET /api/devices lists yours",
                     device.id,
                 )
-            raise CommandRefused(Refusal.FORBIDDEN, _outside(actor, device), device.id)
+            raise CommandRefused(Refusal.FORBIDDEN, _outside(actor, principal, device), device.id)
         if principal.can_control_device(device):
             return
         if actor.kind is not ActorKind.PERSON:
-            why = _outside(actor, device)
+            why = _outside(actor, principal, device)
         elif is_security_device(device):
             why = (
                 f"{device.name} is a security device; a {principal.role} needs a grant that "
@@ -334,11 +335,10 @@ def _counts_as_owner(actor: Actor, principal: Principal | None) -> bool:
     return actor.kind is ActorKind.PERSON and principal is not None and principal.is_owner
 
 
-def _outside(actor: Actor, device: Device) -> str:
+def _outside(actor: Actor, principal: Principal, device: Device) -> str:
     return (
-        f"{actor.name} runs with the rights of {actor.owner!r}, which do not cover "
-        f"{device.name}; ask an owner for a grant, or have an owner make it a household "
-        "automation"
+        f"{actor.name} runs with the rights of its owner {principal.username}, which do not "
+        f"cover {device.name}; ask an owner for a grant, or have an owner mark it household"
     )
 
 

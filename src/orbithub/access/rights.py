@@ -5,7 +5,7 @@ from __future__ import annotations
 from orbithub.access.roles import Principal
 from orbithub.core.hub import Hub
 from orbithub.storage.db import Database
-from orbithub.storage.users import get_user_by_username, list_grants
+from orbithub.storage.users import get_user, list_grants
 
 __all__ = ["StoredOwnerRights"]
 
@@ -22,9 +22,9 @@ class StoredOwnerRights:
         self._db = db
         self._hub = hub
 
-    async def __call__(self, username: str) -> Principal | None:
-        """The principal of ``username`` now, None when no such user exists."""
-        user = await get_user_by_username(self._db, username)
+    async def __call__(self, user_id: str) -> Principal | None:
+        """The principal of the user ``user_id`` now, None when no such user exists."""
+        user = await get_user(self._db, user_id)
         if user is None:
             return None
         grants = await list_grants(self._db, user.id)

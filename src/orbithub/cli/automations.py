@@ -21,14 +21,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orbithub.access import Principal
+from orbithub.access import StoredOwnerRights
 from orbithub.automation import Engine, JsonFileStore, explain
 from orbithub.automation import triggers as trig
 from orbithub.automation.arrivals import EtaSource
 from orbithub.automation.errors import AutomationIssue
 from orbithub.automation.explain import Language
 from orbithub.automation.library import AutomationLibrary
-from orbithub.automation.owners import Rights, RightsOf
+from orbithub.automation.owners import RightsOf
 from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
 from orbithub.cli.options import DataDir
@@ -37,7 +37,6 @@ from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.errors import OrbitHubError
 from orbithub.mobility.presence import Presence
-from orbithub.storage import users as user_store
 from orbithub.storage.db import Database
 
 __all__ = [
@@ -74,14 +73,7 @@ class _PresenceView:
 
 def owner_rights(db: Database, hub: Hub) -> RightsOf:
     """Looks up a user's rights as they are now (grants expire on the hub's clock)."""
-
-    async def rights(user_id: str) -> Rights | None:
-        user = await user_store.get_user(db, user_id)
-        if user is None:
-            return None
-        return Principal.build(user, await user_store.list_grants(db, user_id), now=hub.now())
-
-    return rights
+    return StoredOwnerRights(db, hub)
 
 
 def _yaml_files(folder: Path) -> list[Path]:
