@@ -12,12 +12,14 @@ from typing import TypeVar
 
 from fastapi import FastAPI, Request
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.phone import Companion
 from orbithub.api.errors import ApiError
 from orbithub.assistant import Assistant
 from orbithub.assistant.anomaly import Detector
 from orbithub.assistant.suggest import Suggester
 from orbithub.automation import Engine
+from orbithub.core.pending import PendingChanges
 from orbithub.mobility.presence import Presence
 from orbithub.mobility.runtime import Mobility
 
@@ -38,6 +40,8 @@ class HubServices:
         mobility: vehicles, arrival estimates, smart charging, pre-conditioning.
         suggestions: automations proposed from habits.
         alerts: anomaly alerts.
+        broker_accounts: the broker's accounts (the hub's own and each device's login).
+        device_changes: changes of type or owner devices asked for, waiting for the owner.
     """
 
     automations: Engine | None = None
@@ -47,6 +51,8 @@ class HubServices:
     mobility: Mobility | None = None
     suggestions: Suggester | None = None
     alerts: Detector | None = None
+    broker_accounts: BrokerAccounts | None = None
+    device_changes: PendingChanges | None = None
 
 
 def set_services(app: FastAPI, services: HubServices) -> None:

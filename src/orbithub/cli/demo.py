@@ -69,7 +69,13 @@ async def run_demo(
     world = demo_world()
     with data_dir_lock(settings.data_dir):
         _refuse_taken_ports(mqtt_url, mqtt_port, http)
-        accounts = None if mqtt_url else await _accounts(settings)
+        accounts = await _accounts(settings)
+        # Each simulated device gets a login of its own, as a device the owner provisioned (new
+        # passwords every run: only their hashes are kept); on the embedded broker it logs in
+        # with it, and its announce may name its owner (the demo's phones do).
+        credentials = await asyncio.to_thread(
+            accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
+        )
         async with mqtt_broker(
             mqtt_url, mqtt_port, accounts=accounts, any_free_port=True
         ) as broker:
@@ -78,23 +84,16 @@ async def run_demo(
                 f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
                 highlight=False,
             )
-            adapter = MqttAdapter(broker.hub_url, space_id=DEFAULT_SPACE)
+            adapter = _mqtt_adapter(broker.hub_url, DEFAULT_SPACE, accounts)
             places = World(world.spaces, world.rooms, ())
             async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
-                credentials = None
-                if accounts is not None:
-                    # Each simulated device logs in as itself, like a device the owner provisioned:
-                    # new passwords every run, since only their hashes are kept.
-                    credentials = await asyncio.to_thread(
-                        accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
-                    )
                 fleet = SimFleet(
                     world,
                     broker=broker.url,
                     seed=seed,
                     clock=clock,
                     mqtt_version="3.1.1" if broker.embedded else "auto",
-                    credentials=credentials,
+                    credentials=credentials if broker.embedded else None,
                 )
                 async with contextlib.AsyncExitStack() as stack:
                     tasks = await stack.enter_async_context(task_scope())
@@ -102,7 +101,11 @@ async def run_demo(
                         await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
                     services = await stack.enter_async_context(
                         running_services(
-                            rt, http=http or HttpOptions(any_free_port=True), demo=True
+                            rt,
+                            http=http or HttpOptions(any_free_port=True),
+                            demo=True,
+                            broker_accounts=accounts,
+                            device_changes=adapter.pending,
                         )
                     )
                     await _announce(services, rt, console, demo=True)
@@ -131,11 +134,12 @@ async def run_serve(
     with data_dir_lock(settings.data_dir):
         broker_port = DEFAULT_MQTT_PORT if mqtt_port is None else mqtt_port
         _refuse_taken_ports(mqtt_url, broker_port, http or HttpOptions())
-        accounts = None if mqtt_url else await _accounts(settings)
+        accounts = await _accounts(settings)
         async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
             console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
+            mqtt = _mqtt_adapter(broker.hub_url, space, accounts, max_devices=max_discovered)
             adapters: list[Adapter] = [
-                MqttAdapter(broker.hub_url, space_id=space, max_devices=max_discovered),
+                mqtt,
                 # Devices stored as simulated keep their physics when the hub restarts.
                 SimAdapter(clock=clock),
             ]
@@ -148,7 +152,12 @@ async def run_serve(
                 if publish_ha:
                     await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
                 services = await stack.enter_async_context(
-                    running_services(rt, http=http or HttpOptions())
+                    running_services(
+                        rt,
+                        http=http or HttpOptions(),
+                        broker_accounts=accounts,
+                        device_changes=mqtt.pending,
+                    )
                 )
                 await _announce(services, rt, console, demo=False)
                 await _until_stopped(rt, console, duration, live)
@@ -169,8 +178,20 @@ def _refuse_taken_ports(
         )
 
 
+def _mqtt_adapter(
+    url: str, space: str, accounts: BrokerAccounts, *, max_devices: int = DEFAULT_MAX_DEVICES
+) -> MqttAdapter:
+    # A new device may name its owner only with a login the owner made for it.
+    return MqttAdapter(
+        url,
+        space_id=space,
+        max_devices=max_devices,
+        provisioned=lambda device_id: accounts.device(device_id) is not None,
+    )
+
+
 async def _accounts(settings: Settings) -> BrokerAccounts:
-    """The embedded broker's accounts in the data directory (the hub's made on first start)."""
+    """The broker accounts in the data directory (the hub's own made on first start)."""
     return await asyncio.to_thread(BrokerAccounts.in_data_dir, settings.data_dir)
 
 

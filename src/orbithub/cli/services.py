@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from fastapi import FastAPI
 
+from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.sim.places import Places
 from orbithub.api.app import create_app
 from orbithub.api.serve import serve_api
@@ -32,6 +33,7 @@ from orbithub.cli.insights import start_insights
 from orbithub.cli.mobility import start_mobility
 from orbithub.cli.runtime import Runtime
 from orbithub.cli.settings import DEFAULT_HTTP_PORT
+from orbithub.core.pending import PendingChanges
 from orbithub.core.tasks import task_scope
 from orbithub.errors import OrbitHubError
 
@@ -90,6 +92,8 @@ async def running_services(
     http: HttpOptions | None,
     demo: bool = False,
     api_settings: ApiSettings | None = None,
+    broker_accounts: BrokerAccounts | None = None,
+    device_changes: PendingChanges | None = None,
 ) -> AsyncIterator[Services]:
     """Start the phone companion, vehicles, automations, assistant, insights and the API.
 
@@ -98,6 +102,8 @@ async def running_services(
         http: where to serve the API and the web app; None serves nothing.
         demo: add the demo's scenes, scene names and home Wi-Fi.
         api_settings: token lifetimes and limits; defaults when None.
+        broker_accounts: the broker's accounts, for the API's device logins.
+        device_changes: device changes waiting for the owner, for the API.
 
     Yields:
         The running services; leaving the block stops them.
@@ -145,6 +151,8 @@ async def running_services(
                     mobility=mobility,
                     suggestions=insights.suggester,
                     alerts=insights.detector,
+                    broker_accounts=broker_accounts,
+                    device_changes=device_changes,
                 )
                 app: FastAPI | None = None
                 url: str | None = None

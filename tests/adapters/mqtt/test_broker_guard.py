@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import stat
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -24,37 +23,13 @@ from orbithub.adapters.mqtt.broker_guard import ConnectionLimits
 from orbithub.sdk import Device
 from tests.sdk.hub import HubClient
 
-from .wire import WITHIN, embedded_broker, running_hub, until
-
-
-class BrokerLog(logging.Handler):
-    """The broker guard's WARNING lines, awaited instead of sleeping."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-        self._seen = asyncio.Event()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
-        self._seen.set()
-
-    async def wait_for(self, text: str) -> None:
-        async with asyncio.timeout(WITHIN):
-            while not any(text in line for line in self.lines):
-                self._seen.clear()
-                await self._seen.wait()
+from .wire import WITHIN, LogLines, embedded_broker, log_lines, running_hub, until
 
 
 @pytest.fixture
-def broker_log() -> Iterator[BrokerLog]:
-    handler = BrokerLog()
-    logger = logging.getLogger("orbithub.adapters.mqtt.broker_guard")
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
+def broker_log() -> Iterator[LogLines]:
+    with log_lines("orbithub.adapters.mqtt.broker_guard") as lines:
+        yield lines
 
 
 def _lock(broker: EmbeddedBroker, username: str, password: str) -> Device:
@@ -99,7 +74,7 @@ async def test_without_credentials_no_client_gets_in(tmp_path: Path) -> None:
 
 
 async def test_a_process_without_the_locks_password_cannot_speak_for_it_nor_command_it(
-    tmp_path: Path, broker_log: BrokerLog
+    tmp_path: Path, broker_log: LogLines
 ) -> None:
     async with embedded_broker(tmp_path) as broker:
         accounts = broker.guard.accounts
@@ -158,7 +133,7 @@ async def test_a_process_without_the_locks_password_cannot_speak_for_it_nor_comm
 
 
 async def test_a_device_may_not_leave_its_last_will_on_another_devices_topic(
-    tmp_path: Path, broker_log: BrokerLog
+    tmp_path: Path, broker_log: LogLines
 ) -> None:
     async with embedded_broker(tmp_path) as broker:
         plug = broker.guard.accounts.issue("desk-plug", "home")
@@ -199,7 +174,7 @@ async def _closed_by_peer(reader: asyncio.StreamReader, within: float) -> bool:
 
 
 async def test_a_flood_of_idle_connections_is_refused_past_the_cap_and_timed_out(
-    tmp_path: Path, broker_log: BrokerLog
+    tmp_path: Path, broker_log: LogLines
 ) -> None:
     limits = ConnectionLimits(
         per_address=64, unauthenticated_per_address=8, total=200, handshake_timeout=3.0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
-from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +148,39 @@ def subset(found: Iterable[tuple[str, bytes]], expected: Iterable[tuple[str, byt
     """Whether every expected message is among those found."""
     got = list(found)
     return all(m in got for m in expected)
+
+
+class LogLines(logging.Handler):
+    """The WARNING lines of one logger, awaited instead of sleeping."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+        self._seen = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+        self._seen.set()
+
+    def count(self, text: str) -> int:
+        """How many lines so far hold ``text``."""
+        return sum(text in line for line in self.lines)
+
+    async def wait_for(self, text: str, times: int = 1, within: float = WITHIN) -> None:
+        """Wait until ``times`` lines hold ``text``."""
+        async with asyncio.timeout(within):
+            while self.count(text) < times:
+                self._seen.clear()
+                await self._seen.wait()
+
+
+@contextmanager
+def log_lines(logger: str) -> Iterator[LogLines]:
+    """Collect ``logger``'s WARNING lines while in the block."""
+    handler = LogLines()
+    log = logging.getLogger(logger)
+    log.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        log.removeHandler(handler)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from orbithub.adapters.mqtt.client import MqttClient, MqttUnavailable
@@ -41,6 +41,7 @@ from orbithub.adapters.mqtt.url import BrokerUrl, parse_broker_url
 from orbithub.adapters.mqtt.z2m import parse_bridge_devices
 from orbithub.core.adapter import AdapterHost, Command, CommandResult, SetProperty
 from orbithub.core.errors import UnknownDeviceError
+from orbithub.core.pending import PendingChanges
 from orbithub.core.registry import Device
 from orbithub.errors import OrbitHubError
 
@@ -82,6 +83,11 @@ class MqttAdapter:
         max_rate: messages a second one discovered device may send; more are dropped and the
             device is flagged.
         outage_grace: seconds without the broker before its devices are shown as unavailable.
+        pending: where OrbitHub-protocol devices' changes of type or owner wait for the owner
+            (default: a store of its own, :attr:`pending`).
+        provisioned: whether the owner made broker credentials for a device id; a new device
+            claiming an owner without them has the claim held for the owner (default: none
+            made, every claim is held).
     """
 
     name = "mqtt"
@@ -103,8 +109,12 @@ class MqttAdapter:
         max_devices: int = DEFAULT_MAX_DEVICES,
         max_rate: int = DEFAULT_MAX_RATE,
         outage_grace: float = DEFAULT_OUTAGE_GRACE_S,
+        pending: PendingChanges | None = None,
+        provisioned: Callable[[str], bool] | None = None,
     ) -> None:
         self.url = parse_broker_url(url) if isinstance(url, str) else url
+        self.pending = pending if pending is not None else PendingChanges()
+        """Device changes waiting for the owner."""
         self.space_id = space_id
         self.ha_prefix = ha_prefix
         self.z2m_base = z2m_base
@@ -126,7 +136,14 @@ class MqttAdapter:
         self._ha_root = f"{ha_prefix}/" if ha_prefix else None
         self._z2m_bridge = f"{z2m_base}/bridge/devices" if z2m_base else None
         self._orbit = (
-            OrbitDevices(orbit_prefix, self.name, self.faults, reply_timeout)
+            OrbitDevices(
+                orbit_prefix,
+                self.name,
+                self.faults,
+                reply_timeout,
+                pending=self.pending,
+                provisioned=provisioned,
+            )
             if orbit_prefix
             else None
         )

@@ -15,7 +15,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from orbithub.adapters.mqtt import protocol
@@ -23,6 +24,7 @@ from orbithub.adapters.mqtt.client import MQTT_V5, MqttClient
 from orbithub.adapters.mqtt.faults import InputFaults
 from orbithub.adapters.mqtt.protocol import MessageKind, ProtocolError, Reply
 from orbithub.core.adapter import AdapterHost, CallAction, CommandResult, SetProperty
+from orbithub.core.pending import ChangedField, PendingChange, PendingChanges, changed_fields
 from orbithub.core.registry import Device
 from orbithub.errors import OrbitHubError
 from orbithub.spec.errors import SpecError
@@ -53,12 +55,23 @@ class OrbitDevices:
         adapter: the adapter's name, recorded on each device.
         faults: where refused input is counted and logged.
         reply_timeout: seconds a device has to answer a set or action.
+        pending: where a change of type or owner waits for the owner.
+        provisioned: whether the owner made broker credentials for a device id (None: never).
     """
 
     def __init__(
-        self, prefix: str, adapter: str, faults: InputFaults, reply_timeout: float
+        self,
+        prefix: str,
+        adapter: str,
+        faults: InputFaults,
+        reply_timeout: float,
+        *,
+        pending: PendingChanges | None = None,
+        provisioned: Callable[[str], bool] | None = None,
     ) -> None:
         self.prefix = prefix
+        self.pending = pending if pending is not None else PendingChanges()
+        self._provisioned = provisioned or (lambda _device_id: False)
         self._adapter = adapter
         self._faults = faults
         self._reply_timeout = reply_timeout
@@ -172,6 +185,7 @@ class OrbitDevices:
             model=announce.model or spec.name,
             owner=announce.owner,
         )
+        record = self._hold_what_needs_the_owner(host, topic, existing, record)
         if existing != record:
             try:
                 host.add_device(record, replace=existing is not None)
@@ -182,6 +196,30 @@ class OrbitDevices:
         early = self._early.pop(device_id, None)
         if early is not None:
             host.set_online(device_id, early)
+
+    def _hold_what_needs_the_owner(
+        self, host: AdapterHost, topic: str, existing: Device | None, record: Device
+    ) -> Device:
+        """What of ``record`` applies now; a change of type or owner waits for the owner.
+
+        Anyone who can publish on a device's announce topic could otherwise turn the front
+        door lock into a plug, or claim a phone for a person and so move their presence. A new
+        device may name its owner only when the owner made broker credentials for it (the
+        broker then lets only that device announce it); else it joins without an owner.
+        """
+        if existing is None:
+            if record.owner is None or self._provisioned(record.id):
+                return record
+            added = replace(record, owner=None)
+            fields: tuple[ChangedField, ...] = (ChangedField.OWNER,)
+            self.pending.hold(PendingChange(record.id, added, record, fields, topic, host.now()))
+            return added
+        fields = changed_fields(existing, record)
+        if not fields:
+            self.pending.dismiss(record.id)  # the device no longer asks for it
+            return record
+        self.pending.hold(PendingChange(record.id, existing, record, fields, topic, host.now()))
+        return existing
 
     def _room(
         self, host: AdapterHost, topic: str, device_id: str, space: str, room: str | None
@@ -207,6 +245,7 @@ class OrbitDevices:
         if self._topics.pop(device_id, None) is None:
             return
         self._last_seq.pop(device_id, None)
+        self.pending.forget(device_id)
         if host.registry.find_device(device_id) is not None:
             host.remove_device(device_id)
 
