@@ -4,9 +4,10 @@ Every sentence of the evaluation sets (English and Chinese) is understood agains
 world: sentence templates (hassil), then the keyword fallback, then target resolution.
 Printed per language: the first sentence (templates compiled on first use), then the median,
 95th percentile and worst of the rest, for matching alone (what runs in the worker thread) and
-for the whole interpretation; then the accuracy on the tuned and held-out sets, and on the
-held-out conversations (eval_dialogue.yaml), asked of the demo home with its simulated devices
-running.
+for the whole interpretation; then the accuracy on the tuned and held-out sets, on the
+languages read by templates alone (eval_languages.yaml: German, French, Spanish, Italian),
+and on the held-out conversations (eval_dialogue.yaml), asked of the demo home with its
+simulated devices running.
 
     python bench/bench_assistant.py [--rounds 3] [--no-accuracy]
 """
@@ -92,7 +93,7 @@ async def main(rounds: int, scores: bool) -> None:
         print(f"  interpretation  {_ms(whole)}   (matching in a worker thread + resolution)")
         share = by_layer["hassil"] / max(1, sum(by_layer.values()))
         print(f"  matched by templates {share:.0%}, by the keyword fallback {1 - share:.0%}")
-    for name in ("eval_tuned", "eval_heldout") if scores else ():
+    for name in ("eval_tuned", "eval_heldout", "eval_languages") if scores else ():
         outcomes = await evaluate(assistant, load_cases(DATA / f"{name}.yaml"), speaker)
         for section, (right, total) in accuracy(outcomes).items():
             print(f"accuracy {name} {section}: {right}/{total} = {right / total:.1%}")

@@ -10,6 +10,7 @@ from orbithub.assistant import fan
 from orbithub.assistant.execute import Outcome, Problem
 from orbithub.assistant.model import Intent, Language
 from orbithub.assistant.nlu.text import is_cjk
+from orbithub.assistant.phrases import PHRASES, Phrases
 from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.spec.model import Value
 
@@ -114,6 +115,10 @@ def join(items: Sequence[str], language: Language, *, last: str | None = None) -
         return ""
     if len(items) == 1:
         return items[0]
+    phrases = PHRASES.get(language)
+    if phrases is not None:
+        end = phrases.last_or if last in ("or", "还是") else phrases.last_and
+        return phrases.joiner.join(items[:-1]) + end + items[-1]
     if language is Language.ZH:
         return "、".join(items[:-1]) + (last or "和") + items[-1]
     return ", ".join(items[:-1]) + f" {last or 'and'} " + items[-1]
@@ -121,7 +126,7 @@ def join(items: Sequence[str], language: Language, *, last: str | None = None) -
 
 def _names(devices: Sequence[Device], language: Language) -> str:
     names = [display_name(d, language) for d in devices]
-    if language is Language.ZH:
+    if language is Language.ZH or language in PHRASES:
         return join(names, language)
     return join([f"the {n}" if not n[0].isupper() else n for n in names], language)
 
@@ -245,6 +250,8 @@ def done(
 
     ``temperature``: the target temperature set with a mode (the answer names both).
     """
+    if language in PHRASES:
+        return _done_plain(intent, outcomes, value, PHRASES[language], language)
     zh = language is Language.ZH
     ok = [o.device for o in outcomes if o.problem is None and o.confirmed and o.via is None]
     parts: list[str] = []
@@ -340,9 +347,39 @@ def _switched(outcomes: Sequence[Outcome], start: bool, language: Language) -> l
     return parts
 
 
+def _done_plain(
+    intent: Intent,
+    outcomes: Sequence[Outcome],
+    value: float | str | None,
+    phrases: Phrases,
+    language: Language,
+) -> str:
+    """What was done and what was refused, in a language read by templates alone."""
+    parts: list[str] = []
+    ok = [o for o in outcomes if o.problem is None]
+    if ok:
+        shown = next((o.value for o in ok if o.value is not None), value)
+        template = phrases.done.get(intent, phrases.done[Intent.TURN_ON])
+        names = _names([o.device for o in ok], language)
+        parts.append(template.format(names=names, value=_shown(shown, language)))
+    for outcome in outcomes:
+        name = display_name(outcome.device, language)
+        prop = outcome.prop
+        if outcome.problem is Problem.FORBIDDEN:
+            parts.append(phrases.no_access.format(names=name))
+        elif outcome.problem is Problem.OUT_OF_RANGE and prop and prop.value_range:
+            low, high = f"{prop.value_range.min:g}", f"{prop.value_range.max:g}"
+            parts.append(phrases.out_of_range.format(names=name, low=low, high=high))
+        elif outcome.problem is not None:
+            parts.append(phrases.failed.format(names=name))
+    return " ".join(parts)
+
+
 def clarify(choices: Sequence[Device], language: Language) -> str:
     """The question back when a request could mean several devices."""
     names = [display_name(d, language) for d in choices]
+    if language in PHRASES:
+        return PHRASES[language].which.format(names=join(names, language, last="or"))
     if language is Language.ZH:
         return f"你指的是哪一个：{join(names, language, last='还是')}？"
     return f"Which one do you mean: {join(names, language, last='or')}?"
@@ -363,6 +400,12 @@ def place_name(registry: Registry, place_id: str, language: Language) -> str:
 def missing(what: str, where: str, near: Sequence[Device], language: Language) -> str:
     """A place named without the device asked for, and what it offers instead (a question)."""
     names = [display_name(d, language) for d in near]
+    if language in PHRASES:
+        phrases = PHRASES[language]
+        text = phrases.missing.format(where=where)
+        return text + (
+            " " + phrases.which.format(names=join(names, language, last="or")) if names else ""
+        )
     if language is Language.ZH:
         text = f"{where}没有{what or '这样的设备'}。"
         return text + (f"你是指{join(names, language, last='还是')}吗？" if names else "")
@@ -376,6 +419,8 @@ def missing(what: str, where: str, near: Sequence[Device], language: Language) -
 
 def not_found(what: str, language: Language) -> str:
     """What the speaker named but may not see: not found, as if it were not there."""
+    if language in PHRASES:
+        return PHRASES[language].not_found.format(names=what)
     if language is Language.ZH:
         return f"我找不到{what}。"
     return f"I can't find the {what}."
@@ -384,6 +429,8 @@ def not_found(what: str, language: Language) -> str:
 def no_access(devices: Sequence[Device], language: Language) -> str:
     """The speaker sees these devices but may not control them."""
     names = _names(devices, language)
+    if language in PHRASES:
+        return PHRASES[language].no_access.format(names=names)
     if language is Language.ZH:
         return f"你没有权限控制{names}。"
     return f"You don't have access to {names}."
@@ -391,6 +438,8 @@ def no_access(devices: Sequence[Device], language: Language) -> str:
 
 def nothing_found(language: Language, named: Sequence[Device] = ()) -> str:
     """The answer when no device fits the request."""
+    if language in PHRASES:
+        return PHRASES[language].nothing
     if named:
         name = display_name(named[0], language)
         return f"{name}不支持这个操作。" if language is Language.ZH else f"{name} can't do that."
@@ -401,6 +450,8 @@ def nothing_found(language: Language, named: Sequence[Device] = ()) -> str:
 
 def cancelled(language: Language) -> str:
     """The answer to "cancel" while a question waits."""
+    if language in PHRASES:
+        return PHRASES[language].cancelled
     return (
         "好的，已取消，什么都没改。"
         if language is Language.ZH
@@ -410,6 +461,8 @@ def cancelled(language: Language) -> str:
 
 def no_question(language: Language) -> str:
     """The answer to an answer when no question waits (or it expired)."""
+    if language in PHRASES:
+        return PHRASES[language].no_question
     if language is Language.ZH:
         return "我现在没有在等你回答。请把要做的事完整说一遍。"
     return "I'm not waiting for an answer right now. Please say the whole request again."
@@ -417,6 +470,8 @@ def no_question(language: Language) -> str:
 
 def unknown(language: Language) -> str:
     """The answer to a request the home cannot serve."""
+    if language in PHRASES:
+        return PHRASES[language].unknown
     if language is Language.ZH:
         return "抱歉，这个我还做不到。我可以开关设备、调温度和亮度、回答设备状态。"
     return (

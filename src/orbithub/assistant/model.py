@@ -22,10 +22,23 @@ __all__ = [
 
 
 class Language(StrEnum):
-    """The languages the assistant understands and answers in."""
+    """The languages the assistant understands and answers in.
+
+    English and Chinese are understood fully; the others by Home Assistant's sentence
+    templates alone (switching, brightness, temperature, covers, questions about state).
+    """
 
     EN = "en"
     ZH = "zh-CN"
+    DE = "de"
+    FR = "fr"
+    ES = "es"
+    IT = "it"
+
+    @property
+    def full(self) -> bool:
+        """Whether the language has OrbitHub's own reading (keywords, history, scenes)."""
+        return self in (Language.EN, Language.ZH)
 
 
 class Intent(StrEnum):

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from orbithub.assistant.answers import display_name, join
 from orbithub.assistant.model import Language
+from orbithub.assistant.phrases import PHRASES
 from orbithub.assistant.resolve import query_properties
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
@@ -51,6 +52,11 @@ _WORDS_EN = {
 _POLAR_EN = re.compile(r"^(?:is|are|was|were|does|do|did|has|have|can)\b")
 _POLAR_ZH = re.compile(r"(?:吗|么|没有?|了没)$|是不是|有没有|开没开|在不在|锁没锁")
 # The question asks about the "off" side ("is the door closed", "灯关了吗"): yes means off.
+# In the languages read by templates alone, a question without a question word is yes/no.
+_OPEN_QUESTION = re.compile(
+    r"\b(?:wie|was|welche[rs]?|wo|wann|quel(?:le)?s?|combien|comment|où|cuál|cuánto|qué|"
+    r"dónde|quale|quanto|quanti|cosa|dove)\b"
+)
 _NEGATIVE_EN = re.compile(r"\b(?:off|closed|shut|unlocked|away|out)\b")
 _NEGATIVE_ZH = re.compile(r"关|没锁|不在|没在")
 _BOOLS_EN = {
@@ -205,6 +211,8 @@ def _owner(device: Device, language: Language) -> str:
 
 def is_polar(normalized: str, language: Language) -> bool:
     """Whether a question asks for yes or no ("is the car charging?", "前门锁了吗")."""
+    if language in PHRASES:
+        return not _OPEN_QUESTION.search(normalized)
     if language is Language.ZH:
         return _POLAR_ZH.search(normalized.replace(" ", "")) is not None
     return _POLAR_EN.search(normalized) is not None
@@ -243,6 +251,48 @@ def _polar(
     return None
 
 
+def _plain_state(
+    hub: Hub,
+    targets: Sequence[Device],
+    attribute: str | None,
+    language: Language,
+    polar: str | None,
+) -> str:
+    """The state in a language read by templates alone: on or off, or the reading."""
+    phrases = PHRASES[language]
+    parts: list[str] = []
+    for device in targets:
+        name = display_name(device, language)
+        prop = next(
+            (
+                p
+                for p in query_properties(device, attribute, room_wide=False)
+                if hub.state.value(device.id, p.path) is not None
+            ),
+            None,
+        )
+        value = None if prop is None else hub.state.value(device.id, prop.path)
+        if prop is None or value is None:
+            parts.append(phrases.reading.format(names=name, value="–"))
+            continue
+        truth = _truth(prop, value, attribute)
+        if prop.name == "on" and isinstance(value, bool):
+            text = (phrases.state_on if value else phrases.state_off).format(names=name)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            text = phrases.reading.format(
+                names=name, value=_number(float(value), prop, Language.EN)
+            )
+        else:
+            shown = (
+                prop.describe_value(value) if isinstance(value, int) and prop.value_list else None
+            )
+            text = phrases.reading.format(names=name, value=shown or str(value))
+        if polar is not None and len(targets) == 1 and truth is not None:
+            text = (phrases.yes if truth else phrases.no) + text
+        parts.append(text)
+    return " ".join(parts)
+
+
 def answer_state(
     hub: Hub,
     targets: Sequence[Device],
@@ -257,6 +307,8 @@ def answer_state(
     ``polar``: the normalised question when it asks for yes or no: the answer then opens with
     yes or no ("No — Car: plugged in but not charging."), then says the state.
     """
+    if language in PHRASES:
+        return _plain_state(hub, targets, attribute, language, polar)
     zh = language is Language.ZH
     if polar is not None and len(targets) == 1:
         said = answer_state(hub, targets, attribute, language, room_wide=room_wide)

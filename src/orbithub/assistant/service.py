@@ -50,6 +50,11 @@ _KINDRED: dict[Intent, tuple[Intent, ...]] = {
     Intent.START: (Intent.TURN_ON,),
     Intent.STOP: (Intent.TURN_OFF,),
 }
+# Home Assistant's templates read "öffne", "ouvre", "abre" of a curtain as turning it on.
+_KINDRED_TEMPLATES: dict[Intent, tuple[Intent, ...]] = {
+    Intent.TURN_ON: (Intent.START, Intent.OPEN),
+    Intent.TURN_OFF: (Intent.STOP, Intent.CLOSE),
+}
 # "打开" is both "turn on" and "open": "打开前门" opens the door, which is the lock's job.
 _KINDRED_ZH: dict[Intent, tuple[Intent, ...]] = {
     Intent.TURN_ON: (Intent.START, Intent.OPEN, Intent.UNLOCK),
@@ -223,6 +228,8 @@ class Assistant:
         kindred = _KINDRED.get(intent, ())
         if heard.language is Language.ZH:
             kindred = _KINDRED_ZH.get(intent, kindred)
+        elif not heard.language.full:
+            kindred = _KINDRED_TEMPLATES.get(intent, kindred)
         for attempt in (intent, *kindred):
             found = resolve(
                 heard.mentions,

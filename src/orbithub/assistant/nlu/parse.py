@@ -5,10 +5,11 @@ Pure CPU work on immutable inputs, so it may run in a worker thread.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Intent, Language
-from orbithub.assistant.nlu.mentions import EntryKind, Lexicon, Mention
+from orbithub.assistant.nlu.mentions import Entry, EntryKind, Lexicon, Mention
 from orbithub.assistant.nlu.rules import Clues, Parsed, classify
 from orbithub.assistant.nlu.templates import SlotLists, match_templates
 from orbithub.assistant.nlu.text import detect_language, is_cjk, normalize, quantities
@@ -74,6 +75,59 @@ def _rules_win(template: Intent, rules: Intent, clues: Clues, *, both: bool = Fa
     return template is Intent.UNKNOWN and rules is not Intent.UNKNOWN and clues.has_target
 
 
+# The kind of device a template's own words named, for languages read by templates alone
+# ("schalte das Licht in Kitchen aus" names the kitchen's light, not everything there).
+_DOMAIN_KINDS = {
+    "light": "light",
+    "climate": "ac",
+    "cover": "curtain",
+    "lock": "lock",
+    "fan": "purifier",
+    "media_player": "tv",
+    "vacuum": "vacuum",
+}
+
+
+# A question in the languages read by templates: it opens with the verb "to be" or ends with
+# a question mark.
+_QUESTION = re.compile(r"^(?:ist|sind|est|est-ce|está|están|esta|è|e)\b|\?$|\best-(?:il|elle)\b")
+_ASKED = {
+    Intent.LOCK: "locked",
+    Intent.UNLOCK: "locked",
+    Intent.OPEN: "open",
+    Intent.CLOSE: "open",
+    Intent.TURN_ON: "on",
+    Intent.TURN_OFF: "on",
+}
+
+
+def _templates_only(
+    text: str,
+    lang: Language,
+    normalized: str,
+    mentions: list[Mention],
+    lists: SlotLists,
+) -> Understanding:
+    """A sentence of a language understood by Home Assistant's templates alone."""
+    template = match_templates(text, lang, lists)
+    if template is None:
+        return Understanding(
+            lang, normalized, tuple(mentions), Parsed(Intent.UNKNOWN), None, "hassil"
+        )
+    kind = _DOMAIN_KINDS.get(template.domain or "")
+    if kind is not None and not any(m.of(EntryKind.KIND) for m in mentions):
+        mentions = [*mentions, Mention("", 0, 0, 100.0, (Entry(EntryKind.KIND, kind),))]
+    feature = _TEMPLATE_FEATURES.get(template.template_intent)
+    parsed = Parsed(template.intent, template.value, feature, template.attribute)
+    asked = _ASKED.get(template.intent)
+    if asked is not None and _QUESTION.search(normalized + ("?" if text.endswith("?") else "")):
+        # "ist Front door lock verriegelt" fits a template for locking it: a question never acts.
+        parsed = Parsed(Intent.QUERY_STATE, None, None, asked)
+    return Understanding(
+        lang, normalized, tuple(mentions), parsed, template.scene, "hassil", template.intent
+    )
+
+
 def understand(
     text: str, language: Language | None, lexicon: Lexicon, lists: SlotLists
 ) -> Understanding:
@@ -82,9 +136,16 @@ def understand(
     ``language`` is only a hint for a sentence without words of either script ("2"): each
     sentence is read in its own language, whatever the app's.
     """
-    lang = detect_language(text, language)
     normalized = normalize(text)
     mentions = lexicon.scan(normalized)
+    # The home's names say nothing of the language ("ist Front door lock verriegelt").
+    unnamed = list(normalized)
+    for mention in mentions:
+        unnamed[mention.start : mention.end] = " " * (mention.end - mention.start)
+    rest = "".join(unnamed)
+    lang = detect_language(rest if re.search(r"[^\W\d_]", rest) else normalized, language)
+    if not lang.full:
+        return _templates_only(text, lang, normalized, mentions, lists)
     clues = Clues(
         types=lexicon.types(mentions),
         has_target=any(

@@ -100,6 +100,7 @@ class TemplateMatch:
         scene: the scene name it captured, if any.
         value: the number or mode it captured, if any.
         attribute: what a question asks, when the template says.
+        domain: the kind of device the template's words named ("das Licht": ``light``).
     """
 
     intent: Intent
@@ -109,6 +110,7 @@ class TemplateMatch:
     scene: str | None
     value: float | str | None
     attribute: str | None
+    domain: str | None = None
 
 
 @functools.cache
@@ -116,8 +118,9 @@ def _intents(language: Language) -> Intents:
     ha = get_intents(language.value) or {"language": language.value, "intents": {}}
     ha = {**ha, "intents": {k: v for k, v in ha["intents"].items() if k in _HA_INTENTS}}
     own_file = resources.files("orbithub.assistant.nlu") / "sentences" / f"{language.value}.yaml"
-    own: dict[str, Any] = yaml.safe_load(own_file.read_text(encoding="utf-8"))
-    merge_dict(ha, own)  # merges in place
+    if own_file.is_file():  # only English and Chinese have OrbitHub's own sentences
+        own: dict[str, Any] = yaml.safe_load(own_file.read_text(encoding="utf-8"))
+        merge_dict(ha, own)  # merges in place
     return Intents.from_dict(ha)
 
 
@@ -152,6 +155,7 @@ def match_templates(text: str, language: Language, lists: SlotLists) -> Template
             names = tuple(str(e.value) for e in result.entities_list if e.name == "name")
             areas = tuple(str(e.value) for e in result.entities_list if e.name == "area")
             scene = result.entities.get("scene")
+            domain = result.entities.get("domain")
             intent, value, attribute = mapped
             return TemplateMatch(
                 intent,
@@ -161,6 +165,7 @@ def match_templates(text: str, language: Language, lists: SlotLists) -> Template
                 None if scene is None else str(scene.value),
                 value,
                 attribute,
+                None if domain is None else str(domain.value),
             )
     return None
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from orbithub.assistant.model import Language
+from orbithub.assistant.nlu.latin import detect_latin
 
 __all__ = ["Quantity", "detect_language", "is_cjk", "normalize", "quantities"]
 
@@ -76,15 +77,17 @@ def detect_language(text: str, hint: Language | None = None) -> Language:
     """The language of one sentence, by its script first.
 
     Ideographs make it Chinese unless English words outnumber them ("把客厅的 AC 调到 24 度"
-    is Chinese, "turn on the 台灯" English); Latin script is English, the one Latin-script
-    language understood. A sentence of neither ("2", "?") is in ``hint`` (the language of the
-    question it answers, or the app's), else English.
+    is Chinese, "turn on the 台灯" English); Latin script is told apart by its small words
+    (:func:`~orbithub.assistant.nlu.latin.detect_latin`). A sentence of neither ("2", "?")
+    is in ``hint`` (the language of the question it answers, or the app's), else English.
     """
     ideographs = len(_CJK.findall(text))
     words = len(_LATIN_WORD.findall(text))
     if not ideographs and not words:
         return hint or Language.EN
-    return Language.ZH if ideographs >= words else Language.EN
+    if ideographs >= words:
+        return Language.ZH
+    return detect_latin(text, hint)
 
 
 def _zh_value(word: str) -> float | None:

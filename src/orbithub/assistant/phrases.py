@@ -1,0 +1,190 @@
+"""Answers in the languages read by templates alone: German, French, Spanish, Italian.
+
+Short and plain, one pattern per outcome; device and room names are the home's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orbithub.assistant.model import Intent, Language
+
+__all__ = ["PHRASES", "Phrases"]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """One language's answers; ``{names}``, ``{value}``, ``{low}``, ``{high}`` are filled in."""
+
+    done: dict[Intent, str]
+    which: str
+    unknown: str
+    nothing: str
+    not_found: str
+    missing: str
+    no_access: str
+    cancelled: str
+    no_question: str
+    out_of_range: str
+    failed: str
+    state_on: str
+    state_off: str
+    reading: str
+    yes: str
+    no: str
+    joiner: str
+    last_and: str
+    last_or: str
+
+
+_DE = Phrases(
+    done={
+        Intent.TURN_ON: "{names} eingeschaltet.",
+        Intent.TURN_OFF: "{names} ausgeschaltet.",
+        Intent.SET_BRIGHTNESS: "Helligkeit von {names} auf {value} % gestellt.",
+        Intent.SET_TEMPERATURE: "{names} auf {value} °C gestellt.",
+        Intent.SET_POSITION: "{names} auf {value} % gestellt.",
+        Intent.SET_VOLUME: "Lautstärke von {names} auf {value} gestellt.",
+        Intent.OPEN: "{names} wird geöffnet.",
+        Intent.CLOSE: "{names} wird geschlossen.",
+        Intent.LOCK: "{names} verriegelt.",
+        Intent.UNLOCK: "{names} entriegelt.",
+        Intent.START: "{names} gestartet.",
+        Intent.STOP: "{names} gestoppt.",
+        Intent.DOCK: "{names} fährt zur Ladestation.",
+    },
+    which="Welches meinst du: {names}?",
+    unknown="Das kann ich leider nicht. Ich kann Geräte schalten, Licht und Temperatur "
+    "einstellen und Fragen zum Zuhause beantworten.",
+    nothing="Ich finde kein Gerät, das das kann.",
+    not_found="Ich finde {names} nicht.",
+    missing="In {where} gibt es kein solches Gerät.",
+    no_access="Du hast keinen Zugriff auf {names}.",
+    cancelled="Gut, abgebrochen: nichts geändert.",
+    no_question="Ich warte gerade auf keine Antwort. Bitte sag den ganzen Wunsch noch einmal.",
+    out_of_range="{names} geht nur von {low} bis {high}; ich habe nichts geändert.",
+    failed="{names} hat nicht reagiert.",
+    state_on="{names} ist an.",
+    state_off="{names} ist aus.",
+    reading="{names}: {value}.",
+    yes="Ja — ",
+    no="Nein — ",
+    joiner=", ",
+    last_and=" und ",
+    last_or=" oder ",
+)
+_FR = Phrases(
+    done={
+        Intent.TURN_ON: "{names} allumé.",
+        Intent.TURN_OFF: "{names} éteint.",
+        Intent.SET_BRIGHTNESS: "Luminosité de {names} réglée à {value} %.",
+        Intent.SET_TEMPERATURE: "{names} réglé à {value} °C.",
+        Intent.SET_POSITION: "{names} réglé à {value} %.",
+        Intent.SET_VOLUME: "Volume de {names} réglé à {value}.",
+        Intent.OPEN: "J'ouvre {names}.",
+        Intent.CLOSE: "Je ferme {names}.",
+        Intent.LOCK: "{names} verrouillé.",
+        Intent.UNLOCK: "{names} déverrouillé.",
+        Intent.START: "{names} démarré.",
+        Intent.STOP: "{names} arrêté.",
+        Intent.DOCK: "{names} retourne à sa base.",
+    },
+    which="Lequel voulez-vous dire : {names} ?",
+    unknown="Désolé, je ne sais pas faire cela. Je peux allumer et éteindre les appareils, "
+    "régler la lumière et la température et répondre aux questions sur la maison.",
+    nothing="Je ne trouve aucun appareil qui puisse le faire.",
+    not_found="Je ne trouve pas {names}.",
+    missing="Il n'y a pas d'appareil de ce genre dans {where}.",
+    no_access="Vous n'avez pas accès à {names}.",
+    cancelled="D'accord, annulé : rien n'a changé.",
+    no_question="Je n'attends pas de réponse. Redites toute la demande, s'il vous plaît.",
+    out_of_range="{names} va seulement de {low} à {high} ; je n'ai rien changé.",
+    failed="{names} n'a pas répondu.",
+    state_on="{names} est allumé.",
+    state_off="{names} est éteint.",
+    reading="{names} : {value}.",
+    yes="Oui — ",
+    no="Non — ",
+    joiner=", ",
+    last_and=" et ",
+    last_or=" ou ",
+)
+_ES = Phrases(
+    done={
+        Intent.TURN_ON: "{names} encendido.",
+        Intent.TURN_OFF: "{names} apagado.",
+        Intent.SET_BRIGHTNESS: "Brillo de {names} al {value} %.",
+        Intent.SET_TEMPERATURE: "{names} a {value} °C.",
+        Intent.SET_POSITION: "{names} al {value} %.",
+        Intent.SET_VOLUME: "Volumen de {names} a {value}.",
+        Intent.OPEN: "Abriendo {names}.",
+        Intent.CLOSE: "Cerrando {names}.",
+        Intent.LOCK: "{names} cerrado con llave.",
+        Intent.UNLOCK: "{names} abierto.",
+        Intent.START: "{names} en marcha.",
+        Intent.STOP: "{names} detenido.",
+        Intent.DOCK: "{names} vuelve a su base.",
+    },
+    which="¿Cuál quieres decir: {names}?",
+    unknown="Lo siento, eso no lo sé hacer. Puedo encender y apagar aparatos, ajustar la luz "
+    "y la temperatura y responder preguntas sobre la casa.",
+    nothing="No encuentro ningún aparato que pueda hacerlo.",
+    not_found="No encuentro {names}.",
+    missing="En {where} no hay ningún aparato así.",
+    no_access="No tienes acceso a {names}.",
+    cancelled="Vale, cancelado: no he cambiado nada.",
+    no_question="No estoy esperando una respuesta. Repite la petición completa, por favor.",
+    out_of_range="{names} solo va de {low} a {high}; no he cambiado nada.",
+    failed="{names} no ha respondido.",
+    state_on="{names} está encendido.",
+    state_off="{names} está apagado.",
+    reading="{names}: {value}.",
+    yes="Sí — ",
+    no="No — ",
+    joiner=", ",
+    last_and=" y ",
+    last_or=" o ",
+)
+_IT = Phrases(
+    done={
+        Intent.TURN_ON: "{names} acceso.",
+        Intent.TURN_OFF: "{names} spento.",
+        Intent.SET_BRIGHTNESS: "Luminosità di {names} al {value}%.",
+        Intent.SET_TEMPERATURE: "{names} impostato a {value} °C.",
+        Intent.SET_POSITION: "{names} al {value}%.",
+        Intent.SET_VOLUME: "Volume di {names} a {value}.",
+        Intent.OPEN: "Apro {names}.",
+        Intent.CLOSE: "Chiudo {names}.",
+        Intent.LOCK: "{names} chiuso a chiave.",
+        Intent.UNLOCK: "{names} sbloccato.",
+        Intent.START: "{names} avviato.",
+        Intent.STOP: "{names} fermato.",
+        Intent.DOCK: "{names} torna alla base.",
+    },
+    which="Quale intendi: {names}?",
+    unknown="Mi dispiace, questo non lo so fare. Posso accendere e spegnere i dispositivi, "
+    "regolare luce e temperatura e rispondere a domande sulla casa.",
+    nothing="Non trovo un dispositivo che possa farlo.",
+    not_found="Non trovo {names}.",
+    missing="In {where} non c'è un dispositivo del genere.",
+    no_access="Non hai accesso a {names}.",
+    cancelled="Va bene, annullato: non ho cambiato nulla.",
+    no_question="Non sto aspettando una risposta. Ripeti la richiesta intera, per favore.",
+    out_of_range="{names} va solo da {low} a {high}; non ho cambiato nulla.",
+    failed="{names} non ha risposto.",
+    state_on="{names} è acceso.",
+    state_off="{names} è spento.",
+    reading="{names}: {value}.",
+    yes="Sì — ",
+    no="No — ",
+    joiner=", ",
+    last_and=" e ",
+    last_or=" o ",
+)
+PHRASES: dict[Language, Phrases] = {
+    Language.DE: _DE,
+    Language.FR: _FR,
+    Language.ES: _ES,
+    Language.IT: _IT,
+}
+"""The answers of each language read by templates alone."""

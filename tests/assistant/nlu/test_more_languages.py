@@ -1,0 +1,59 @@
+"""German, French, Spanish and Italian: basic control by Home Assistant's templates.
+
+Each is answered in the sentence's language, whatever the app's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from orbithub.assistant import Language, Speaker
+from orbithub.assistant.nlu.latin import detect_latin
+
+from .conftest import running_demo
+
+ALEX = Speaker("alex")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("schalte das Licht in Kitchen aus", Language.DE),
+        ("éteins la lumière dans Kitchen", Language.FR),
+        ("apaga la luz de Kitchen", Language.ES),
+        ("spegni la luce in Kitchen", Language.IT),
+        ("turn off the light in the kitchen", Language.EN),
+    ],
+)
+def test_small_words_tell_the_language(text: str, language: Language) -> None:
+    assert detect_latin(text) is language
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("schalte Kitchen light ein", "Kitchen light eingeschaltet."),
+        ("allume Kitchen light", "Kitchen light allumé."),
+        ("enciende Kitchen light", "Kitchen light encendido."),
+        ("accendi Kitchen light", "Kitchen light acceso."),
+    ],
+)
+async def test_a_command_is_done_and_answered_in_its_language(text: str, answer: str) -> None:
+    async with running_demo() as (hub, assistant):
+        await hub.set("kitchen-light", "light.on", False)
+        reply = await assistant.ask(text, speaker=ALEX, language=Language.ZH)
+        assert reply.answer == answer
+        assert hub.state.value("kitchen-light", "light.on") is True
+
+
+async def test_limits_and_questions_in_german() -> None:
+    async with running_demo() as (hub, assistant):
+        refused = await assistant.ask("stelle die Temperatur in Bedroom auf 40 Grad", speaker=ALEX)
+        assert refused.answer == "Bedroom AC geht nur von 16 bis 31; ich habe nichts geändert."
+        assert refused.actions == ()
+        await hub.set("desk-lamp", "light.on", False)
+        asked = await assistant.ask("ist Desk lamp an", speaker=ALEX)
+        assert asked.answer == "Nein — Desk lamp ist aus."
+        # A question that fits a template for locking is answered, never acted on.
+        locked = await assistant.ask("ist Front door lock verriegelt", speaker=ALEX)
+        assert locked.actions == ()
