@@ -101,10 +101,13 @@ def test_toggling_a_light_and_seeing_changes_arrive_live(
         assert answer.status_code == 200, answer.text
     expect(switch).to_have_attribute("aria-checked", str(before).lower())
     assert page.evaluate("window.__stillTheSamePage") is True
-    # A brightness change made elsewhere shows up the same way.
+    # A brightness change made elsewhere shows up the same way, on the tile's line.
     with hub.client(owner_token) as client:
+        client.put(f"/api/devices/{LIGHT}/properties/light.on", json={"value": True})
         client.put(f"/api/devices/{LIGHT}/properties/light.brightness", json={"value": 37})
-    expect(card.locator("[data-path='light.brightness'] .value")).to_have_text("37%")
+    expect(card.locator("[data-line]")).to_have_text("On · 37%")
+    with hub.client(owner_token) as client:
+        client.put(f"/api/devices/{LIGHT}/properties/light.on", json={"value": before})
 
 
 def test_changing_the_ac_target_temperature(
@@ -152,7 +155,7 @@ def _switch_to_chinese_and_back(page: Page, artifacts: Path) -> None:
     page.locator("[data-tab='home']").click()
     light = page.locator(f"[data-device='{LIGHT}']")
     expect(light).to_contain_text("客厅吊灯")
-    expect(light.locator("[data-path='light.brightness']")).to_contain_text("亮度")
+    expect(page.locator("[data-glance='climate']")).to_contain_text("室内")
     expect(page.get_by_role("button", name="卧室", exact=True)).to_be_visible()
     page.screenshot(path=artifacts / "home-zh.png", full_page=True)
     # The choice is kept on this phone.

@@ -114,6 +114,8 @@ export interface HistoryPoint {
 }
 
 export interface History {
+  /** The hub's time when it answered: a chart's window ends there. */
+  now?: number;
   path: string;
   unit: string | null;
   points: HistoryPoint[];
@@ -254,4 +256,32 @@ export interface OnlineMessage extends LiveMessage {
   type: 'online';
   device_id: string;
   online: boolean;
+}
+
+/** ``GET /api/summary``: the hub's clock and a home's energy today. */
+export interface Summary {
+  now: number;
+  space_id: string | null;
+  timezone: string;
+  energy: { since: number; kwh: number; cost: number | null; currency: string | null } | null;
+}
+
+export interface Presence {
+  space_id: string;
+  name: string;
+  people: { person: string; since: number }[];
+}
+
+export interface Scene {
+  id: string;
+  name: string;
+  aliases: string[];
+  devices: string[];
+  values: number;
+}
+
+export interface SceneResult {
+  scene_id: string;
+  applied: string[];
+  failed: { device: string; path: string; message: string }[];
 }

@@ -25,7 +25,7 @@ from orbithub.core.registry import Device
 from orbithub.storage.db import Database
 from orbithub.storage.tables import history as history_table
 
-__all__ = ["METER_PATH", "Period", "buckets", "consumption", "meter_readings"]
+__all__ = ["METER_PATH", "Period", "buckets", "consumption", "day_start", "meter_readings"]
 
 METER_PATH = "power-meter.power-consumption"
 _UNIT_SCALE = {"kwh": 1.0, "wh": 0.001}
@@ -67,6 +67,11 @@ def buckets(start: float, end: float, period: Period, tz: ZoneInfo) -> list[floa
         out.append(moment.timestamp())
         moment = _next(moment, period)
     return out
+
+
+def day_start(t: float, tz: ZoneInfo) -> float:
+    """Local midnight (in ``tz``) of the day that ``t`` falls in."""
+    return _floor(datetime.fromtimestamp(t, tz), Period.DAY).timestamp()
 
 
 def default_start(end: float, period: Period, tz: ZoneInfo) -> float:

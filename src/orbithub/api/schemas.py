@@ -351,8 +351,9 @@ class HistoryPointOut(BaseModel):
 
 
 class HistoryOut(BaseModel):
-    """The history of one property."""
+    """The history of one property, and the hub's time when it was read (charts end there)."""
 
+    now: float
     path: str
     unit: str | None
     points: list[HistoryPointOut]

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { api, messageOf } from '../api';
 import { controlsFor, formatValue, primaryToggle, propLabel, snap, type Control } from '../controls';
 import { ViewElement } from '../element';
+import { glanceLine, isOn } from '../glance';
 import { localName, t, unitSymbol } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
@@ -113,11 +114,80 @@ export class DeviceCard extends ViewElement {
       .busy {
         opacity: 0.6;
       }
+      .tile {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        background: var(--card);
+        border-radius: 14px;
+        padding: 0.5rem 0.55rem 0.5rem 0.75rem;
+        min-height: 64px;
+        box-shadow: 0 1px 3px rgb(0 0 0 / 0.08);
+      }
+      .tile.on {
+        background: var(--tile-on, #fff6dc);
+      }
+      .tile.unavailable {
+        opacity: 0.6;
+        background: var(--chip);
+      }
+      .tile a {
+        flex: 1;
+        min-width: 0;
+        color: inherit;
+        text-decoration: none;
+      }
+      .tile strong {
+        display: block;
+        font-size: 0.9rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .tile .line {
+        display: block;
+        font-size: 0.78rem;
+        color: var(--muted);
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .tile [role='switch'] {
+        width: 44px;
+        min-height: 26px;
+        height: 26px;
+      }
+      .tile [role='switch']::after {
+        width: 20px;
+        height: 20px;
+      }
+      .tile [role='switch'][aria-checked='true']::after {
+        transform: translateX(18px);
+      }
+      .tile .error,
+      .tile .note {
+        position: absolute;
+        left: 0.5rem;
+        right: 0.5rem;
+        top: 100%;
+        z-index: 1;
+        margin: 0.2rem 0 0;
+        background: var(--card);
+        border-radius: 8px;
+        padding: 0.3rem 0.5rem;
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+        font-size: 0.8rem;
+      }
+      :host([tile]) {
+        position: relative;
+      }
     `,
   ];
 
   @property({ attribute: 'device-id' }) deviceId = '';
   @property({ type: Boolean }) full = false;
+  /** A compact tile for the home screen: name, the key reading, the main switch. */
+  @property({ type: Boolean, reflect: true }) tile = false;
   @state() private spec: Spec | null = null;
   @state() private pending: string | null = null;
   @state() private error = '';
@@ -137,6 +207,7 @@ export class DeviceCard extends ViewElement {
     if (!device) return nothing;
     const spec = this.spec;
     const primary = spec ? primaryToggle(spec) : null;
+    if (this.tile) return this.renderTile(device, primary);
     const controls = spec ? controlsFor(spec).filter((c) => !(c.kind === 'toggle' && c.prop === primary)) : [];
     // A compact card leaves out what the device page has: minor read-outs, and a toggle action
     // beside a switch that already toggles.
@@ -162,6 +233,21 @@ export class DeviceCard extends ViewElement {
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
       </section>
     `;
+  }
+
+  private renderTile(device: Device, primary: SpecProperty | null): TemplateResult {
+    const name = localName(device.name, device.aliases);
+    const line = `${glanceLine(device)}${device.controllable ? '' : ` · ${t('device.read_only')}`}`;
+    const state = device.online ? (isOn(device) ? 'on' : '') : 'unavailable';
+    return html`<section class="tile ${state} ${this.pending ? 'busy' : ''}" data-device=${device.id} aria-label=${name}>
+      <a href="#/device/${encodeURIComponent(device.id)}">
+        <strong>${name}</strong>
+        <span class="line" data-line>${line}</span>
+      </a>
+      ${primary ? this.toggle(device, primary, name) : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.note ? html`<p class="muted note" role="status">${this.note}</p>` : nothing}
+    </section>`;
   }
 
   private toggle(device: Device, prop: SpecProperty, label: string): TemplateResult {

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { propLabel } from '../controls';
 import { ViewElement } from '../element';
+import { isFavourite, onFavouritesChange, setFavourite } from '../favourites';
 import { t, type MessageKey } from '../i18n';
 import { live } from '../live';
 import { store } from '../store';
@@ -24,7 +25,22 @@ const CHARTED = new Set(['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 
 
 @customElement('orbit-device-page')
 export class DevicePage extends ViewElement {
-  static styles = [shared, css`a.back { color: var(--accent); display: inline-block; margin-bottom: 0.5rem; }`];
+  static styles = [
+    shared,
+    css`
+      a.back {
+        color: var(--accent);
+        display: inline-block;
+      }
+      .top {
+        margin-bottom: 0.5rem;
+      }
+      .star[aria-pressed='true'] {
+        background: var(--warn);
+        color: #000;
+      }
+    `,
+  ];
 
   @property({ attribute: 'device-id' }) deviceId = '';
   @state() private spec: Spec | null = null;
@@ -34,6 +50,17 @@ export class DevicePage extends ViewElement {
   @state() private error = '';
 
   protected watchesDevices = true;
+  private stopFavourites: (() => void) | null = null;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.stopFavourites = onFavouritesChange(() => this.requestUpdate());
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopFavourites?.();
+  }
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('deviceId')) void this.load();
@@ -59,7 +86,13 @@ export class DevicePage extends ViewElement {
   render(): TemplateResult {
     const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter(chartable) : [];
     return html`
-      <a class="back" href="#/">‹ ${t('device.back')}</a>
+      <div class="row between top">
+        <a class="back" href="#/">‹ ${t('device.back')}</a>
+        ${this.spec
+          ? html`<button class="star" data-favourite aria-pressed=${isFavourite(this.deviceId) ? 'true' : 'false'}
+              @click=${() => setFavourite(this.deviceId, !isFavourite(this.deviceId))}>★ ${t('device.favourite')}</button>`
+          : nothing}
+      </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.spec ? html`<orbit-device-card device-id=${this.deviceId} full></orbit-device-card>` : nothing}
       ${charted.length

@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { forgetAll, recall, remember } from '../cache';
 import { forgetCompanion, startCompanion } from '../companion';
+import { setFavouritesOwner } from '../favourites';
 import { ViewElement } from '../element';
 import { language, setLanguage, t, type MessageKey } from '../i18n';
 import { live } from '../live';
@@ -178,6 +179,7 @@ export class OrbitApp extends ViewElement {
     try {
       const me = await api.get<{ user: User; grants: Grant[] }>('/api/me');
       this.user = me.user;
+      setFavouritesOwner(me.user.username);
       remember('me', me.user);
       this.reachable = true;
       this.error = '';
@@ -191,6 +193,7 @@ export class OrbitApp extends ViewElement {
       if (this.reachable) this.error = messageOf(error);
       // Offline: open the app as this person last saw it; the views fall back to their cache.
       else this.user ??= recall<User>('me');
+      if (this.user) setFavouritesOwner(this.user.username);
     }
   }
 

@@ -179,6 +179,7 @@ async def property_history(
         raise ApiError(422, "invalid_range", f"since ({start}) is after until ({end}); swap them")
     points = await history.history(db, device.id, prop.path, start, end, buckets=buckets)
     return HistoryOut(
+        now=hub.now(),
         path=prop.path,
         unit=prop.unit,
         points=[HistoryPointOut(time=p.time, value=p.value, min=p.min, max=p.max) for p in points],

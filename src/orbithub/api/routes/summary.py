@@ -1,0 +1,122 @@
+"""``GET /api/summary``: the hub's clock and a home's energy and its cost so far today.
+
+The app's home screen shows these at a glance, and draws its charts on the hub's clock rather
+than the phone's (a demo hub runs its own accelerated clock; a phone's clock may be wrong).
+Everything else on the home screen comes from the routes that already serve it (devices,
+presence, scenes, vehicles). The cost prices every increase of a meter at the home's tariff
+at the moment it was read; it is null while the mobility services (which keep the tariffs)
+are not running.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel
+
+from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep
+from orbithub.api.energy import METER_PATH, day_start, meter_readings, metered, zone
+from orbithub.api.errors import ApiError
+from orbithub.api.rights import Right, requires
+from orbithub.api.routes.mobility_deps import mobility_of
+from orbithub.core.registry import Space, SpaceKind
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["hub"])
+
+_UNIT_SCALE = {"kwh": 1.0, "wh": 0.001}
+
+
+class EnergyTodayOut(BaseModel):
+    """Energy the home's metered devices the caller may see used since local midnight."""
+
+    since: float
+    kwh: float
+    cost: float | None
+    currency: str | None
+
+
+class SummaryOut(BaseModel):
+    """The hub's time now, and the home the summary is about (null: none the caller may see)."""
+
+    now: float
+    space_id: str | None
+    timezone: str
+    energy: EnergyTodayOut | None
+
+
+@router.get(
+    "/api/summary",
+    responses={404: {"description": "unknown space"}},
+    openapi_extra=requires(Right.SIGNED_IN),
+)
+async def summary(
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    db: DbDep,
+    space_id: Annotated[str | None, Query(max_length=200)] = None,
+) -> SummaryOut:
+    """The hub's clock, and energy with its cost today in a home (the first visible by default)."""
+    now = hub.now()
+    visible = [s for s in hub.registry.spaces() if principal.can_view_space(s.id)]
+    if space_id is not None:
+        space = next((s for s in visible if s.id == space_id), None)
+        if space is None:
+            raise ApiError(
+                404,
+                "not_found",
+                f"no space {space_id!r} that you may see; GET /api/spaces lists them",
+            )
+    else:
+        space = next((s for s in visible if s.kind is SpaceKind.HOME), None)
+    if space is None:
+        return SummaryOut(now=now, space_id=None, timezone="UTC", energy=None)
+    return SummaryOut(
+        now=now,
+        space_id=space.id,
+        timezone=space.timezone,
+        energy=await _energy_today(request, principal, hub, db, space, now),
+    )
+
+
+async def _energy_today(
+    request: Request,
+    principal: CurrentPrincipal,
+    hub: HubDep,
+    db: DbDep,
+    space: Space,
+    now: float,
+) -> EnergyTodayOut | None:
+    devices = [
+        d
+        for d in hub.registry.devices(space_id=space.id)
+        if metered(d) and principal.can_view_device(d)
+    ]
+    if not devices:
+        return None
+    since = day_start(now, zone(space.timezone))
+    mobility = mobility_of(request)
+    tariff = mobility.charging.tariff(space.id) if mobility is not None else None
+    kwh = 0.0
+    cost = 0.0
+    for device in devices:
+        scale = _UNIT_SCALE.get((device.spec.property(METER_PATH).unit or "kWh").lower(), 1.0)
+        readings = await meter_readings(db, device.id, since, now + 1)
+        for (_, previous), (when, current) in itertools.pairwise(readings):
+            if when < since:
+                continue
+            # A reading below the one before means the meter restarted from zero.
+            used = (current - previous if current >= previous else current) * scale
+            kwh += used
+            if tariff is not None:
+                cost += used * tariff.price_at(when)
+    return EnergyTodayOut(
+        since=since,
+        kwh=round(kwh, 3),
+        cost=round(cost, 2) if tariff is not None else None,
+        currency=tariff.currency if tariff is not None else None,
+    )
