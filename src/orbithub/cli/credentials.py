@@ -1,15 +1,22 @@
-"""``orbithub devices`` (list, credentials): each OrbitHub-protocol device's own broker login."""
+"""``orbithub devices`` (list, credentials) and ``orbithub mqtt acl``: the broker's logins.
+
+Each OrbitHub-protocol device gets a broker login of its own; ``orbithub mqtt acl`` writes the
+same accounts as Mosquitto's password and ACL files for a hub on an external broker.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import time
+from pathlib import Path
 from typing import Annotated
+from urllib.parse import quote
 
 import typer
 from rich.console import Console
 
 from orbithub.adapters.mqtt.accounts import AccountsError, BrokerAccounts, DeviceCredentials
+from orbithub.adapters.mqtt.mosquitto import write_files
 from orbithub.adapters.mqtt.protocol_messages import DEFAULT_PREFIX
 from orbithub.cli import queries
 from orbithub.cli.options import DatabaseUrl, DataDir
@@ -18,11 +25,14 @@ from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
 from orbithub.storage.audit import write_audit
 
-__all__ = ["devices_app", "issue_device_credentials"]
+__all__ = ["devices_app", "issue_device_credentials", "mqtt_app"]
 
 devices_app = typer.Typer(
     help="Devices: list them (with no command), or make a device's broker credentials.",
     invoke_without_command=True,
+)
+mqtt_app = typer.Typer(
+    help="The MQTT broker: Mosquitto files for the hub's logins.", no_args_is_help=True
 )
 _console = Console()
 _err_console = Console(stderr=True)
@@ -120,3 +130,44 @@ async def issue_device_credentials(
     finally:
         await db.close()
     return login, used_space
+
+
+@mqtt_app.command()
+def acl(
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the two files (default: the data directory)."),
+    ] = None,
+    host: Annotated[str, typer.Option(help="The Mosquitto host, for the hub's URL.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The Mosquitto port, for the hub's URL.")] = 1883,
+    data_dir: DataDir = None,
+) -> None:
+    """Write a Mosquitto password_file and acl_file for the hub and its devices' logins.
+
+    The hub's login may use every topic; each device's (``orbithub devices credentials``) only
+    its own. Write them again after making or removing a device login, then reload Mosquitto.
+    """
+    settings = Settings.resolve(data_dir)
+    try:
+        accounts = BrokerAccounts.in_data_dir(settings.data_dir)
+        files = write_files(accounts, (out or settings.data_dir).expanduser())
+    except (OrbitHubError, OSError) as exc:
+        _err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    count = len(accounts.devices())
+    _console.print(
+        f"Wrote {files.password_file} and {files.acl_file} (the hub and {count} device "
+        "login(s)), readable by you only: give them to the user Mosquitto runs as "
+        "(chown mosquitto) if that is another.",
+        highlight=False,
+    )
+    _console.print("Add to mosquitto.conf, then reload Mosquitto (kill -HUP, or restart):")
+    _console.print(files.config(), highlight=False, end="", soft_wrap=True)
+    login = f"{quote(accounts.hub_username)}:{quote(accounts.hub_password, safe='')}"
+    url_host = f"[{host}]" if ":" in host else host
+    _console.print("Then start the hub with its own login:", highlight=False)
+    _console.print(
+        f"  orbithub serve --mqtt-url 'mqtt://{login}@{url_host}:{port}'",
+        highlight=False,
+        soft_wrap=True,
+    )

@@ -19,7 +19,7 @@ from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.control import request, socket_path
-from orbithub.cli.credentials import devices_app
+from orbithub.cli.credentials import devices_app, mqtt_app
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
@@ -42,6 +42,7 @@ app.add_typer(spec_app, name="spec")
 app.add_typer(automations_app, name="automations")
 app.add_typer(users_app, name="users")
 app.add_typer(devices_app, name="devices")
+app.add_typer(mqtt_app, name="mqtt")
 app.command()(ask)
 
 console = Console()
