@@ -57,7 +57,8 @@ ACCOUNTS_FILE = "mqtt-accounts.json"
 HUB_USERNAME = "orbithub.hub"
 _FORMAT = 1
 # Mosquitto's own default for ``$7$`` hashes. The cost is low on purpose: every password here is
-# 256 random bits, which no guessing reaches, and each CONNECT is checked on the event loop.
+# random (192 bits for a device, 256 for the hub), which no guessing reaches, and each CONNECT
+# is checked on the event loop.
 _ITERATIONS = 101
 _SALT_BYTES = 12
 _HASH = re.compile(r"^\$7\$(\d{1,7})\$([A-Za-z0-9+/=]{4,64})\$([A-Za-z0-9+/=]{16,200})$")
