@@ -23,12 +23,12 @@ from pathlib import Path
 from orbithub.adapters.sim import demo_world
 from orbithub.assistant.anomaly import AlertStore, AnomalySettings, Detector
 from orbithub.assistant.suggest import mine, read_records
-from orbithub.cli.insights import simulate_history
 from orbithub.core.clock import ManualClock
 from orbithub.core.context import DEVICE_CONTEXT
 from orbithub.core.events import PropertyChanged
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
+from orbithub.demo.history import simulate_history
 from orbithub.storage import Database
 
 START = 1_767_542_400.0  # Monday 5 January 2026, 00:00 in Beijing

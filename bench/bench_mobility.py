@@ -23,9 +23,9 @@ from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Space, SpaceKind
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility.charging import ChargeRequest, SolarWindow, plan_charging
 from orbithub.mobility.eta import EtaEstimator, Fix
-from orbithub.mobility.tariff import beijing_tariff
 from orbithub.mobility.tracks import Tracks
 from orbithub.spec.library import device_type
 

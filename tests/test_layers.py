@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "orbithub"
@@ -30,6 +32,18 @@ ALLOWED: dict[str, set[str]] = {
         "adapters",
         "web",
         "bounded",
+    },
+    # The demo world's parts may use everything a hub is made of, but never the API or the CLI.
+    "demo": {
+        "core",
+        "spec",
+        "storage",
+        "automation",
+        "assistant",
+        "mobility",
+        "adapters",
+        "bounded",
+        "sdk",
     },
     "cli": {"*"},
     "sdk": {"spec", "adapters"},
@@ -88,3 +102,15 @@ def test_core_imports_no_adapter_storage_or_http(tmp_path: Path) -> None:
         assert any("_layer_probe" in v for v in _violations())
     finally:
         bad.unlink()
+
+
+def test_serve_never_imports_the_demo() -> None:
+    # The modules `orbithub serve` runs import no demo part: no demo accounts, scenes or tariff.
+    code = (
+        "import sys, orbithub.cli.main, orbithub.cli.demo, orbithub.cli.services;"
+        "print(sorted(m for m in sys.modules if m.startswith('orbithub.demo')))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.strip() == "[]"

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 from orbithub.automation import Engine
-from orbithub.automation.demo_scenes import documents
 from orbithub.cli.automations import AUTOMATIONS_DIR, start_automations
 from orbithub.core.tasks import task_scope
+from orbithub.demo.scenes import documents
 from orbithub.storage.audit import read_audit
 from orbithub.storage.users import Role
 

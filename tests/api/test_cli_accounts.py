@@ -8,12 +8,16 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from orbithub.adapters.sim import demo_world
-from orbithub.cli.accounts import seed_demo_accounts, users_app
+from orbithub.api.auth import password_hasher
+from orbithub.cli.accounts import users_app
+from orbithub.demo.accounts import seed_demo_accounts
 from orbithub.storage import Database
 from orbithub.storage import users as user_store
 from orbithub.storage.audit import read_audit
 from orbithub.storage.users import Role
 from tests.api.conftest import FAST_SETTINGS, ApiHarness, at
+
+_FAST_HASH = password_hasher(FAST_SETTINGS).hash
 
 runner = CliRunner()
 
@@ -90,7 +94,7 @@ def test_mistakes_are_explained(tmp_path: Path) -> None:
 
 
 async def test_demo_family_signs_in_with_their_scopes(api: ApiHarness) -> None:
-    logins = await seed_demo_accounts(api.db, now=api.clock.now(), settings=FAST_SETTINGS)
+    logins = await seed_demo_accounts(api.db, now=api.clock.now(), hash_password=_FAST_HASH)
     assert [(login.username, login.role) for login in logins] == [
         ("alex", Role.OWNER),
         ("mei", Role.ADULT),
@@ -98,7 +102,7 @@ async def test_demo_family_signs_in_with_their_scopes(api: ApiHarness) -> None:
         ("guest", Role.GUEST),
     ]
     # Seeding again changes nothing.
-    await seed_demo_accounts(api.db, now=api.clock.now(), settings=FAST_SETTINGS)
+    await seed_demo_accounts(api.db, now=api.clock.now(), hash_password=_FAST_HASH)
     assert len(await user_store.list_users(api.db)) == 4
     tokens = {}
     for login in logins:

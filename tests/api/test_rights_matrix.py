@@ -32,6 +32,7 @@ from orbithub.cli.companion import start_companion
 from orbithub.cli.insights import start_insights
 from orbithub.cli.mobility import start_mobility
 from orbithub.core.tasks import task_scope
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.storage.users import Role
 from tests.api.conftest import ApiHarness, Scope, at, in_own_task, open_api, served
 
@@ -79,7 +80,9 @@ async def _world(data_dir: Path) -> AsyncIterator[World]:
     async with open_api(data_dir) as api, task_scope() as tasks:
         engine = await start_automations(api.hub, data_dir / "hub", tasks, db=api.db)
         companion = await start_companion(api.hub, api.db, data_dir, tasks)
-        mobility = await start_mobility(api.hub, api.db, data_dir, tasks)
+        mobility = await start_mobility(
+            api.hub, api.db, data_dir, tasks, default_tariff=beijing_tariff()
+        )
         insights = await start_insights(api.hub, api.db, data_dir, tasks, automations=engine)
         running = HubServices(
             automations=engine,

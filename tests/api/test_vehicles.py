@@ -10,8 +10,10 @@ import pytest
 from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 
 from orbithub.core.tasks import task_scope
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility import runtime
 from orbithub.mobility.runtime import Mobility
+from orbithub.mobility.tariff import Tariff
 from orbithub.storage.users import Role
 from tests.api.conftest import ApiHarness, Scope, at, open_api
 
@@ -19,9 +21,14 @@ HOME = (39.9042, 116.4074)
 
 
 @contextlib.asynccontextmanager
-async def with_mobility(api: ApiHarness) -> AsyncIterator[Mobility]:
+async def with_mobility(
+    api: ApiHarness, *, default_tariff: Tariff | None = None
+) -> AsyncIterator[Mobility]:
+    """The mobility services, with the demo's tariff as the default unless another is given."""
     async with task_scope() as tasks:
-        mobility = await runtime.start(api.hub, tasks)
+        mobility = await runtime.start(
+            api.hub, tasks, default_tariff=default_tariff or beijing_tariff()
+        )
         api.attach(mobility=mobility)
         try:
             yield mobility
@@ -304,6 +311,25 @@ async def test_a_home_gets_its_own_tariff_and_the_plan_follows_it(api: ApiHarnes
         assert reset.json()["name"] == "Beijing-like time of use"
         audit = (await api.client.get("/api/audit", headers=owner.headers)).json()
         assert {"tariff.set", "tariff.reset"} <= {e["action"] for e in audit}
+
+
+async def test_a_hub_without_a_tariff_plans_no_charging_and_says_how_to_set_one(
+    api: ApiHarness,
+) -> None:
+    owner = await api.owner()
+    async with task_scope() as tasks:
+        api.attach(mobility=await runtime.start(api.hub, tasks))  # as `orbithub serve` does
+        none = await api.client.get("/api/tariffs/home", headers=owner.headers)
+        assert none.status_code == 404
+        assert none.json()["code"] == "no_tariff"
+        assert "PUT /api/tariffs/home" in none.json()["message"]
+        car = (await api.client.get("/api/vehicles/car", headers=owner.headers)).json()
+        assert car["charging"]["plan"] is None
+        assert "no electricity tariff" in car["charging"]["plan_reason"]
+        assert "电价" in car["charging"]["plan_reason_text"]["zh"]
+        reset = await api.client.delete("/api/tariffs/home", headers=owner.headers)
+        assert reset.status_code == 204
+        api.attach(mobility=None)
 
 
 async def test_the_cabin_shows_the_cars_outside_reading_while_it_is_fresh(

@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 from orbithub.adapters.sim.places import DEMO_HOME, DEMO_OFFICE
 from orbithub.automation import Engine, ReasonCode, RunStatus, Scene, load_documents
-from orbithub.automation.demo_scenes import documents
 from orbithub.automation.model import Automation
 from orbithub.automation.validate import check_automations
 from orbithub.core.adapter import CallAction
 from orbithub.core.clock import ManualClock
 from orbithub.core.events import HubEvent, NotificationRequested
 from orbithub.core.hub import Hub
+from orbithub.demo.scenes import documents
 from orbithub.mobility.presence import Presence
 from orbithub.mobility.zones import Zones
 

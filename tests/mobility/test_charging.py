@@ -15,13 +15,14 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility.charging import (
     ChargeRequest,
     ChargeRequestError,
     SolarWindow,
     plan_charging,
 )
-from orbithub.mobility.tariff import Tariff, TariffWindow, beijing_tariff
+from orbithub.mobility.tariff import Tariff, TariffWindow
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -21,9 +21,9 @@ from orbithub.core.events import CommandSent, HubEvent
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, Registry, Space, SpaceKind
 from orbithub.core.tasks import task_scope
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility.charging_service import ChargeSettings, ChargingService
 from orbithub.mobility.errors import MobilityError
-from orbithub.mobility.tariff import beijing_tariff
 from orbithub.spec.library import device_type
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -107,7 +107,9 @@ async def test_new_settings_re_plan_at_once_and_an_early_departure_charges_now()
     clock = ManualClock(at(8, 21, 0))
     hub = car_hub(clock)
     saved: list[int] = []
-    service = ChargingService(hub, on_settings_changed=lambda: saved.append(1))
+    service = ChargingService(
+        hub, default_tariff=beijing_tariff(), on_settings_changed=lambda: saved.append(1)
+    )
     async with running(hub, service):
         car_sim(hub).soc = 50.0
         await clock.advance(60)
@@ -156,7 +158,7 @@ async def test_a_full_car_drifting_just_under_its_target_is_not_topped_up() -> N
 async def test_an_unplugged_car_is_left_alone_and_says_why() -> None:
     clock = ManualClock(at(8, 12, 0))  # Tuesday noon: the car is at the office
     hub = car_hub(clock)
-    service = ChargingService(hub)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
     async with running(hub, service) as commands:
         await clock.advance(120)
         status = service.status("car")
@@ -190,7 +192,7 @@ async def test_with_smart_charging_off_the_charger_is_left_as_it_is_and_says_why
 async def test_a_departure_beyond_a_week_has_no_plan_and_says_so_in_both_languages() -> None:
     clock = ManualClock(at(8, 21, 0))
     hub = car_hub(clock)
-    service = ChargingService(hub)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
     async with hub:
         await settle()
         car_sim(hub).soc = 40.0
@@ -205,7 +207,7 @@ async def test_a_departure_beyond_a_week_has_no_plan_and_says_so_in_both_languag
 async def test_without_a_charger_there_is_no_plan_and_the_reason_says_what_to_do() -> None:
     clock = ManualClock(at(8, 21, 0))
     hub = car_hub(clock, ("car",))
-    service = ChargingService(hub)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
     async with hub:
         await settle()
         await clock.advance(10)
@@ -239,7 +241,7 @@ async def test_a_second_car_away_from_home_never_takes_over_the_home_charger() -
     )
     hub.add_device(Device("t", "Tesla", device_type("vehicle"), "tesla", "teslamate"))
     hub.report_many("t", {"battery.battery-level": 30.0, "charging.charging-state": 0})
-    service = ChargingService(hub)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
     service.configure("tesla", ChargeSettings(target_soc=90, departure=at(8, 22, 0)))
     async with running(hub, service) as commands:
         car_sim(hub).soc = 60.0
@@ -265,7 +267,7 @@ async def test_an_unreachable_charger_is_reported_once_and_never_stops_the_servi
     registry.load(world.spaces, world.rooms, [d for d in world.devices if d.id == "ev-charger"])
     hub = Hub(clock=clock, registry=registry)  # no adapter runs the charger
     hub.add_device(Device("car", "Car", device_type("vehicle"), "car", "elsewhere"), replace=True)
-    service = ChargingService(hub)
+    service = ChargingService(hub, default_tariff=beijing_tariff())
     async with running(hub, service):
         hub.report_many("car", {"battery.battery-level": 40.0, "charging.charging-state": 1})
         hub.report_many("ev-charger", {"charger.plugged": True, "charger.on": True})

@@ -15,8 +15,8 @@ from orbithub.adapters.sim.vehicle import ChargerSim
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility.charging_service import ChargeSettings, ChargeStatus, ChargingService
-from orbithub.mobility.tariff import beijing_tariff
 
 from .test_charging_service import car_sim, running, settle
 

@@ -28,7 +28,6 @@ def test_public_names_are_pinned() -> None:
         "TariffWindow",
         "Tracks",
         "bearing_deg",
-        "beijing_tariff",
         "check_coordinates",
         "distance_m",
         "has_location",

@@ -9,10 +9,11 @@ import pytest
 
 from orbithub.core.clock import ManualClock
 from orbithub.core.tasks import task_scope
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility import runtime
 from orbithub.mobility.charging_service import ChargeSettings
 from orbithub.mobility.store import MOBILITY_FILENAME, MobilityConfig, load_config, save_config
-from orbithub.mobility.tariff import Tariff, beijing_tariff
+from orbithub.mobility.tariff import Tariff
 from tests.mobility.conftest import build_hub
 
 

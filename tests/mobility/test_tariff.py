@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from orbithub.mobility.tariff import Tariff, TariffError, beijing_tariff, parse_clock
+from orbithub.demo.tariff import beijing_tariff
+from orbithub.mobility.tariff import Tariff, TariffError, parse_clock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -13,6 +13,7 @@ from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.core.tasks import task_scope
+from orbithub.demo import demo_parts
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -25,7 +26,9 @@ async def test_start_mobility_runs_every_service_on_the_demo_world(tmp_path: Pat
     hub = Hub(clock=clock, registry=registry)
     hub.add_adapter(SimAdapter(seed=1, clock=clock, routines=False))
     async with hub, task_scope() as tasks:
-        mobility = await start_mobility(hub, None, tmp_path, tasks)
+        mobility = await start_mobility(
+            hub, None, tmp_path, tasks, default_tariff=demo_parts().tariff
+        )
         for _ in range(5):
             await asyncio.sleep(0)
         await clock.advance(120)
@@ -33,7 +36,9 @@ async def test_start_mobility_runs_every_service_on_the_demo_world(tmp_path: Pat
         assert status is not None
         assert status.charger_id == "ev-charger"
         assert status.plan is not None
-        assert mobility.charging.tariff("home").name == "Beijing-like time of use"
+        tariff = mobility.charging.tariff("home")
+        assert tariff is not None
+        assert tariff.name == "Beijing-like time of use"
         assert mobility.tracks.fix("phone-alex") is not None
         assert mobility.tracks.fix("car") is not None
         assert mobility.precondition.lead_s("car") is not None

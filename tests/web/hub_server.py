@@ -23,6 +23,7 @@ from orbithub.cli.runtime import World, running_hub
 from orbithub.cli.services import HttpOptions, running_services
 from orbithub.cli.settings import Settings
 from orbithub.core.clock import SystemClock
+from orbithub.demo import demo_parts
 
 # Cheap password hashing: the tests create a few users and sign in often.
 SETTINGS = ApiSettings(password_time_cost=1, password_memory_kib=8192)
@@ -43,7 +44,7 @@ async def run(data_dir: Path) -> None:
     http = HttpOptions(host="127.0.0.1", port=0)
     async with (
         running_hub(Settings(data_dir), clock=clock, adapters=[sim], world=places) as rt,
-        running_services(rt, http=http, demo=True, api_settings=SETTINGS) as services,
+        running_services(rt, http=http, demo=demo_parts(), api_settings=SETTINGS) as services,
     ):
         sys.stdout.write(f"READY {services.url}\n")
         sys.stdout.flush()

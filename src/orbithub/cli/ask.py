@@ -136,8 +136,8 @@ async def _offline(text: str, user: str, language: Language | None) -> dict[str,
     from orbithub.adapters.sim import SimAdapter, demo_world
     from orbithub.assistant import Assistant, Speaker
     from orbithub.automation import load_documents
-    from orbithub.automation.demo_scenes import documents as demo_scene_files
     from orbithub.core.hub import Hub
+    from orbithub.demo.scenes import documents as demo_scene_files
 
     world = demo_world()
     hub = Hub()

@@ -65,6 +65,8 @@ async def run_demo(
     The devices connect to the broker like any device a maker builds; the hub learns of them
     from their announcements. Time runs ``speed`` times faster than real time on both sides.
     """
+    from orbithub.demo import demo_parts
+
     clock: Clock = ScaledClock(speed) if speed != 1 else SystemClock()
     world = demo_world()
     with data_dir_lock(settings.data_dir):
@@ -103,7 +105,7 @@ async def run_demo(
                         running_services(
                             rt,
                             http=http or HttpOptions(any_free_port=True),
-                            demo=True,
+                            demo=demo_parts(),
                             broker_accounts=accounts,
                             device_changes=adapter.pending,
                         )
@@ -203,12 +205,19 @@ async def _announce(services: Services, rt: Runtime, console: Console, *, demo: 
         f"Web app and API: {services.url}  (API docs: {services.url}/api/docs)", highlight=False
     )
     if demo:
-        from orbithub.cli.accounts import seed_demo_accounts
+        from orbithub.api.auth import password_hasher
+        from orbithub.api.settings import ApiSettings
+        from orbithub.demo.accounts import seed_demo_accounts
 
         # The grants name the demo's spaces and rooms: they must be stored first.
         await rt.recorder.flush()
         home = rt.hub.registry.space(DEFAULT_SPACE)
-        logins = await seed_demo_accounts(rt.db, now=rt.hub.now(), timezone=home.timezone)
+        logins = await seed_demo_accounts(
+            rt.db,
+            now=rt.hub.now(),
+            hash_password=password_hasher(ApiSettings()).hash,
+            timezone=home.timezone,
+        )
         console.print("Demo sign-ins:", highlight=False)
         for login in logins:
             console.print(f"  {login.line()}", highlight=False)

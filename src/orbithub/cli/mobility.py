@@ -11,14 +11,19 @@ from pathlib import Path
 
 from orbithub.core.hub import Hub
 from orbithub.mobility.runtime import Mobility, start
-from orbithub.mobility.tariff import beijing_tariff
+from orbithub.mobility.tariff import Tariff
 from orbithub.storage.db import Database
 
 __all__ = ["Mobility", "start_mobility"]
 
 
 async def start_mobility(
-    hub: Hub, db: Database | None, data_dir: Path | None, tasks: asyncio.TaskGroup
+    hub: Hub,
+    db: Database | None,
+    data_dir: Path | None,
+    tasks: asyncio.TaskGroup,
+    *,
+    default_tariff: Tariff | None = None,
 ) -> Mobility:
     """Start vehicle tracking (ETAs), smart charging and cabin pre-conditioning.
 
@@ -29,9 +34,11 @@ async def start_mobility(
         data_dir: where charging settings and home tariffs are kept (``mobility.json``);
             None keeps them in memory.
         tasks: the task group that owns the services' loops (they end with it).
+        default_tariff: the tariff of homes without their own (the demo's); None plans
+            charging only on a tariff the owner set.
 
     Returns:
         The running services (the API's ``HubServices.mobility``).
     """
     del db  # the API reads history itself; kept in the signature for symmetry with others
-    return await start(hub, tasks, data_dir=data_dir, default_tariff=beijing_tariff())
+    return await start(hub, tasks, data_dir=data_dir, default_tariff=default_tariff)

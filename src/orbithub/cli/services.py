@@ -13,11 +13,11 @@ import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
-from orbithub.adapters.sim.places import Places
 from orbithub.api.app import create_app
 from orbithub.api.serve import serve_api
 from orbithub.api.services import HubServices
@@ -25,7 +25,6 @@ from orbithub.api.settings import ApiSettings
 from orbithub.api.signing_key import KEY_FILENAME, load_signing_key
 from orbithub.assistant.security_notices import SecurityNotices
 from orbithub.automation import Engine
-from orbithub.automation.demo_scenes import documents as demo_scene_files
 from orbithub.cli.ask import start_assistant
 from orbithub.cli.automations import start_automations
 from orbithub.cli.companion import start_companion
@@ -37,13 +36,14 @@ from orbithub.core.pending import PendingChanges
 from orbithub.core.tasks import task_scope
 from orbithub.errors import OrbitHubError
 
+if TYPE_CHECKING:
+    # Only the demo hands these in: `orbithub serve` never imports the demo's parts.
+    from orbithub.demo import DemoParts
+
 __all__ = ["HttpOptions", "HttpUnavailableError", "Services", "running_services"]
 
 _LOGGER = logging.getLogger(__name__)
 
-_DEMO_PLACES = Places()
-_DEMO_WIFI = {"home": (_DEMO_PLACES.home_ssid,), "office": (_DEMO_PLACES.office_ssid,)}
-"""The Wi-Fi networks the simulated phones join at home and at the office."""
 
 _READY_TIMEOUT_S = 30.0
 
@@ -90,7 +90,7 @@ async def running_services(
     rt: Runtime,
     *,
     http: HttpOptions | None,
-    demo: bool = False,
+    demo: DemoParts | None = None,
     api_settings: ApiSettings | None = None,
     broker_accounts: BrokerAccounts | None = None,
     device_changes: PendingChanges | None = None,
@@ -100,7 +100,7 @@ async def running_services(
     Args:
         rt: the running hub.
         http: where to serve the API and the web app; None serves nothing.
-        demo: add the demo's scenes, scene names and home Wi-Fi.
+        demo: the demo's Wi-Fi, default tariff and scenes (``orbithub serve`` has none).
         api_settings: token lifetimes and limits; defaults when None.
         broker_accounts: the broker's accounts, for the API's device logins.
         device_changes: device changes waiting for the owner, for the API.
@@ -116,17 +116,19 @@ async def running_services(
     try:
         async with task_scope() as tasks:
             companion = await start_companion(
-                hub, db, data_dir, tasks, wifi=_DEMO_WIFI if demo else None
+                hub, db, data_dir, tasks, wifi=demo.wifi if demo else None
             )
             # The push client is closed once the scope has ended and nothing sends any more.
             closers.append(companion.aclose)
             tasks.create_task(SecurityNotices(hub, db).run(), name="orbithub-security-notices")
-            mobility = await start_mobility(hub, db, data_dir, tasks)
+            mobility = await start_mobility(
+                hub, db, data_dir, tasks, default_tariff=demo.tariff if demo else None
+            )
             engine = await start_automations(
                 hub,
                 data_dir,
                 tasks,
-                extra_documents=demo_scene_files() if demo else (),
+                extra_documents=demo.scenes if demo else (),
                 control=rt.control,
                 presence=companion.presence,
                 tracks=mobility.tracks,

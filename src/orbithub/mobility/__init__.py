@@ -20,7 +20,7 @@ from orbithub.mobility.precondition import (
     should_precondition_home,
 )
 from orbithub.mobility.runtime import Mobility
-from orbithub.mobility.tariff import Tariff, TariffError, TariffWindow, beijing_tariff
+from orbithub.mobility.tariff import Tariff, TariffError, TariffWindow
 from orbithub.mobility.tracks import Tracks, has_location
 
 __all__ = [
@@ -45,7 +45,6 @@ __all__ = [
     "TariffWindow",
     "Tracks",
     "bearing_deg",
-    "beijing_tariff",
     "check_coordinates",
     "distance_m",
     "has_location",

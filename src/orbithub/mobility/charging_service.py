@@ -46,6 +46,7 @@ from orbithub.mobility.charging import ChargePlan, ChargeRequest, SolarWindow, p
 from orbithub.mobility.charging_text import (
     NO_BATTERY_LEVEL,
     NO_CHARGER,
+    NO_TARIFF,
     NO_TRACKER,
     NOT_PLUGGED,
     SMART_CHARGING_OFF,
@@ -54,7 +55,7 @@ from orbithub.mobility.charging_text import (
     switched_by_hand,
 )
 from orbithub.mobility.errors import MobilityError
-from orbithub.mobility.tariff import Tariff, beijing_tariff, parse_clock
+from orbithub.mobility.tariff import Tariff, parse_clock
 from orbithub.mobility.vehicles import (
     BATTERY,
     CHARGE_LIMIT,
@@ -147,7 +148,8 @@ class ChargingService:
     Args:
         hub: the hub.
         tariffs: the tariff of each home, by home id.
-        default_tariff: for homes without their own (default: a Beijing-like one).
+        default_tariff: for homes without their own; None: a home without its own tariff
+            gets no plan (and says why) until one is set.
         settings: initial settings by vehicle space id.
         solar: an optional forecast of each home's solar surplus.
         on_settings_changed: called (loop only) after settings or tariffs change, to save them.
@@ -165,7 +167,7 @@ class ChargingService:
     ) -> None:
         self._hub = hub
         self._tariffs: dict[str, Tariff] = dict(tariffs or {})
-        self.default_tariff = default_tariff or beijing_tariff()
+        self.default_tariff = default_tariff
         self._settings: dict[str, ChargeSettings] = dict(settings or {})
         self._solar = solar
         self._on_settings_changed = on_settings_changed
@@ -178,8 +180,8 @@ class ChargingService:
         self._asked = ChargerCommands(hub.echoes.window)
 
     # -- configuration ------------------------------------------------------------------------
-    def tariff(self, home_id: str) -> Tariff:
-        """The tariff of a home (its own, else the default)."""
+    def tariff(self, home_id: str) -> Tariff | None:
+        """The tariff of a home (its own, else the default; None when it has neither)."""
         return self._tariffs.get(home_id, self.default_tariff)
 
     def tariffs(self) -> dict[str, Tariff]:
@@ -289,7 +291,10 @@ class ChargingService:
         if soc is None:
             return status(None, NO_BATTERY_LEVEL, None)
         tariff = self.tariff(home.id)
-        departure = self.departure(settings, tariff.timezone, now)
+        # Pre-conditioning follows the departure whether or not charging can be planned.
+        departure = self.departure(settings, tariff.timezone if tariff else home.timezone, now)
+        if tariff is None:
+            return status(None, NO_TARIFF, departure)
         car_limit = number(hub, tracker.id, CHARGE_LIMIT)
         limit = min(settings.limit_soc, car_limit if car_limit is not None else 100.0)
         solar = () if self._solar is None else tuple(self._solar.windows(home.id, now, departure))

@@ -21,6 +21,7 @@ __all__ = [
     "NOT_PLUGGED",
     "NO_BATTERY_LEVEL",
     "NO_CHARGER",
+    "NO_TARIFF",
     "NO_TRACKER",
     "SMART_CHARGING_OFF",
     "ChargeReason",
@@ -118,6 +119,12 @@ NO_TRACKER = ChargeReason(
 )
 NO_BATTERY_LEVEL = ChargeReason(
     "the vehicle has not reported its battery level yet", "该车尚未上报电量"
+)
+NO_TARIFF = ChargeReason(
+    "no electricity tariff is set for the car's home; set one in the app or with "
+    "PUT /api/tariffs/{home} and the charger follows the cheapest hours",
+    "车所在的家还没有设置电价；请在应用中或用 PUT /api/tariffs/{home} 设置，"
+    "充电桩就会按最便宜的时段充电",
 )
 SMART_CHARGING_OFF = ChargeReason("smart charging is off for this vehicle", "该车的智能充电已关闭")
 NOT_PLUGGED = ChargeReason("the car is not plugged in at home", "车未在家插电")

@@ -11,7 +11,7 @@ from orbithub.core.hub import Hub
 from orbithub.mobility.charging_service import ChargingService
 from orbithub.mobility.precondition import Preconditioner, reported_outside_c
 from orbithub.mobility.store import MobilityConfig, load_config, save_config
-from orbithub.mobility.tariff import Tariff, beijing_tariff
+from orbithub.mobility.tariff import Tariff
 from orbithub.mobility.tracks import Tracks
 
 __all__ = ["Mobility", "start"]
@@ -82,7 +82,8 @@ async def start(
         hub: the hub (running or about to run).
         tasks: the task group that owns the services' loops.
         data_dir: where settings and tariffs are kept (``mobility.json``); None: memory only.
-        default_tariff: the tariff of homes without their own (default: Beijing-like).
+        default_tariff: the tariff of homes without their own; None plans charging only on
+            a tariff set for the home.
     """
     config = MobilityConfig()
     if data_dir is not None:
@@ -98,7 +99,7 @@ async def start(
     charging = ChargingService(
         hub,
         tariffs=config.tariffs,
-        default_tariff=default_tariff or beijing_tariff(),
+        default_tariff=default_tariff,
         settings=config.vehicles,
         on_settings_changed=changed,
     )

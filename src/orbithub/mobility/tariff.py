@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from orbithub.mobility.errors import MobilityError
 
-__all__ = ["Tariff", "TariffError", "TariffWindow", "beijing_tariff", "parse_clock"]
+__all__ = ["Tariff", "TariffError", "TariffWindow", "parse_clock"]
 
 _DAY_MIN = 24 * 60
 
@@ -199,20 +199,3 @@ class Tariff:
                     seen.add(t)
                     yield t
             day += timedelta(days=1)
-
-
-def beijing_tariff() -> Tariff:
-    """A residential time-of-use tariff shaped like Beijing's (peak, flat and valley), in CNY.
-
-    Valley 23:00-07:00, peak 10:00-15:00 and 18:00-21:00, flat otherwise. The prices are round
-    figures for the demo, not a published rate card.
-    """
-    windows = (
-        TariffWindow(23 * 60, 7 * 60, 0.30, "valley"),
-        TariffWindow(7 * 60, 10 * 60, 0.50, "flat"),
-        TariffWindow(10 * 60, 15 * 60, 0.80, "peak"),
-        TariffWindow(15 * 60, 18 * 60, 0.50, "flat"),
-        TariffWindow(18 * 60, 21 * 60, 0.80, "peak"),
-        TariffWindow(21 * 60, 23 * 60, 0.50, "flat"),
-    )
-    return Tariff(windows, "Asia/Shanghai", "CNY", "Beijing-like time of use")

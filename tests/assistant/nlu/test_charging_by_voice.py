@@ -18,8 +18,8 @@ from orbithub.core.events import CommandSent, HubEvent
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.core.tasks import task_scope
+from orbithub.demo.tariff import beijing_tariff
 from orbithub.mobility.charging_service import ChargeSettings, ChargingService
-from orbithub.mobility.tariff import beijing_tariff
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ALEX = Speaker("alex")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from orbithub.adapters.sim import SimAdapter
-from orbithub.cli.insights import run_habits
 from orbithub.core.clock import ManualClock
 from orbithub.core.context import Origin
 from orbithub.core.events import CommandSent, HubEvent, PresenceChanged
 from orbithub.core.hub import Hub
+from orbithub.demo.history import run_habits
 from tests.assistant.suggest.weeks import START, demo_registry
 
 

@@ -1,6 +1,6 @@
 """Mining four simulated weeks of the demo family: the habits they have are found, no others.
 
-The family's habits (see ``orbithub.assistant.suggest.habits``) are kept about nine days in
+The family's habits (see ``orbithub.demo.habits``) are kept about nine days in
 ten, with random taps of other switches mixed in; the simulated weeks are recorded through a
 real hub and recorder into SQLite, and on PostgreSQL the same commands and arrivals are
 replayed through a recorder and give the same suggestions.

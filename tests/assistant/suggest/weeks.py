@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from orbithub.adapters.sim import demo_world
-from orbithub.cli.insights import simulate_history
 from orbithub.core.registry import Registry
+from orbithub.demo.history import simulate_history
 from orbithub.storage import DB_FILENAME, Database
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -1,7 +1,8 @@
 """Tariffs: each home's time-of-use electricity tariff, which smart charging prices plans by.
 
-``GET /api/tariffs/{home_id}`` reads the tariff in use (the home's own or the default);
-``PUT`` gives the home its own and ``DELETE`` goes back to the default. Both changes need an
+``GET /api/tariffs/{home_id}`` reads the tariff in use (the home's own or the hub's default;
+404 ``no_tariff`` while it has neither, and smart charging waits for one); ``PUT`` gives the
+home its own and ``DELETE`` goes back to the default (204 when there is none). Both changes need an
 owner or adult, are audited, make every car plan again, and answer 503 while the mobility
 services are not running. The tariff logic itself is in :mod:`orbithub.mobility.tariff`.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from orbithub.access import Principal
@@ -67,9 +68,21 @@ def _tariff_io(tariff: Tariff, own: bool) -> TariffIo:
     return TariffIo.model_validate({**tariff.to_mapping(), "own": own})
 
 
+def _no_tariff(home_id: str) -> ApiError:
+    return ApiError(
+        404,
+        "no_tariff",
+        f"home {home_id!r} has no electricity tariff yet, so smart charging waits; "
+        f"PUT /api/tariffs/{home_id} sets one",
+    )
+
+
 @router.get(
     "/api/tariffs/{home_id}",
-    responses={404: ERRORS[404], 503: ERRORS[503]},
+    responses={
+        404: {"description": "no home with that id that the caller may see, or no tariff yet"},
+        503: ERRORS[503],
+    },
     openapi_extra=requires(Right.SPACE_VIEW),
 )
 async def get_tariff(
@@ -79,7 +92,10 @@ async def get_tariff(
     _home(principal, hub, home_id)
     mobility = require_mobility(request)
     own = home_id in mobility.charging.tariffs()
-    return _tariff_io(mobility.charging.tariff(home_id), own)
+    tariff = mobility.charging.tariff(home_id)
+    if tariff is None:
+        raise _no_tariff(home_id)
+    return _tariff_io(tariff, own)
 
 
 @router.put("/api/tariffs/{home_id}", responses=ERRORS, openapi_extra=requires(Right.ADULT))
@@ -108,15 +124,21 @@ async def put_tariff(
     return _tariff_io(tariff, True)
 
 
-@router.delete("/api/tariffs/{home_id}", responses=ERRORS, openapi_extra=requires(Right.ADULT))
+@router.delete(
+    "/api/tariffs/{home_id}",
+    response_model=TariffIo,
+    responses={**ERRORS, 204: {"description": "removed; the hub has no default tariff"}},
+    openapi_extra=requires(Right.ADULT),
+)
 async def delete_tariff(
     home_id: str, request: Request, principal: AdultPrincipal, hub: HubDep
-) -> TariffIo:
-    """Go back to the default tariff for a home; returns the tariff now in use."""
+) -> TariffIo | Response:
+    """Go back to the default tariff for a home; returns the tariff now in use (204: none)."""
     _home(principal, hub, home_id)
     mobility = require_mobility(request)
     mobility.charging.set_tariff(home_id, None)
     for space in vehicle_spaces(hub):
         mobility.charging.refresh(space.id)
     await audit(request, principal, action="tariff.reset", target=home_id, space_id=home_id)
-    return _tariff_io(mobility.charging.tariff(home_id), False)
+    tariff = mobility.charging.tariff(home_id)
+    return Response(status_code=204) if tariff is None else _tariff_io(tariff, False)
