@@ -34,6 +34,8 @@ class Language(StrEnum):
     FR = "fr"
     ES = "es"
     IT = "it"
+    NL = "nl"
+    PT = "pt"
 
     @property
     def full(self) -> bool:

@@ -1,4 +1,4 @@
-"""Answers in the languages read by templates alone: German, French, Spanish, Italian.
+"""Answers in the languages read by templates alone (German to Portuguese), one phrasebook each.
 
 Short and plain, one pattern per outcome; device and room names are the home's own.
 """
@@ -181,7 +181,81 @@ _IT = Phrases(
     last_and=" e ",
     last_or=" o ",
 )
+_NL = Phrases(
+    done={
+        Intent.TURN_ON: "{names} aangezet.",
+        Intent.TURN_OFF: "{names} uitgezet.",
+        Intent.SET_BRIGHTNESS: "Helderheid van {names} op {value}% gezet.",
+        Intent.SET_TEMPERATURE: "{names} op {value} °C gezet.",
+        Intent.SET_POSITION: "{names} op {value}% gezet.",
+        Intent.SET_VOLUME: "Volume van {names} op {value} gezet.",
+        Intent.OPEN: "{names} gaat open.",
+        Intent.CLOSE: "{names} gaat dicht.",
+        Intent.LOCK: "{names} op slot gedaan.",
+        Intent.UNLOCK: "{names} van het slot gehaald.",
+        Intent.START: "{names} gestart.",
+        Intent.STOP: "{names} gestopt.",
+        Intent.DOCK: "{names} gaat terug naar het laadstation.",
+    },
+    which="Welke bedoel je: {names}?",
+    unknown="Sorry, dat kan ik niet. Ik kan apparaten schakelen, licht en temperatuur "
+    "instellen en vragen over het huis beantwoorden.",
+    nothing="Ik vind geen apparaat dat dat kan.",
+    not_found="Ik kan {names} niet vinden.",
+    missing="In {where} is zo'n apparaat er niet.",
+    no_access="Je hebt geen toegang tot {names}.",
+    cancelled="Goed, geannuleerd: er is niets veranderd.",
+    no_question="Ik wacht nu niet op een antwoord. Zeg het hele verzoek nog eens.",
+    out_of_range="{names} gaat alleen van {low} tot {high}; ik heb niets veranderd.",
+    failed="{names} reageerde niet.",
+    state_on="{names} staat aan.",
+    state_off="{names} staat uit.",
+    reading="{names}: {value}.",
+    yes="Ja — ",
+    no="Nee — ",
+    joiner=", ",
+    last_and=" en ",
+    last_or=" of ",
+)
+_PT = Phrases(
+    done={
+        Intent.TURN_ON: "{names} ligado.",
+        Intent.TURN_OFF: "{names} desligado.",
+        Intent.SET_BRIGHTNESS: "Brilho de {names} em {value}%.",
+        Intent.SET_TEMPERATURE: "{names} em {value} °C.",
+        Intent.SET_POSITION: "{names} em {value}%.",
+        Intent.SET_VOLUME: "Volume de {names} em {value}.",
+        Intent.OPEN: "Abrindo {names}.",
+        Intent.CLOSE: "Fechando {names}.",
+        Intent.LOCK: "{names} trancado.",
+        Intent.UNLOCK: "{names} destrancado.",
+        Intent.START: "{names} iniciado.",
+        Intent.STOP: "{names} parado.",
+        Intent.DOCK: "{names} volta à base.",
+    },
+    which="Qual deles: {names}?",
+    unknown="Desculpe, isso não sei fazer. Posso ligar e desligar aparelhos, ajustar luz e "
+    "temperatura e responder a perguntas sobre a casa.",
+    nothing="Não encontro nenhum aparelho que faça isso.",
+    not_found="Não encontro {names}.",
+    missing="Em {where} não há um aparelho assim.",
+    no_access="Você não tem acesso a {names}.",
+    cancelled="Certo, cancelado: nada foi alterado.",
+    no_question="Não estou esperando uma resposta. Repita o pedido completo, por favor.",
+    out_of_range="{names} só vai de {low} a {high}; não alterei nada.",
+    failed="{names} não respondeu.",
+    state_on="{names} está ligado.",
+    state_off="{names} está desligado.",
+    reading="{names}: {value}.",
+    yes="Sim — ",
+    no="Não — ",
+    joiner=", ",
+    last_and=" e ",
+    last_or=" ou ",
+)
 PHRASES: dict[Language, Phrases] = {
+    Language.NL: _NL,
+    Language.PT: _PT,
     Language.DE: _DE,
     Language.FR: _FR,
     Language.ES: _ES,

@@ -1,4 +1,4 @@
-"""German, French, Spanish and Italian: basic control by Home Assistant's templates.
+"""German, French, Spanish, Italian, Dutch, Portuguese: basic control by Home Assistant's templates.
 
 Each is answered in the sentence's language, whatever the app's.
 """
@@ -22,6 +22,8 @@ ALEX = Speaker("alex")
         ("éteins la lumière dans Kitchen", Language.FR),
         ("apaga la luz de Kitchen", Language.ES),
         ("spegni la luce in Kitchen", Language.IT),
+        ("zet het licht in Kitchen uit", Language.NL),
+        ("desliga a luz da Kitchen", Language.PT),
         ("turn off the light in the kitchen", Language.EN),
     ],
 )
@@ -36,6 +38,8 @@ def test_small_words_tell_the_language(text: str, language: Language) -> None:
         ("allume Kitchen light", "Kitchen light allumé."),
         ("enciende Kitchen light", "Kitchen light encendido."),
         ("accendi Kitchen light", "Kitchen light acceso."),
+        ("zet Kitchen light aan", "Kitchen light aangezet."),
+        ("liga Kitchen light", "Kitchen light ligado."),
     ],
 )
 async def test_a_command_is_done_and_answered_in_its_language(text: str, answer: str) -> None:

@@ -42,6 +42,15 @@ _WORDS: dict[Language, frozenset[str]] = {
         "accendi spegni apri chiudi imposta metti alza abbassa il lo la gli le del della "
         "nel nella è sono qual quanti gradi temperatura luce luci per favore fa"
     ),
+    Language.NL: _set(
+        "zet doe schakel dim sluit het de een aan uit op naar van staat wat hoe welke "
+        "graden temperatuur licht lichten lampen helderheid alsjeblieft wordt"
+    ),
+    Language.PT: _set(
+        "liga desliga acende apaga abre fecha coloca põe poe ajusta define o a os as da do "
+        "das dos na no em para está estão qual quantos graus temperatura luz luzes brilho "
+        "por favor"
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 

@@ -90,7 +90,10 @@ _DOMAIN_KINDS = {
 
 # A question in the languages read by templates: it opens with the verb "to be" or ends with
 # a question mark.
-_QUESTION = re.compile(r"^(?:ist|sind|est|est-ce|está|están|esta|è|e)\b|\?$|\best-(?:il|elle)\b")
+_QUESTION = re.compile(
+    r"^(?:ist|sind|est|est-ce|está|están|esta|è|e|is|staat|zijn)\b|\?$|\best-(?:il|elle)\b"
+    r"|\best[aá]o?\s+(?:ligad|desligad|abert|fechad|trancad)"
+)
 _ASKED = {
     Intent.LOCK: "locked",
     Intent.UNLOCK: "locked",
