@@ -54,6 +54,7 @@ DEFAULT_MAX_DEVICES = 1000
 _CONFIGS_PER_DEVICE = 32  # discovery configs (entities) kept per allowed device, on average
 _DISCOVERED_PREFIXES = ("mqtt:", "z2m:")  # ids of Home Assistant and zigbee2mqtt devices
 _REFUSED_KEPT = 10_000  # refused ids remembered to count each once (they come from the network)
+_monotonic = time.monotonic  # a local name: read once per message on the hot path
 
 _BROKER_ACK = (
     "the broker acknowledged the QoS 1 publish; {source} devices do not confirm commands, "
@@ -225,12 +226,18 @@ class MqttAdapter:
             return
         listeners = self._by_topic.get(topic)
         if listeners is not None:
-            now = time.monotonic()
+            now = _monotonic()
             for listener in listeners:
-                if listener.flow.admit(now, self._max_rate):
-                    self._device_message(host, listener, topic, payload)
-                elif listener.flow.flagged is None:
-                    self._flag(listener)
+                # Flood protection, inlined: this runs for every message of every device.
+                flow = listener.flow
+                if now - flow.window >= 1.0:
+                    flow.window, flow.count = now, 1
+                else:
+                    flow.count += 1
+                    if flow.count > self._max_rate:
+                        self._throttle(listener)
+                        continue
+                self._device_message(host, listener, topic, payload)
             return
         if self._ha_root is not None and topic.startswith(self._ha_root):
             if topic.endswith("/config"):
@@ -407,8 +414,12 @@ class MqttAdapter:
                 topic,
             )
 
-    def _flag(self, listener: Listener) -> None:
-        listener.flow.flagged = time.time()
+    def _throttle(self, listener: Listener) -> None:
+        flow = listener.flow
+        flow.dropped += 1
+        if flow.flagged is not None:
+            return
+        flow.flagged = time.time()
         _LOGGER.warning(
             "device %s sends more than %d messages a second; the surplus is dropped "
             "(throttled) and the device flagged; check the device or whoever publishes on its "

@@ -20,6 +20,8 @@ DEFAULT_MAX_RATE = 50
 class Flow:
     """How many messages one device sent in the current one-second window. Loop only.
 
+    The adapter counts on its receive path (inlined there: it runs for every message).
+
     Attributes:
         window: when the window started (monotonic seconds).
         count: messages in the window.
@@ -31,18 +33,6 @@ class Flow:
     count: int = 0
     dropped: int = 0
     flagged: float | None = None
-
-    def admit(self, now: float, limit: int) -> bool:
-        """Count one message at ``now``; False when it is over ``limit`` in this window."""
-        if now - self.window >= 1.0:
-            self.window = now
-            self.count = 1
-            return True
-        self.count += 1
-        if self.count <= limit:
-            return True
-        self.dropped += 1
-        return False
 
 
 @dataclass(frozen=True, slots=True)
