@@ -58,6 +58,7 @@ class Limits:
     pattern: int = 1_000
 
 
+_SIZED = (str, list, tuple, dict, bytes)  # a tuple: isinstance is faster than with a union
 _CHECK_EVERY = 16  # steps between clock reads: a clock read costs as much as ~10 steps
 
 
@@ -140,7 +141,7 @@ class Budget:
 
     def made(self, value: object) -> object:
         """Check and count a value an operation made; returns it."""
-        if isinstance(value, str | list | tuple | dict | bytes):
+        if isinstance(value, _SIZED):
             size = len(value)
             self.sized(size)
             self._charge(size)

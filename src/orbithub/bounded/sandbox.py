@@ -37,6 +37,8 @@ from orbithub.bounded.limits import Budget, LimitExceeded, Limits, current_budge
 
 __all__ = ["BoundedEnvironment", "BoundedTemplate"]
 
+_SEQUENCES = (str, list, tuple)
+_PASSED = (Context, jinja2.Environment, EvalContext)  # what Jinja passes a filter first
 _PADDING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 _PERCENT_FIELD = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 _NESTED_FIELD = re.compile(r"\{[^{}]*\{")
@@ -293,9 +295,9 @@ def _check_power(budget: Budget, left: Any, right: Any) -> None:
 def _check_product(budget: Budget, left: Any, right: Any) -> None:
     if isinstance(left, int) and isinstance(right, int):
         budget.bits(left.bit_length() + right.bit_length())
-    elif isinstance(right, int) and isinstance(left, str | list | tuple):
+    elif isinstance(right, int) and isinstance(left, _SEQUENCES):
         budget.sized(len(left) * right)
-    elif isinstance(left, int) and isinstance(right, str | list | tuple):
+    elif isinstance(left, int) and isinstance(right, _SEQUENCES):
         budget.sized(len(right) * left)
 
 
@@ -340,7 +342,7 @@ def _check_filter_arguments(
     budget: Budget, name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]
 ) -> None:
     """Filters that can make far more text than they are given: check their arguments."""
-    values = [a for a in args if not isinstance(a, Context | jinja2.Environment | EvalContext)]
+    values = [a for a in args if not isinstance(a, _PASSED)]
     if name in ("center", "indent"):
         width = values[1] if len(values) > 1 else kwargs.get("width")
         if isinstance(width, int):
