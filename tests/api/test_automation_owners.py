@@ -21,7 +21,9 @@ from .conftest import ApiHarness, Person, Scope, open_api
 async def automations_api(tmp_path: Path) -> AsyncIterator[tuple[ApiHarness, Engine]]:
     """The API over the demo world with an engine that looks up owners' rights."""
     async with open_api(tmp_path) as api, task_scope() as tasks:
-        engine = await start_automations(api.hub, tmp_path / "hub", tasks, db=api.db)
+        engine = await start_automations(
+            api.hub, tmp_path / "hub", tasks, db=api.db, commands=api.app.state.commands.port()
+        )
         api.attach(automations=engine)
         yield api, engine
 
@@ -170,3 +172,24 @@ async def test_an_adult_cannot_reach_a_device_through_a_household_automation(
             "actions[0] (automation office-on): actions[0]: no device 'office-ac'; check the id "
             "in the device list"
         )
+
+
+async def test_runs_go_through_the_guarded_entry_and_are_audited_as_the_automation(
+    tmp_path: Path,
+) -> None:
+    async with automations_api(tmp_path) as (api, engine):
+        owner = await api.owner()
+        mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
+        assert (await _save(api, mei, switching("lamp", "desk-lamp")))[0] == 201
+        assert (await api.client.post("/api/automations/lamp/run", headers=mei.headers)).json()[
+            "started"
+        ]
+        await engine.wait_idle()
+        assert api.hub.state.value("desk-lamp", "light.on") is True
+        trail = api.app.state.audit_trail
+        assert trail is not None
+        assert await trail.flush()
+        entries = await api.client.get("/api/audit?space_id=home", headers=owner.headers)
+        commands = [e for e in entries.json() if e["target"].startswith("desk-lamp")]
+        assert commands[0]["actor"] == "automation:lamp"
+        assert commands[0]["result"] == "confirmed"

@@ -35,6 +35,7 @@ from orbithub.automation.store import Pending, PendingKind, run_key
 from orbithub.automation.trace import RunStatus, RunTrace, StepTrace
 from orbithub.automation.values import argument_property, coerce_rendered, target_property
 from orbithub.core.clock import Clock
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context
 from orbithub.core.events import NotificationRequested
 from orbithub.core.hub import Hub
@@ -70,6 +71,8 @@ class RunHost(Protocol):
     """What a run needs from the engine."""
 
     hub: Hub
+    commands: CommandPort
+    """Where the run's commands go (the hub's guarded entry in a running hub)."""
     clock: Clock
     stopping: bool
 
@@ -228,7 +231,7 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
             await run.command(_path(cursor), [action.device])
             prop = target_property(host.hub.registry, action.device, action.path)
             value = run.value(action.value, prop)
-            result = await host.hub.set(action.device, action.path, value, context=run.context)
+            result = await host.commands.set(action.device, action.path, value, context=run.context)
             return _confirmed(f"{action.device} {action.path} = {value}", result.confirmed)
         case CallStep():
             await run.command(_path(cursor), [action.device])
@@ -237,7 +240,7 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
                 name: run.value(v, argument_property(registry, action.device, action.action, name))
                 for name, v in action.arguments
             }
-            result = await host.hub.call(
+            result = await host.commands.call(
                 action.device, action.action, arguments, context=run.context
             )
             return _confirmed(f"{action.device} {action.action}", result.confirmed)
@@ -266,7 +269,7 @@ async def _execute(run: _Run, action: Action, cursor: Cursor, resume: Resume | N
             if scene is None:
                 raise RunFailed(f"no scene {action.scene!r}; capture or register it first")
             await run.command(_path(cursor), list(dict.fromkeys(d for d, _, _ in scene.values)))
-            outcome = await apply_scene(host.hub, scene, context=run.context)
+            outcome = await apply_scene(host.commands, scene, context=run.context)
             if outcome.failed:
                 refused = "; ".join(f"{d} {p}: {why}" for d, p, why in outcome.failed)
                 raise RunFailed(f"scene {scene.id}: {refused}")

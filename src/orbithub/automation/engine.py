@@ -53,6 +53,7 @@ from orbithub.automation.scheduler import Scheduler
 from orbithub.automation.store import MemoryStore, Pending, PendingStore, StoreWriter, run_key
 from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunTrace, TraceLog
 from orbithub.automation.waiters import Waiters
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context, Link, Origin
 from orbithub.core.events import (
     DeviceEvent,
@@ -91,6 +92,9 @@ class Engine:
         keep_runs: run traces kept per automation.
         presence: who is where before any presence event (default: learnt from the events).
         tracks: arrival estimates for ETA triggers (default: the engine follows positions).
+        commands: where runs send their commands: the hub's guarded entry, which applies the
+            owner's rights (the context names them) and audits every command (default: the
+            hub itself, for a hub without accounts).
     """
 
     def __init__(
@@ -107,8 +111,10 @@ class Engine:
         keep_runs: int = 50,
         presence: PresenceSource | None = None,
         tracks: EtaSource | None = None,
+        commands: CommandPort | None = None,
     ) -> None:
         self.hub = hub
+        self.commands: CommandPort = commands if commands is not None else hub
         self.clock = hub.clock
         self.facts = HubFacts(hub.state, presence)
         self.tracks = tracks
@@ -541,8 +547,13 @@ class Engine:
         chain = extend_chain(
             parent.chain if parent is not None else (), Link(automation.id, now), self.loop_limit
         )
+        # The owner rides with every command, so the guarded entry applies their rights too.
         context = Context(
-            Origin.AUTOMATION, automation.id, parent.id if parent else None, chain=chain
+            Origin.AUTOMATION,
+            automation.id,
+            parent.id if parent else None,
+            chain=chain,
+            owner=automation.runs_as,
         )
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         task = self._tasks.create_task(

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context, Origin
 from orbithub.core.hub import Hub
 from orbithub.errors import OrbitHubError
@@ -56,14 +57,19 @@ def capture_scene(hub: Hub, device_ids: Iterable[str], *, scene_id: str, name: s
     return Scene(scene_id, name or scene_id, tuple(values))
 
 
-async def apply_scene(hub: Hub, scene: Scene, *, context: Context | None = None) -> SceneResult:
-    """Write every value of a scene; a refused write is reported, the others still go out."""
+async def apply_scene(
+    commands: CommandPort, scene: Scene, *, context: Context | None = None
+) -> SceneResult:
+    """Write every value of a scene; a refused write is reported, the others still go out.
+
+    ``commands`` is the hub's guarded entry (or the hub itself where nothing guards).
+    """
     ctx = context or Context(Origin.SYSTEM)
     applied: list[tuple[str, str]] = []
     failed: list[tuple[str, str, str]] = []
     for device_id, path, value in scene.values:
         try:
-            await hub.set(device_id, path, value, context=ctx)
+            await commands.set(device_id, path, value, context=ctx)
         except OrbitHubError as exc:
             _LOGGER.warning("scene %s: %s %s refused: %s", scene.id, device_id, path, exc)
             failed.append((device_id, path, str(exc)))

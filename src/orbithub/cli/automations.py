@@ -33,6 +33,7 @@ from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
 from orbithub.cli.options import DataDir
 from orbithub.cli.settings import Settings
+from orbithub.core.commands import CommandPort
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.errors import OrbitHubError
@@ -91,6 +92,7 @@ async def start_automations(
     presence: Presence | None = None,
     tracks: EtaSource | None = None,
     db: Database | None = None,
+    commands: CommandPort | None = None,
 ) -> Engine:
     """Load the data directory's automations and run them in ``tasks`` until it ends.
 
@@ -105,6 +107,8 @@ async def start_automations(
         tracks: arrival estimates to share (default: the engine follows positions itself).
         db: the accounts, so an automation saved by a user runs with that user's rights
             (without it such an automation is refused when it fires).
+        commands: the hub's guarded command entry, which every command of a run goes
+            through (default: the hub itself).
 
     Returns:
         The running engine; ``engine.library`` is its folder (the API edits through it).
@@ -113,7 +117,7 @@ async def start_automations(
     files = await asyncio.to_thread(_yaml_files, folder)
     view = _PresenceView(presence) if presence is not None else None
     store = JsonFileStore(data_dir / PENDING_FILE)
-    engine = Engine(hub, store=store, presence=view, tracks=tracks)
+    engine = Engine(hub, store=store, presence=view, tracks=tracks, commands=commands)
     library = AutomationLibrary(engine, folder, state_path=data_dir / STATE_FILE)
     engine.library = library
     if db is not None:

@@ -133,6 +133,7 @@ async def running_services(
                 presence=companion.presence,
                 tracks=mobility.tracks,
                 db=db,
+                commands=rt.commands.port(),
             )
             assistant = start_assistant(
                 hub,
