@@ -20,7 +20,9 @@ import contextlib
 import statistics
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.assistant import Assistant, Language, Speaker
@@ -36,6 +38,7 @@ SCENES = (
     Scene("good-night", "Good night", (("bedroom-lamp", "light.on", False),)),
     Scene("leave-home", "Leaving home", (("living-room-light", "light.on", False),)),
 )
+FRIDAY_EVENING = datetime(2026, 11, 20, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp()
 SCENE_NAMES = {
     "movie-night": ["观影模式", "观影"],
     "good-night": ["晚安"],
@@ -104,8 +107,12 @@ async def main(rounds: int, scores: bool) -> None:
 
 @contextlib.asynccontextmanager
 async def _home() -> AsyncIterator[tuple[Assistant, Callable[[float], Awaitable[None]]]]:
-    """A fresh demo home with its simulated devices running, and its assistant."""
-    clock = ManualClock(start=1_795_000_000.0)
+    """A fresh demo home with its simulated devices running, and its assistant.
+
+    Its clock starts when the conversation set's yes/no answers were written for: a Friday
+    evening in Beijing, the family at home, the car charging.
+    """
+    clock = ManualClock(start=FRIDAY_EVENING)
     hub = _hub(clock)
     hub.add_adapter(SimAdapter(seed=7, clock=clock, routines=False, tick=60.0))
     assistant = Assistant(hub, scenes=SCENES, scene_names=SCENE_NAMES)

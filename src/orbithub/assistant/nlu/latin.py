@@ -22,7 +22,8 @@ _WORDS: dict[Language, frozenset[str]] = {
     Language.EN: _set(
         "the turn switch set make put please is are what how whats can you to off on "
         "and of my it up down open close lock unlock start stop dim brighten i im me we "
-        "going leaving lets let good night when did does"
+        "going leaving lets let good night when did does yes no ok okay cancel both sure "
+        "nope yeah one"
     ),
     Language.DE: _set(
         "schalte schalt mach mache stelle stell setze dimme öffne schließe schliesse das die "
