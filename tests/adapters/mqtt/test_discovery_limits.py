@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import orjson
 import pytest
 
-from orbithub.adapters.mqtt import parse_discovery
+from orbithub.adapters.mqtt import MqttAdapter, parse_discovery
 from orbithub.adapters.mqtt.ha_discovery import DiscoveryCatalog
-from orbithub.core.registry import Device
+from orbithub.core.hub import Hub
+from orbithub.core.registry import Device, Registry, Space
 from orbithub.spec.library import device_type
+from orbithub.storage import Database, Recorder
 
 from .wire import make_hub, mqtt_url, probe, running_hub, topic_prefix, until
 
@@ -77,8 +82,6 @@ async def test_stored_devices_beyond_the_cap_do_not_survive_a_restart(
     for i in range(8):
         hub.registry.add_device(Device(f"mqtt:junk{i}", f"junk {i}", spec, "home", "mqtt"))
     hub.registry.add_device(Device("lamp", "Lamp", device_type("light"), "home", "sim"))
-    from orbithub.adapters.mqtt import MqttAdapter
-
     prefix = topic_prefix(request)
     adapter = MqttAdapter(
         mqtt_url(), space_id="home", ha_prefix=f"{prefix}/ha", max_devices=5, start_timeout=5
@@ -116,3 +119,46 @@ async def test_a_flooding_device_is_throttled_and_flagged_while_others_keep_thei
     flagged = [r for r in caplog.records if "messages a second" in r.getMessage()]
     assert len(flagged) == 1
     assert "mqtt:noisy" in flagged[0].getMessage()
+
+
+async def _hub_on(db: Database, url: str, prefix: str, max_devices: int) -> AsyncIterator[Hub]:
+    spaces, rooms, devices = await db.load_registry()
+    registry = Registry()
+    registry.load(spaces, rooms, devices)
+    hub = Hub(registry=registry)
+    adapter = MqttAdapter(url, space_id="home", ha_prefix=f"{prefix}/ha", max_devices=max_devices)
+    hub.add_adapter(adapter)
+    recorder = Recorder(db, hub.bus, hub.registry, clock=hub.clock, retention_days=None)
+    async with asyncio.TaskGroup() as tasks:
+        await recorder.start(tasks)
+        if not spaces:
+            hub.add_space(Space("home", "Home"))  # with the recorder listening: it is stored
+        try:
+            async with hub:
+                yield hub
+                assert await recorder.flush()
+        finally:
+            await recorder.stop()
+
+
+async def test_junk_stored_by_a_hub_does_not_outlive_a_restart_with_a_cap(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    url, prefix = mqtt_url(), topic_prefix(request)
+    db = await Database.open(data_dir=tmp_path)
+    try:
+        async with probe(url) as p:
+            hubs = contextlib.asynccontextmanager(_hub_on)
+            async with hubs(db, url, prefix, 1000) as hub:
+                for i in range(12):
+                    await p.publish(*_sensor(prefix, f"junk{i}"), retain=True)
+                await until(
+                    hub, lambda: len(_discovered({d.id for d in hub.registry.devices()})) == 12
+                )
+            # Restarted with a cap of 5, with the junk still retained on the broker.
+            async with hubs(db, url, prefix, 5) as hub:
+                assert len(_discovered({d.id for d in hub.registry.devices()})) == 5
+            _, _, stored = await db.load_registry()
+            assert len(_discovered({d.id for d in stored})) == 5
+    finally:
+        await db.close()
