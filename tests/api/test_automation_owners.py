@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import yaml
 
 from orbithub.automation import Engine
@@ -14,18 +15,23 @@ from orbithub.core.tasks import task_scope
 from orbithub.storage.audit import read_audit
 from orbithub.storage.users import Role
 
-from .conftest import ApiHarness, Person, Scope, open_api
+from .conftest import ApiHarness, Person, Scope, open_api, served
 
 
 @contextlib.asynccontextmanager
 async def automations_api(tmp_path: Path) -> AsyncIterator[tuple[ApiHarness, Engine]]:
-    """The API over the demo world with an engine that looks up owners' rights."""
+    """A real server over the demo world, with an engine that looks up owners' rights.
+
+    ``api.client`` talks to the server over loopback, as the attacks were made.
+    """
     async with open_api(tmp_path) as api, task_scope() as tasks:
         engine = await start_automations(
             api.hub, tmp_path / "hub", tasks, db=api.db, commands=api.app.state.commands.port()
         )
         api.attach(automations=engine)
-        yield api, engine
+        async with served(api.app) as base, httpx.AsyncClient(base_url=base) as client:
+            api.client = client
+            yield api, engine
 
 
 def switching(
