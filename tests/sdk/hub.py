@@ -32,9 +32,11 @@ class HubClient:
         self._arrived = asyncio.Event()
 
     @classmethod
-    async def connect(cls, url: str, client_id: str, *, mqtt5: bool = True) -> Self:
+    async def connect(
+        cls, url: str, client_id: str, *, mqtt5: bool = True, clean_session: bool = True
+    ) -> Self:
         parts = urlsplit(url)
-        client = gmqtt.Client(client_id)
+        client = gmqtt.Client(client_id, clean_session=clean_session)
         client.set_config({"reconnect_retries": 0, "reconnect_delay": 0})
         if parts.username:
             client.set_auth_credentials(unquote(parts.username), unquote(parts.password or ""))

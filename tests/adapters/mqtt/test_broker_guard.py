@@ -20,6 +20,7 @@ from gmqtt.mqtt.handler import MQTTConnectError  # type: ignore[import-untyped]
 from orbithub.adapters.mqtt.accounts import ACCOUNTS_FILE, BrokerAccounts
 from orbithub.adapters.mqtt.broker import EmbeddedBroker
 from orbithub.adapters.mqtt.broker_guard import ConnectionLimits
+from orbithub.core.events import DeviceOnline
 from orbithub.sdk import Device
 from tests.sdk.hub import HubClient
 
@@ -130,6 +131,52 @@ async def test_a_process_without_the_locks_password_cannot_speak_for_it_nor_comm
         )
         == 1
     )
+
+
+async def test_naming_the_locks_client_id_without_its_login_does_not_push_it_off(
+    tmp_path: Path,
+) -> None:
+    async with embedded_broker(tmp_path) as broker:
+        login = broker.guard.accounts.issue("front-door-lock", "home")
+        lock = _lock(broker, login.username, login.password)
+        commands: list[bool] = []
+
+        @lock.on_set("lock.locked")
+        async def locked(value: bool) -> None:
+            commands.append(value)
+
+        async with (
+            running_hub(broker.hub_url, "unused", orbit_prefix="orbit") as (hub, _),
+            lock,
+        ):
+            await lock.report({"lock.door-state": 0})
+            await until(hub, lambda: hub.state.value("front-door-lock", "lock.door-state") == 0)
+            went: list[bool] = []
+            stop = hub.bus.listen(
+                lambda e: went.append(e.online) if isinstance(e, DeviceOnline) else None
+            )
+            try:
+                # The lock's own client id, with no login and with a wrong one, both as a clean
+                # session (which would delete the lock's) and as a resumed one (a takeover).
+                for url in (broker.url, broker.login_url("front-door-lock", "guess")):
+                    for clean in (True, False):
+                        with pytest.raises(MQTTConnectError):
+                            await HubClient.connect(
+                                url,
+                                "orbithub-home-front-door-lock",
+                                mqtt5=False,
+                                clean_session=clean,
+                            )
+                await lock.report({"lock.door-state": 1})
+                await until(hub, lambda: hub.state.value("front-door-lock", "lock.door-state") == 1)
+            finally:
+                stop()
+            assert went == []  # never shown offline
+            assert hub.state.is_online("front-door-lock") is True
+            # Its session is whole: commands still reach it.
+            result = await hub.set("front-door-lock", "lock.locked", True)
+            assert result.confirmed, result.message
+            assert commands == [True]
 
 
 async def test_a_device_may_not_leave_its_last_will_on_another_devices_topic(

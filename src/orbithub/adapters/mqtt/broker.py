@@ -21,11 +21,11 @@ from typing import Any, Self
 from urllib.parse import quote
 
 from amqtt.broker import Broker  # type: ignore[import-untyped]
-from amqtt.errors import AMQTTError  # type: ignore[import-untyped]
-from amqtt.errors import BrokerError as AmqttBrokerError
+from amqtt.errors import BrokerError as AmqttBrokerError  # type: ignore[import-untyped]
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.broker_guard import BrokerGuard, ConnectionLimits
+from orbithub.adapters.mqtt.broker_session import first_connect
 from orbithub.errors import OrbitHubError
 
 __all__ = ["BrokerError", "BrokerPortInUse", "EmbeddedBroker"]
@@ -232,8 +232,6 @@ def _new_broker(host: str, port: int, guard: BrokerGuard) -> Any:
     _quiet_amqtt()
     broker = Broker(config)
     original = broker.stream_connected
-    initialize = broker._initialize_client_session
-    timeout = guard.limits.handshake_timeout
 
     async def stream_connected(
         reader: asyncio.StreamReader, writer: asyncio.StreamWriter, listener_name: str
@@ -248,14 +246,10 @@ def _new_broker(host: str, port: int, guard: BrokerGuard) -> Any:
         finally:
             writer.transport.abort()
 
-    async def initialize_client_session(*args: Any) -> Any:
-        # amqtt waits for the first packet without a limit: a socket that never sends CONNECT
-        # would hold its slot for ever. AMQTTError is what amqtt catches to end the connection.
-        try:
-            async with asyncio.timeout(timeout):
-                return await initialize(*args)
-        except TimeoutError:
-            raise AMQTTError(f"no CONNECT within {timeout:g} s") from None
+    async def initialize_client_session(
+        reader: Any, writer: Any, _address: str, _port: int
+    ) -> tuple[Any, Any]:
+        return await first_connect(broker, guard, reader, writer)
 
     async def topic_filtering(session: Any, topic: str, action: Any) -> bool:
         # Not through amqtt's topic plugins: its plugin manager runs every check in a task of
