@@ -3,6 +3,7 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
+import { recall } from '../cache';
 import { propLabel } from '../controls';
 import { ViewElement } from '../element';
 import { isFavourite, onFavouritesChange, setFavourite } from '../favourites';
@@ -10,7 +11,7 @@ import { t, type MessageKey } from '../i18n';
 import { live } from '../live';
 import { store } from '../store';
 import { shared } from '../styles';
-import type { Device, Spec, SpecProperty } from '../types';
+import type { Device, Space, Spec, SpecProperty } from '../types';
 import './device-card';
 import './history-chart';
 
@@ -45,8 +46,6 @@ export class DevicePage extends ViewElement {
   @property({ attribute: 'device-id' }) deviceId = '';
   @state() private spec: Spec | null = null;
   @state() private range = RANGES[1].seconds;
-  // Fixed when the range is picked: live updates re-render the page without refetching charts.
-  @state() private since = Math.floor(Date.now() / 1000 - RANGES[1].seconds);
   @state() private error = '';
 
   protected watchesDevices = true;
@@ -80,11 +79,12 @@ export class DevicePage extends ViewElement {
 
   private pick(seconds: number): void {
     this.range = seconds;
-    this.since = Math.floor(Date.now() / 1000 - seconds);
   }
 
   render(): TemplateResult {
-    const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter(chartable) : [];
+    const device = store.get(this.deviceId);
+    const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter((p) => chartable(p, device)) : [];
+    const zone = device ? recall<Space[]>('spaces')?.find((s) => s.id === device.space_id)?.timezone ?? '' : '';
     return html`
       <div class="row between top">
         <a class="back" href="#/">‹ ${t('device.back')}</a>
@@ -104,14 +104,23 @@ export class DevicePage extends ViewElement {
               )}
             </div>
             ${charted.map(
-              (p) => html`<orbit-history-chart device-id=${this.deviceId} path=${p.path} label=${propLabel(p)}
-                unit=${p.unit ?? ''} .since=${this.since}></orbit-history-chart>`,
+              (p) => html`<orbit-history-chart device-id=${this.deviceId} .prop=${p} label=${propLabel(p)}
+                time-zone=${zone} .range=${this.range}></orbit-history-chart>`,
             )}`
         : nothing}
     `;
   }
 }
 
-function chartable(prop: SpecProperty): boolean {
-  return prop.access.includes('read') && CHARTED.has(prop.format) && !prop.values;
+/** Readings a person reads as a chart: not positions, counters or settings (those are on the card). */
+const NOT_A_CHART = new Set(['latitude', 'longitude', 'heading', 'accuracy', 'altitude', 'odometer', 'power-consumption', 'voltage', 'electric-current']);
+/** A car's page charts what its driver follows over a trip or a charge. */
+const VEHICLE_CHARTS = new Set(['battery-level', 'range', 'speed']);
+
+function chartable(prop: SpecProperty, device: Device | undefined): boolean {
+  if (!prop.access.includes('read') || !CHARTED.has(prop.format) || prop.values) return false;
+  if (device?.type === 'vehicle') return VEHICLE_CHARTS.has(prop.name);
+  // A writable number is a setting (target, brightness): its value is on the card above.
+  if (prop.format !== 'bool' && prop.access.includes('write')) return false;
+  return !NOT_A_CHART.has(prop.name);
 }

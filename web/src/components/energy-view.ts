@@ -2,6 +2,7 @@
 
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { hubNow } from '../clock';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
 import { formatNumber, localName, t } from '../i18n';
@@ -50,7 +51,7 @@ export class EnergyView extends ViewElement {
 
   private async load(): Promise<void> {
     const days = this.period === 'day' ? 1 : 30;
-    const since = Math.floor(Date.now() / 1000 - days * 86400);
+    const since = Math.floor(hubNow() - days * 86400);
     const query = `space_id=${encodeURIComponent(this.spaceId)}&period=${this.period}&since=${since}`;
     try {
       this.energy = await api.optional<Energy>(`/api/energy?${query}`);
