@@ -4,8 +4,8 @@ The app's home screen shows these at a glance, and draws its charts on the hub's
 than the phone's (a demo hub runs its own accelerated clock; a phone's clock may be wrong).
 Everything else on the home screen comes from the routes that already serve it (devices,
 presence, scenes, vehicles). The cost prices every increase of a meter at the home's tariff
-at the moment it was read; it is null while the mobility services (which keep the tariffs)
-are not running.
+at the moment it was read; it is null when the home has no tariff or the mobility services
+(which keep the tariffs) are not running.
 """
 
 from __future__ import annotations
