@@ -199,3 +199,19 @@ async def test_runs_go_through_the_guarded_entry_and_are_audited_as_the_automati
         commands = [e for e in entries.json() if e["target"].startswith("desk-lamp")]
         assert commands[0]["actor"] == "automation:lamp"
         assert commands[0]["result"] == "confirmed"
+
+
+async def test_running_by_hand_needs_the_rights_to_what_it_commands(tmp_path: Path) -> None:
+    async with automations_api(tmp_path) as (api, engine):
+        owner = await api.owner()
+        mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
+        kim = await api.person("kim", Role.ADULT, grants=[Scope("home", ["living-room"])])
+        assert (await _save(api, owner, switching("bedroom", "bedroom-lamp")))[0] == 201
+        refused = await api.client.post("/api/automations/bedroom/run", headers=kim.headers)
+        assert refused.status_code == 403, refused.text
+        assert "bedroom-lamp" in refused.json()["message"]
+        assert engine.runs("bedroom") == []
+        ran = await api.client.post("/api/automations/bedroom/run", headers=mei.headers)
+        assert ran.json()["started"] is True
+        await engine.wait_idle()
+        assert api.hub.state.value("bedroom-lamp", "light.on") is True

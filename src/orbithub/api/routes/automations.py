@@ -37,6 +37,7 @@ from orbithub.automation.library import (
     AutomationLibrary,
     ReadOnlyAutomationError,
 )
+from orbithub.automation.owners import Need, reach, refusals
 from orbithub.automation.trace import RunTrace
 from orbithub.bounded import LimitExceeded
 from orbithub.bounded.documents import DocumentTooLarge, load_json, load_yaml
@@ -486,9 +487,30 @@ async def run_automation(
     principal: AdultPrincipal,
     lang: Annotated[Literal["en", "zh"] | None, Query()] = None,
 ) -> RunStartedOut:
-    """Fire an automation now (its conditions still apply; the reason says why not)."""
+    """Fire an automation now (its conditions still apply; the reason says why not).
+
+    Whoever fires it must be able to command every device it commands (as for a scene): it
+    runs with its owner's rights, which may be wider than the caller's.
+    """
     engine = _engine(request)
     automation = _visible(principal, engine, automation_id)
+    commanded = [t for t in reach(automation, engine.scene, engine.find) if t.need is Need.CONTROL]
+    refused = refusals(commanded, principal, engine.hub.registry)
+    if refused:
+        await audit(
+            request,
+            principal,
+            action="automation.run",
+            target=automation_id,
+            result="forbidden",
+            space_id=_space_of(engine.hub, automation),
+        )
+        raise ApiError(
+            403,
+            "forbidden",
+            f"{automation.name} commands what you may not: {refused[0].message}",
+            detail={"errors": [{"path": r.touch.path, "message": r.message} for r in refused]},
+        )
     context = Context(Origin.USER, principal.username)
     run_id = engine.fire(
         automation_id, context=context, data={"kind": "manual", "user": principal.username}
