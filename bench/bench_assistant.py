@@ -5,7 +5,7 @@ world: sentence templates (hassil), then the keyword fallback, then target resol
 Printed per language: the first sentence (templates compiled on first use), then the median,
 95th percentile and worst of the rest, for matching alone (what runs in the worker thread) and
 for the whole interpretation; then the accuracy on the tuned and held-out sets, on the
-languages read by templates alone (eval_languages.yaml: de, fr, es, it, nl, pt),
+languages read by templates alone (eval_languages.yaml: de, fr, es, it, nl, pt, sv, da),
 and on the held-out conversations (eval_dialogue.yaml), asked of the demo home with its
 simulated devices running.
 

@@ -36,6 +36,8 @@ class Language(StrEnum):
     IT = "it"
     NL = "nl"
     PT = "pt"
+    SV = "sv"
+    DA = "da"
 
     @property
     def full(self) -> bool:

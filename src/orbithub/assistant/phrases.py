@@ -1,4 +1,4 @@
-"""Answers in the languages read by templates alone (German to Portuguese), one phrasebook each.
+"""Answers in the languages read by templates alone (German to Danish), one phrasebook each.
 
 Short and plain, one pattern per outcome; device and room names are the home's own.
 """
@@ -253,7 +253,81 @@ _PT = Phrases(
     last_and=" e ",
     last_or=" ou ",
 )
+_SV = Phrases(
+    done={
+        Intent.TURN_ON: "{names} är på.",
+        Intent.TURN_OFF: "{names} är av.",
+        Intent.SET_BRIGHTNESS: "Ljusstyrkan för {names} är {value} %.",
+        Intent.SET_TEMPERATURE: "{names} är inställd på {value} °C.",
+        Intent.SET_POSITION: "{names} är på {value} %.",
+        Intent.SET_VOLUME: "Volymen för {names} är {value}.",
+        Intent.OPEN: "Öppnar {names}.",
+        Intent.CLOSE: "Stänger {names}.",
+        Intent.LOCK: "{names} är låst.",
+        Intent.UNLOCK: "{names} är upplåst.",
+        Intent.START: "{names} har startat.",
+        Intent.STOP: "{names} har stoppat.",
+        Intent.DOCK: "{names} åker tillbaka till laddstationen.",
+    },
+    which="Vilken menar du: {names}?",
+    unknown="Tyvärr kan jag inte det. Jag kan slå på och av apparater, ställa in ljus och "
+    "temperatur och svara på frågor om hemmet.",
+    nothing="Jag hittar ingen apparat som kan göra det.",
+    not_found="Jag hittar inte {names}.",
+    missing="I {where} finns ingen sådan apparat.",
+    no_access="Du har inte tillgång till {names}.",
+    cancelled="Okej, avbrutet: inget har ändrats.",
+    no_question="Jag väntar inte på något svar just nu. Säg hela önskemålet igen.",
+    out_of_range="{names} går bara från {low} till {high}; jag ändrade ingenting.",
+    failed="{names} svarade inte.",
+    state_on="{names} är på.",
+    state_off="{names} är av.",
+    reading="{names}: {value}.",
+    yes="Ja — ",
+    no="Nej — ",
+    joiner=", ",
+    last_and=" och ",
+    last_or=" eller ",
+)
+_DA = Phrases(
+    done={
+        Intent.TURN_ON: "{names} er tændt.",
+        Intent.TURN_OFF: "{names} er slukket.",
+        Intent.SET_BRIGHTNESS: "Lysstyrken for {names} er {value} %.",
+        Intent.SET_TEMPERATURE: "{names} er sat til {value} °C.",
+        Intent.SET_POSITION: "{names} er på {value} %.",
+        Intent.SET_VOLUME: "Lydstyrken for {names} er {value}.",
+        Intent.OPEN: "Åbner {names}.",
+        Intent.CLOSE: "Lukker {names}.",
+        Intent.LOCK: "{names} er låst.",
+        Intent.UNLOCK: "{names} er låst op.",
+        Intent.START: "{names} er startet.",
+        Intent.STOP: "{names} er stoppet.",
+        Intent.DOCK: "{names} kører tilbage til ladestationen.",
+    },
+    which="Hvilken mener du: {names}?",
+    unknown="Det kan jeg desværre ikke. Jeg kan tænde og slukke apparater, indstille lys og "
+    "temperatur og svare på spørgsmål om hjemmet.",
+    nothing="Jeg kan ikke finde et apparat, der kan det.",
+    not_found="Jeg kan ikke finde {names}.",
+    missing="I {where} er der ikke sådan et apparat.",
+    no_access="Du har ikke adgang til {names}.",
+    cancelled="Okay, annulleret: intet er ændret.",
+    no_question="Jeg venter ikke på et svar lige nu. Sig hele ønsket igen.",
+    out_of_range="{names} går kun fra {low} til {high}; jeg har ikke ændret noget.",
+    failed="{names} svarede ikke.",
+    state_on="{names} er tændt.",
+    state_off="{names} er slukket.",
+    reading="{names}: {value}.",
+    yes="Ja — ",
+    no="Nej — ",
+    joiner=", ",
+    last_and=" og ",
+    last_or=" eller ",
+)
 PHRASES: dict[Language, Phrases] = {
+    Language.SV: _SV,
+    Language.DA: _DA,
     Language.NL: _NL,
     Language.PT: _PT,
     Language.DE: _DE,

@@ -55,7 +55,8 @@ _POLAR_ZH = re.compile(r"(?:吗|么|没有?|了没)$|是不是|有没有|开没�
 # In the languages read by templates alone, a question without a question word is yes/no.
 _OPEN_QUESTION = re.compile(
     r"\b(?:wie|was|welche[rs]?|wo|wann|quel(?:le)?s?|combien|comment|où|cuál|cuánto|qué|"
-    r"dónde|quale|quanto|quanti|cosa|dove|wat|hoe|welke|waar|qual|quantos|onde|como)\b"
+    r"dónde|quale|quanto|quanti|cosa|dove|wat|hoe|welke|waar|qual|quantos|onde|como|"
+    r"vad|hur|vilken|hvad|hvor|hvilken)\b"
 )
 _NEGATIVE_EN = re.compile(r"\b(?:off|closed|shut|unlocked|away|out)\b")
 _NEGATIVE_ZH = re.compile(r"关|没锁|不在|没在")

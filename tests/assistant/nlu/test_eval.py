@@ -76,7 +76,7 @@ async def test_heldout_set_accuracy(section: str) -> None:
     assert right / total >= HELDOUT_FLOOR
 
 
-@pytest.mark.parametrize("section", ["de", "fr", "es", "it", "nl", "pt"])
+@pytest.mark.parametrize("section", ["de", "fr", "es", "it", "nl", "pt", "sv", "da"])
 async def test_template_languages_accuracy(section: str) -> None:
     cases = load_cases(DATA / "eval_languages.yaml")
     assert sum(c.section == section for c in cases) >= 30

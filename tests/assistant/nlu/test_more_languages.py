@@ -1,4 +1,4 @@
-"""German, French, Spanish, Italian, Dutch, Portuguese: basic control by Home Assistant's templates.
+"""Eight more languages (German to Danish): basic control by Home Assistant's templates.
 
 Each is answered in the sentence's language, whatever the app's.
 """
@@ -24,6 +24,8 @@ ALEX = Speaker("alex")
         ("spegni la luce in Kitchen", Language.IT),
         ("zet het licht in Kitchen uit", Language.NL),
         ("desliga a luz da Kitchen", Language.PT),
+        ("släck lampan i Kitchen", Language.SV),
+        ("sluk lyset i Kitchen", Language.DA),
         ("turn off the light in the kitchen", Language.EN),
     ],
 )
@@ -40,6 +42,8 @@ def test_small_words_tell_the_language(text: str, language: Language) -> None:
         ("accendi Kitchen light", "Kitchen light acceso."),
         ("zet Kitchen light aan", "Kitchen light aangezet."),
         ("liga Kitchen light", "Kitchen light ligado."),
+        ("tänd Kitchen light", "Kitchen light är på."),
+        ("tænd Kitchen light", "Kitchen light er tændt."),
     ],
 )
 async def test_a_command_is_done_and_answered_in_its_language(text: str, answer: str) -> None:

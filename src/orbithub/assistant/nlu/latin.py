@@ -52,6 +52,14 @@ _WORDS: dict[Language, frozenset[str]] = {
         "das dos na no em para está estão qual quantos graus temperatura luz luzes brilho "
         "por favor"
     ),
+    Language.SV: _set(
+        "tänd släck slå på av stäng öppna sätt ändra ställ dimra in i till är vad hur vilken "
+        "lampan lamporna ljuset ljusstyrkan temperaturen grader tack det"
+    ),
+    Language.DA: _set(
+        "tænd sluk luk åbn sæt indstil dæmp for i til er hvad hvor hvilken lyset lamperne "
+        "lysstyrken temperaturen grader tak det"
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 

@@ -91,7 +91,8 @@ _DOMAIN_KINDS = {
 # A question in the languages read by templates: it opens with the verb "to be" or ends with
 # a question mark.
 _QUESTION = re.compile(
-    r"^(?:ist|sind|est|est-ce|está|están|esta|è|e|is|staat|zijn)\b|\?$|\best-(?:il|elle)\b"
+    r"^(?:ist|sind|est|est-ce|está|están|esta|è|e|is|staat|zijn|är|er)\b|\?$"
+    r"|\best-(?:il|elle)\b"
     r"|\best[aá]o?\s+(?:ligad|desligad|abert|fechad|trancad)"
 )
 _ASKED = {
