@@ -185,12 +185,15 @@ def test_check_reports_each_problem_with_file_and_line(tmp_path: Path) -> None:
 
 
 def test_list_reads_the_files_when_no_hub_runs_and_why_says_start_one(tmp_path: Path) -> None:
-    data = data_dir(tmp_path, good=GOOD)
+    mine = GOOD.replace("id: porch", "id: mine\n    owner: u-mei")
+    data = data_dir(tmp_path, good=GOOD, mine=mine)
     runner = CliRunner()
     listed = runner.invoke(app, ["list", "--data-dir", str(data)], env={"COLUMNS": "200"})
     assert listed.exit_code == 0, listed.output
     assert "the hub is not running" in listed.output
-    assert "porch" in listed.output
+    rows = {line.split()[1]: line for line in listed.output.splitlines() if "│ " in line}
+    assert "household" in rows["porch"]
+    assert "user u-mei" in rows["mine"]
     why = runner.invoke(app, ["why", "porch", "--data-dir", str(data)])
     assert why.exit_code == 1
     assert "no hub is running" in why.output
@@ -242,6 +245,7 @@ def test_list_and_why_ask_the_running_hub(tmp_path: Path) -> None:
         listed = runner.invoke(app, ["list", "--data-dir", str(data)], env={"COLUMNS": "200"})
         assert listed.exit_code == 0, listed.output
         assert "Automations (running hub)" in listed.output
+        assert "household" in listed.output
         assert "motion motion-sensor.motion-state to true" in listed.output
         why = runner.invoke(app, ["why", "porch", "--at", "19:02", "--data-dir", str(data)])
         assert why.exit_code == 0, why.output

@@ -171,7 +171,13 @@ def control_ops(engine: Engine) -> dict[str, Handler]:
     """The ``automations.*`` ops the control socket answers for ``orbithub automations``."""
 
     async def listing(req: Mapping[str, Any]) -> object:
-        return [_summary(engine, a.id) for a in engine.automations()]
+        automations = engine.automations()
+        owners = {a.runs_as for a in automations if a.runs_as is not None}
+        names = {owner: await _owner_name(engine, owner) for owner in owners}
+        return [
+            {**_summary(engine, a.id), "runs_as": names.get(a.runs_as or "", "household")}
+            for a in automations
+        ]
 
     async def why(req: Mapping[str, Any]) -> object:
         automation_id = str(req["id"])
@@ -210,6 +216,12 @@ def _at(raw: object, now: datetime) -> float | None:
     if moment > now:
         moment -= timedelta(days=1)
     return moment.timestamp()
+
+
+async def _owner_name(engine: Engine, owner: str) -> str:
+    """How ``automations list`` names the user an automation runs as."""
+    rights = await engine.rights(owner) if engine.rights is not None else None
+    return rights.username if rights is not None else f"deleted user {owner}"
 
 
 def _summary(engine: Engine, automation_id: str) -> dict[str, object]:
@@ -287,6 +299,7 @@ def _from_files(folder: Path) -> list[dict[str, object]]:
                 "enabled": a.enabled,
                 "triggers": [trig.describe(t) for t in a.triggers],
                 "source": str(path),
+                "runs_as": "household" if a.runs_as is None else f"user {a.runs_as}",
             }
             for a in automations
         )
@@ -302,7 +315,7 @@ def _yes_no(value: object) -> str:
 def _print_list(rows: list[object], live: bool) -> None:
     title = "Automations (running hub)" if live else "Automations (files; the hub is not running)"
     table = Table(title=title, header_style="bold")
-    for column in ("id", "name", "enabled", "triggers", "last run", "source"):
+    for column in ("id", "name", "enabled", "runs as", "triggers", "last run", "source"):
         table.add_column(column)
     for row in rows:
         if not isinstance(row, dict):
@@ -312,6 +325,7 @@ def _print_list(rows: list[object], live: bool) -> None:
             str(row.get("id")),
             str(row.get("name")),
             _yes_no(row.get("enabled")),
+            str(row.get("runs_as") or ""),
             "; ".join(str(t) for t in row.get("triggers") or []),
             str(last.get("status")) if isinstance(last, dict) else "",
             str(row.get("source") or ""),
