@@ -3,7 +3,7 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { api, messageOf } from '../api';
+import { api, ApiError, messageOf } from '../api';
 import { controlsFor, formatValue, primaryToggle, propLabel, snap, type Control } from '../controls';
 import { ViewElement } from '../element';
 import { glanceLine, isOn } from '../glance';
@@ -181,6 +181,37 @@ export class DeviceCard extends ViewElement {
       :host([tile]) {
         position: relative;
       }
+      .confirm {
+        position: fixed;
+        inset: 0;
+        z-index: 20;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        padding: 1rem;
+        background: rgb(0 0 0 / 45%);
+      }
+      .confirm > div {
+        background: var(--card, #fff);
+        color: inherit;
+        border-radius: 12px;
+        padding: 1.2rem;
+        max-width: 22rem;
+        width: 100%;
+        box-shadow: 0 8px 30px rgb(0 0 0 / 30%);
+      }
+      .confirm p {
+        margin: 0 0 1rem;
+        font-size: 1.1rem;
+      }
+      .confirm .row {
+        justify-content: flex-end;
+        gap: 0.5rem;
+      }
+      .confirm .danger {
+        background: var(--danger);
+        color: #fff;
+      }
     `,
   ];
 
@@ -192,6 +223,8 @@ export class DeviceCard extends ViewElement {
   @state() private pending: string | null = null;
   @state() private error = '';
   @state() private note = '';
+  /** An opening command the hub wants confirmed first (unlock, open, disarm). */
+  @state() private confirming: Confirmation | null = null;
 
   protected watchesDevices = true;
 
@@ -231,6 +264,7 @@ export class DeviceCard extends ViewElement {
         ${this.actions(device, shown)}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
+        ${this.confirming ? this.confirmation(this.confirming, name) : nothing}
       </section>
     `;
   }
@@ -247,7 +281,35 @@ export class DeviceCard extends ViewElement {
       ${primary ? this.toggle(device, primary, name) : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.note ? html`<p class="muted note" role="status">${this.note}</p>` : nothing}
+      ${this.confirming ? this.confirmation(this.confirming, name) : nothing}
     </section>`;
+  }
+
+  private confirmation(ask: Confirmation, name: string): TemplateResult {
+    const question = t(QUESTIONS[ask.verb], { name });
+    return html`<div class="confirm" role="alertdialog" aria-modal="true" aria-label=${question}
+      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirmation()}>
+      <div>
+        <p>${question}</p>
+        <div class="row">
+          <button @click=${() => this.cancelConfirmation()}>${t('app.cancel')}</button>
+          <button class="danger" autofocus @click=${() => this.confirmCommand(ask)}>${t(ANSWERS[ask.verb])}</button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  protected updated(): void {
+    if (this.confirming) (this.renderRoot.querySelector('.confirm .danger') as HTMLElement | null)?.focus();
+  }
+
+  private cancelConfirmation(): void {
+    this.confirming = null;
+  }
+
+  private async confirmCommand(ask: Confirmation): Promise<void> {
+    this.confirming = null;
+    await this.run(ask.key, ask.device, () => ask.send(true));
   }
 
   private toggle(device: Device, prop: SpecProperty, label: string): TemplateResult {
@@ -327,20 +389,31 @@ export class DeviceCard extends ViewElement {
 
   private async write(device: Device, prop: SpecProperty, value: Value): Promise<void> {
     const path = `/api/devices/${encodeURIComponent(device.id)}/properties/${encodeURIComponent(prop.path)}`;
-    await this.run(prop.path, device, async () => {
-      const result = await api.request<CommandResult>('PUT', path, { value });
+    const send = async (confirm: boolean): Promise<CommandResult> => {
+      const result = await api.request<CommandResult>('PUT', path, confirm ? { value, confirm } : { value });
       // The card shows a new value only once the hub answered for it.
       if (result.confirmed) store.setValue(device.id, prop.path, result.value ?? value);
       return result;
+    };
+    await this.run(prop.path, device, () => send(false), {
+      verb: verbOf(prop.name, value),
+      send,
     });
   }
 
   private async call(device: Device, action: SpecAction): Promise<void> {
     const path = `/api/devices/${encodeURIComponent(device.id)}/actions/${encodeURIComponent(action.path)}`;
-    await this.run(action.path, device, () => api.request<CommandResult>('POST', path, { arguments: {} }));
+    const send = (confirm: boolean): Promise<CommandResult> =>
+      api.request<CommandResult>('POST', path, confirm ? { arguments: {}, confirm } : { arguments: {} });
+    await this.run(action.path, device, () => send(false), { verb: verbOf(action.name, null), send });
   }
 
-  private async run(key: string, device: Device, command: () => Promise<CommandResult>): Promise<void> {
+  private async run(
+    key: string,
+    device: Device,
+    command: () => Promise<CommandResult>,
+    ask?: Pick<Confirmation, 'verb' | 'send'>,
+  ): Promise<void> {
     this.pending = key;
     this.error = '';
     this.note = '';
@@ -348,12 +421,40 @@ export class DeviceCard extends ViewElement {
       const result = await command();
       if (!result.confirmed) this.note = result.message || t('device.not_confirmed', { name: device.name });
     } catch (error) {
-      this.error = messageOf(error);
-      this.requestUpdate();
+      if (ask && error instanceof ApiError && error.status === 409 && error.code === 'confirmation_required') {
+        // Unlocking, opening or disarming: the person says yes first, then it is sent again.
+        this.confirming = { key, device, ...ask };
+      } else {
+        this.error = messageOf(error);
+        this.requestUpdate();
+      }
     } finally {
       this.pending = null;
     }
   }
+}
+
+type Verb = 'unlock' | 'open' | 'disarm';
+
+const QUESTIONS = { unlock: 'confirm.unlock', open: 'confirm.open', disarm: 'confirm.disarm' } as const;
+const ANSWERS = {
+  unlock: 'confirm.unlock_button',
+  open: 'confirm.open_button',
+  disarm: 'confirm.disarm_button',
+} as const;
+
+interface Confirmation {
+  key: string;
+  device: Device;
+  verb: Verb;
+  send: (confirm: boolean) => Promise<CommandResult>;
+}
+
+/** What a command the hub asks to confirm does, for the question ("Unlock Front door?"). */
+function verbOf(name: string, value: Value | null): Verb {
+  if (name === 'locked' || name.includes('lock')) return 'unlock';
+  if (name.includes('arm') || (typeof value === 'string' && value.includes('disarm'))) return 'disarm';
+  return 'open';
 }
 
 /** Read-outs worth a place on a compact card: the ones a person checks at a glance. */
