@@ -79,3 +79,38 @@ def test_the_question_is_asked_in_chinese(hub: Hub, owner_token: str, browser: B
         assert _locked(hub, owner_token) is False
     finally:
         context.close()
+
+
+def test_the_owner_decides_whose_phone_counts_and_whether_to_be_told(
+    hub: Hub, owner_token: str, page: Page
+) -> None:
+    with hub.client(owner_token) as client:
+        created = client.post(
+            "/api/users", json={"username": "nanny", "password": PASSWORD, "role": "guest"}
+        )
+        assert created.status_code == 201, created.text
+        nanny_id = created.json()["id"]
+    sign_in(page, OWNER)
+    page.goto("/#/users")
+    counts = page.locator("[data-user='nanny']").get_by_label(
+        "Their phone counts toward who is home"
+    )
+    expect(counts).not_to_be_checked()  # a guest's phone does not count unless the owner says
+    counts.check()
+    expect(counts).to_be_checked()
+    with hub.client(owner_token) as client:
+        users = {u["id"]: u for u in client.get("/api/users").json()}
+        assert users[nanny_id]["counts_for_presence"] is True
+        client.delete(f"/api/users/{nanny_id}")
+
+    page.locator("[data-tab='more']").click()
+    told = page.get_by_label("Tell me when a child or guest unlocks a door or opens the garage")
+    expect(told).to_be_checked()
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/me") and r.request.method == "PATCH"
+    ) as patched:
+        told.uncheck()
+    assert patched.value.ok
+    with hub.client(owner_token) as client:
+        assert client.get("/api/me").json()["user"]["security_notices"] is False
+        client.patch("/api/me", json={"security_notices": True})

@@ -9,6 +9,10 @@ export interface User {
   display_name: string;
   role: Role;
   language: string | null;
+  /** Whether their phones count toward who is home (a guest's only when an owner says so). */
+  counts_for_presence?: boolean;
+  /** For an owner: told when a child or guest unlocks or opens a way in. */
+  security_notices?: boolean;
 }
 
 export interface Tokens {

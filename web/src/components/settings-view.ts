@@ -41,6 +41,13 @@ export class SettingsView extends ViewElement {
           <span>${t('settings.companion')}</span>
         </label>
         <p class="muted">${t('settings.companion_hint')}</p>
+        ${user?.role === 'owner'
+          ? html`<label class="row">
+              <input type="checkbox" name="security_notices" .checked=${user.security_notices !== false}
+                @change=${this.toggleSecurityNotices} />
+              <span>${t('settings.security_notices')}</span>
+            </label>`
+          : nothing}
         <h3>${t('settings.push')}</h3>
         ${pushSupported() ? html`<button @click=${this.enablePush}>${t('settings.push_on')}</button>` : nothing}
         ${this.push ? html`<p class="muted" role="status">${this.push}</p>` : nothing}
@@ -58,6 +65,18 @@ export class SettingsView extends ViewElement {
     setLanguage(next);
     // Remember it with the account too, so the hub's messages follow; a failure changes nothing here.
     void api.request('PATCH', '/api/me', { language: next }).catch(() => null);
+  }
+
+  private async toggleSecurityNotices(event: Event): Promise<void> {
+    const box = event.target as HTMLInputElement;
+    try {
+      await api.request('PATCH', '/api/me', { security_notices: box.checked });
+      if (this.user) this.user = { ...this.user, security_notices: box.checked };
+      this.error = '';
+    } catch (error) {
+      box.checked = !box.checked;
+      this.error = messageOf(error);
+    }
   }
 
   private async toggleCompanion(event: Event): Promise<void> {

@@ -100,6 +100,13 @@ export class UsersView extends ViewElement {
     });
   }
 
+  private async setCounts(user: User, counts: boolean): Promise<void> {
+    await this.guarded(async () => {
+      await api.request('PATCH', `/api/users/${encodeURIComponent(user.id)}`, { counts_for_presence: counts });
+      await this.load();
+    });
+  }
+
   private async removeUser(user: User): Promise<void> {
     await this.guarded(async () => {
       await api.request('DELETE', `/api/users/${encodeURIComponent(user.id)}`);
@@ -116,6 +123,13 @@ export class UsersView extends ViewElement {
           <div class="row between">
             <strong>${u.display_name || u.username}</strong><span class="muted">${u.username} · ${t(`users.role.${u.role}`)}</span>
           </div>
+          ${u.role !== 'owner'
+            ? html`<label class="row">
+                <input type="checkbox" name="counts_for_presence" .checked=${u.counts_for_presence !== false}
+                  @change=${(e: Event) => this.setCounts(u, (e.target as HTMLInputElement).checked)} />
+                <span>${t('users.counts_for_presence')}</span>
+              </label>`
+            : nothing}
           <div class="row">
             <button @click=${() => this.loadGrants(u.id)}>${t('users.grants')}</button>
             ${u.role !== 'owner' ? html`<button @click=${() => this.removeUser(u)}>${t('users.delete')}</button>` : nothing}
