@@ -145,7 +145,7 @@ async def test_the_owner_is_told_when_a_child_or_guest_unlocks(tmp_path: Path) -
         mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
         unlock = "/api/devices/front-door-lock/properties/lock.locked"
 
-        done = await client.put(unlock, json={"value": False}, headers=leo.headers)
+        done = await client.put(unlock, json={"value": False, "confirm": True}, headers=leo.headers)
         assert done.status_code == 200, done.text
         title = "leo unlocked Front door lock"
         for told in (owner, sam):
@@ -154,7 +154,7 @@ async def test_the_owner_is_told_when_a_child_or_guest_unlocks(tmp_path: Path) -
         assert await _notifications(client, mei) == []
         assert await _notifications(client, leo) == []
         await client.put(unlock, json={"value": True}, headers=leo.headers)
-        await client.put(unlock, json={"value": False}, headers=mei.headers)
+        await client.put(unlock, json={"value": False, "confirm": True}, headers=mei.headers)
 
         off = await client.patch("/api/me", json={"security_notices": False}, headers=owner.headers)
         assert off.status_code == 200
@@ -162,7 +162,7 @@ async def test_the_owner_is_told_when_a_child_or_guest_unlocks(tmp_path: Path) -
         before = await _notifications(client, owner)
         sam_before = await _notifications(client, sam)
         await client.put(unlock, json={"value": True}, headers=leo.headers)
-        await client.put(unlock, json={"value": False}, headers=leo.headers)
+        await client.put(unlock, json={"value": False, "confirm": True}, headers=leo.headers)
         # Sam, who kept the setting, hears of it; Alex's inbox stays as it was.
         async with asyncio.timeout(5):
             while await _notifications(client, sam) == sam_before:  # noqa: ASYNC110 - over HTTP
