@@ -186,7 +186,11 @@ def ask(
         typer.Option(help="Ask as this user (their phone is 'my phone'); default: $USER."),
     ] = None,
     language: Annotated[
-        str | None, typer.Option(help="en or zh-CN (default: detected from the text).")
+        str | None,
+        typer.Option(
+            help="en or zh-CN, for a sentence in no script such as '2' (every sentence is "
+            "otherwise read and answered in its own language)."
+        ),
     ] = None,
     data_dir: DataDir = None,
     offline: Annotated[
