@@ -126,7 +126,7 @@ async def test_a_guest_cannot_reach_what_they_may_not_see_or_control(tmp_path: P
         )
         assert hidden.json()["targets"] == []
         assert hidden.json()["choices"] == []
-        assert hidden.json()["answer"] == "I can't find the bedroom ac."
+        assert hidden.json()["answer"] == "I can't find the bedroom AC."
         assert api.hub.state.value("bedroom-ac", "air-conditioner.on") is not True
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from orbithub.assistant import fan
@@ -419,6 +420,7 @@ def missing(what: str, where: str, near: Sequence[Device], language: Language) -
 
 def not_found(what: str, language: Language) -> str:
     """What the speaker named but may not see: not found, as if it were not there."""
+    what = re.sub(r"\b(ac|tv|pc|ev)\b", lambda m: m.group(1).upper(), what)
     if language in PHRASES:
         return PHRASES[language].not_found.format(names=what)
     if language is Language.ZH:

@@ -227,7 +227,7 @@ def resolve(
         rooms |= _floor_rooms(registry, floors, rooms, spaces, space_id, speaker)
     unseen = next(
         (
-            m.text
+            normalized[m.start : m.end]
             for m in mentions
             for e in m.of(EntryKind.ROOM)
             if not any(d.room_id == e.key for d in visible)
@@ -271,7 +271,10 @@ def resolve(
         if any(
             d is not None and capable(d, intent, feature, attribute, False) for d in unseen_devices
         ):
-            return Resolution(hidden=device_mentions[0].text)
+            # Said back in the speaker's own words: the name it was matched to (a typo
+            # corrected) would tell that such a device exists.
+            first = device_mentions[0]
+            return Resolution(hidden=normalized[first.start : first.end])
         return Resolution()
     place = _place_name(registry, rooms, spaces)
     if named and room_wide and not placed_any and not conjoined:

@@ -79,6 +79,8 @@ async def test_nothing_opens_a_garage_without_a_garage_door(text: str) -> None:
         ("leo", "unlock the front door", "I can't find the front door."),
         ("leo", "打开床头灯", "我找不到床头灯。"),
         ("guest", "turn on the kitchen light", "I can't find the kitchen light."),
+        # A typo is said back as typed: the name it matched would give the device away.
+        ("guest", "turn on the bedroom acc", "I can't find the bedroom acc."),
     ],
 )
 async def test_no_access_is_said_plainly_without_offering_other_devices(
