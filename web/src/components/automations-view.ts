@@ -4,7 +4,7 @@ import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
-import { formatTime, language, t } from '../i18n';
+import { formatTime, serverLanguage, t } from '../i18n';
 import { shared } from '../styles';
 import type { Automation } from '../types';
 
@@ -30,7 +30,7 @@ export class AutomationsView extends ViewElement {
 
   private async explain(id: string): Promise<void> {
     try {
-      const lang = language() === 'zh-CN' ? 'zh' : 'en';
+      const lang = serverLanguage();
       const answer = await api.get<unknown>(`/api/automations/${encodeURIComponent(id)}/why?lang=${lang}`);
       this.why = { ...this.why, [id]: explanation(answer) };
     } catch (error) {

@@ -4,7 +4,7 @@ import { html, css, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../api';
 import { ViewElement } from '../element';
-import { formatNumber, formatTime, language, localName, specText, t, unitSymbol } from '../i18n';
+import { formatNumber, formatTime, localName, serverLanguage, specText, t, unitSymbol } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
 import type { Device, Space, Vehicle } from '../types';
@@ -157,7 +157,7 @@ export class CarPanel extends ViewElement {
     const vehicle = this.vehicle;
     if (!vehicle) return nothing;
     const plan = vehicle.charging?.plan ?? null;
-    const lang = language() === 'zh-CN' ? 'zh' : 'en';
+    const lang = serverLanguage();
     const inLanguage = (texts: Record<string, string>): string => texts[lang] ?? Object.values(texts)[0] ?? '';
     const reasons = vehicle.charging?.plan_reason_text ?? null;
     const reason = reasons ? inLanguage(reasons) : (vehicle.charging?.plan_reason ?? null);

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
-import { formatTime, language, t } from '../i18n';
+import { formatTime, serverLanguage, t } from '../i18n';
 import { live } from '../live';
 import { shared } from '../styles';
 import type { Insight, LiveMessage, Notification } from '../types';
@@ -117,5 +117,5 @@ export class InboxView extends ViewElement {
 
 /** The text in the app's language, falling back to the other one. */
 function pick(en: string | undefined, zh: string | undefined): string {
-  return (language() === 'zh-CN' ? zh || en : en || zh) ?? '';
+  return (serverLanguage() === 'zh' ? zh || en : en || zh) ?? '';
 }

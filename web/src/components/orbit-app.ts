@@ -7,7 +7,7 @@ import { forgetAll, recall, remember } from '../cache';
 import { forgetCompanion, startCompanion } from '../companion';
 import { setFavouritesOwner } from '../favourites';
 import { ViewElement } from '../element';
-import { language, setLanguage, t, type MessageKey } from '../i18n';
+import { language, t, type MessageKey } from '../i18n';
 import { live } from '../live';
 import { store } from '../store';
 import { shared } from '../styles';
@@ -183,8 +183,10 @@ export class OrbitApp extends ViewElement {
       remember('me', me.user);
       this.reachable = true;
       this.error = '';
-      if (me.user.language === 'en' || me.user.language === 'zh-CN') {
-        if (!localStorage.getItem('orbithub.language')) setLanguage(me.user.language);
+      // The language the person signed in with holds (the phone's, chosen or detected); the
+      // account learns it, so what the hub writes for this person (notifications) matches.
+      if (me.user.language !== language()) {
+        void api.request('PATCH', '/api/me', { language: language() }).catch(() => null);
       }
       live.start();
       startCompanion().catch(() => null);
