@@ -179,6 +179,30 @@ async def test_naming_the_locks_client_id_without_its_login_does_not_push_it_off
             assert commands == [True]
 
 
+async def test_a_replaced_password_also_shuts_out_a_connection_made_with_the_old_one(
+    tmp_path: Path, broker_log: LogLines
+) -> None:
+    async with embedded_broker(tmp_path) as broker:
+        accounts = broker.guard.accounts
+        leaked = accounts.issue("front-door-lock", "home")
+        lock = _lock(broker, leaked.username, leaked.password)
+        async with (
+            running_hub(broker.hub_url, "unused", orbit_prefix="orbit") as (hub, _),
+            lock,
+        ):
+            await lock.report({"lock.door-state": 0})
+            await until(hub, lambda: hub.state.value("front-door-lock", "lock.door-state") == 0)
+            # The owner replaces the password from another process (the CLI): the file changes.
+            BrokerAccounts.in_data_dir(tmp_path).issue("front-door-lock", "home")
+            await lock.report({"lock.door-state": 1})
+            await broker_log.wait_for("the login of 'front-door-lock' was replaced")
+            assert hub.state.value("front-door-lock", "lock.door-state") == 0
+        with pytest.raises(MQTTConnectError):
+            await HubClient.connect(
+                broker.login_url(leaked.username, leaked.password), "x", mqtt5=False
+            )
+
+
 async def test_a_device_may_not_leave_its_last_will_on_another_devices_topic(
     tmp_path: Path, broker_log: LogLines
 ) -> None:

@@ -276,6 +276,21 @@ class BrokerAccounts:
         rights = self._rights.get(username or "")
         return rights is not None and topic_filter in rights[1]
 
+    def login_stamp(self, username: str | None) -> float | None:
+        """When ``username``'s current password was made (0 for the hub); None: no account.
+
+        A connection remembers the stamp it logged in with; a different one now means the
+        password was replaced (or the account removed) since, and the connection lost its rights.
+        """
+        if username == HUB_USERNAME:
+            return 0.0
+        account = self._devices.get(username or "")
+        return account.created if account is not None else None
+
+    def refresh(self) -> None:
+        """Take changes another process made to the file (one ``stat`` when there are none)."""
+        self._refresh()
+
     # -- the file ------------------------------------------------------------------------------
     @contextmanager
     def _locked(self) -> Iterator[None]:

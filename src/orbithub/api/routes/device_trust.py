@@ -105,7 +105,7 @@ async def make_credentials(
     """Make (or replace) a device's broker login; its password is shown only in this answer.
 
     A known device keeps its space; a device that has not announced itself yet needs
-    ``space_id``. The old password, if any, stops working at once.
+    ``space_id``. The old password, if any, stops working at once, live connections too.
     """
     accounts = _accounts(request)
     known = hub.registry.find_device(device_id)
@@ -149,7 +149,7 @@ async def make_credentials(
     openapi_extra=requires(Right.OWNER),
 )
 async def remove_credentials(device_id: str, request: Request, owner: OwnerPrincipal) -> Response:
-    """Remove a device's broker login: it cannot log in again (a live connection stays)."""
+    """Remove a device's broker login: it cannot log in again, nor use a live connection."""
     if not await asyncio.to_thread(_accounts(request).revoke, device_id):
         raise ApiError(404, "not_found", f"{device_id} has no broker login")
     await audit(request, owner, action="device.credentials.remove", target=device_id)
