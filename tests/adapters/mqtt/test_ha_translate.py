@@ -283,3 +283,9 @@ def test_unwritable_path_is_a_typed_error() -> None:
     temp = _own("own__sensor__bedroom_climate_temperature")
     with pytest.raises(CommandEncodeError, match="not writable"):
         encode_command(temp.binding, "environment.temperature", 20.0)
+
+
+def test_a_value_too_large_for_the_wire_is_a_typed_error() -> None:
+    light = _own("own__light__hallway_bulb")
+    with pytest.raises(CommandEncodeError, match="too large"):
+        encode_command(light.binding, "light.brightness", 1e307)

@@ -220,6 +220,9 @@ class ScaleCodec:
         wire = self.wire_lo + (number - self.lo) * (self.wire_hi - self.wire_lo) / (
             self.hi - self.lo
         )
+        if not math.isfinite(wire):
+            # A huge value (7e305) scales past the largest float: refused, not an overflow.
+            raise ValueError(f"{value!r} is too large to send")
         return round(wire) if self.wire_integer else wire
 
 
