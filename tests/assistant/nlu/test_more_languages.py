@@ -65,3 +65,13 @@ async def test_limits_and_questions_in_german() -> None:
         # A question that fits a template for locking is answered, never acted on.
         locked = await assistant.ask("ist Front door lock verriegelt", speaker=ALEX)
         assert locked.actions == ()
+
+
+async def test_other_words_are_not_read_as_english_names() -> None:
+    async with running_demo() as (hub, assistant):
+        await hub.set("bedroom-ac", "air-conditioner.on", True)
+        await hub.set("bedroom-lamp", "light.on", True)
+        # "Bedroom aus" is close to "Bedroom AC" by spelling; the template says what is named.
+        reply = await assistant.ask("schalte die Lichter in Bedroom aus", speaker=ALEX)
+        assert reply.targets == ("bedroom-lamp",)
+        assert hub.state.value("bedroom-ac", "air-conditioner.on") is True

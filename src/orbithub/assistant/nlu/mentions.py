@@ -284,6 +284,10 @@ class Lexicon:
         found.discard("")
         return frozenset(found)
 
+    def exact(self, phrase: str, kind: EntryKind) -> tuple[Entry, ...]:
+        """The meanings of one kind of a normalised phrase, looked up exactly."""
+        return tuple(e for e in self._table.get(phrase, ()) if e.kind is kind)
+
     def phrases(self, kind: EntryKind) -> dict[str, tuple[Entry, ...]]:
         """Every phrase with at least one meaning of ``kind`` (for sentence-template lists)."""
         return {p: e for p, e in self._table.items() if any(x.kind is kind for x in e)}

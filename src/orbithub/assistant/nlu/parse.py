@@ -105,15 +105,34 @@ _ASKED = {
 }
 
 
+def _captured(
+    normalized: str, names: tuple[str, ...], areas: tuple[str, ...], lexicon: Lexicon
+) -> list[Mention]:
+    """Mentions of the names and rooms a template captured, at their place in the sentence."""
+    found: list[Mention] = []
+    for said, kind in [(n, EntryKind.DEVICE) for n in names] + [(a, EntryKind.ROOM) for a in areas]:
+        phrase = normalize(said)
+        entries = lexicon.exact(phrase, kind)
+        if entries:
+            start = max(normalized.find(phrase), 0)
+            found.append(Mention(phrase, start, start + len(phrase), 100.0, entries))
+    return found
+
+
 def _templates_only(
     text: str,
     lang: Language,
     normalized: str,
     mentions: list[Mention],
+    lexicon: Lexicon,
     lists: SlotLists,
 ) -> Understanding:
     """A sentence of a language understood by Home Assistant's templates alone."""
     template = match_templates(text, lang, lists)
+    if template is not None and (template.names or template.areas):
+        # The template captured the home's names exactly; the tolerant English reading of the
+        # other words would find names in them ("Bedroom aus" is not "Bedroom AC").
+        mentions = _captured(normalized, template.names, template.areas, lexicon)
     if template is None:
         return Understanding(
             lang, normalized, tuple(mentions), Parsed(Intent.UNKNOWN), None, "hassil"
@@ -149,7 +168,7 @@ def understand(
     rest = "".join(unnamed)
     lang = detect_language(rest if re.search(r"[^\W\d_]", rest) else normalized, language)
     if not lang.full:
-        return _templates_only(text, lang, normalized, mentions, lists)
+        return _templates_only(text, lang, normalized, mentions, lexicon, lists)
     clues = Clues(
         types=lexicon.types(mentions),
         has_target=any(
