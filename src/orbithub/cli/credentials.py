@@ -42,7 +42,7 @@ def _run(coro: object) -> None:
     try:
         asyncio.run(coro)  # type: ignore[arg-type]
     except OrbitHubError as exc:
-        _err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        _err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -82,7 +82,7 @@ def credentials(
             issue_device_credentials(settings, device, space, prefix, actor="cli")
         )
     except OrbitHubError as exc:
-        _err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        _err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     _console.print(
         f"Credentials for {device} (space {used_space}); shown only now, keep them with the "
@@ -152,7 +152,7 @@ def acl(
         accounts = BrokerAccounts.in_data_dir(settings.data_dir)
         files = write_files(accounts, (out or settings.data_dir).expanduser())
     except (OrbitHubError, OSError) as exc:
-        _err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        _err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     count = len(accounts.devices())
     _console.print(
