@@ -22,11 +22,16 @@ import time
 import uuid
 from dataclasses import dataclass
 
-import jwt
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from orbithub.access import Principal, TokenKind
+from orbithub.api.access_tokens import (
+    AccessClaims,
+    decode_access_token,
+    encode_access_token,
+    unauthenticated,
+)
 from orbithub.api.errors import ApiError
 from orbithub.api.login_limits import LoginLimiter
 from orbithub.api.settings import ApiSettings
@@ -39,12 +44,9 @@ from orbithub.storage.users import Grant, User
 
 __all__ = ["Accounts", "TokenPair", "password_hasher"]
 
-_ALGORITHM = "HS256"
 _VERIFIED_MAX = 4096  # tokens whose signature was checked, kept to skip checking again
 _TOUCH_EVERY_S = 60.0
 _SECRET_NAME = "jwt-signing-key"  # noqa: S105 - the name of the key, not the key
-_SKEW_S = 60.0
-"""Clock difference tolerated between a token's ``iat`` and the hub's clock."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +58,6 @@ class TokenPair:
     expires_in: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Claims:
-    """What a verified access token says."""
-
-    user_id: str
-    expires_at: float
-    epoch: int
-    session_id: str
-
-
 def password_hasher(settings: ApiSettings) -> PasswordHasher:
     """The argon2id hasher with the cost ``settings`` asks for (the command line shares it)."""
     return PasswordHasher(
@@ -73,10 +65,6 @@ def password_hasher(settings: ApiSettings) -> PasswordHasher:
         memory_cost=settings.password_memory_kib,
         parallelism=1,
     )
-
-
-def _unauthenticated(message: str) -> ApiError:
-    return ApiError(401, "unauthenticated", message, headers={"WWW-Authenticate": "Bearer"})
 
 
 class Accounts:
@@ -99,7 +87,7 @@ class Accounts:
         self._secret_lock = asyncio.Lock()
         self._dummy_hash: str | None = None
         self._cache: dict[str, tuple[float, User, list[Grant]]] = {}
-        self._verified: dict[str, _Claims] = {}
+        self._verified: dict[str, AccessClaims] = {}
         self._api_tokens: dict[str, tuple[float, token_store.ApiToken]] = {}
         self._sessions: dict[str, tuple[float, bool]] = {}
         self._changed = asyncio.Event()
@@ -150,17 +138,15 @@ class Accounts:
 
     async def access_token(self, user: User, session_id: str) -> str:
         """A signed access token for ``user`` in the sign-in session ``session_id``."""
-        now = self.clock.now()
-        claims = {
-            "sub": user.id,
-            "name": user.username,
-            "typ": "access",
-            "iat": int(now),
-            "exp": now + self.settings.access_ttl,
-            "ver": user.session_epoch,
-            "sid": session_id,
-        }
-        return jwt.encode(claims, await self._signing_key(), algorithm=_ALGORITHM)
+        return encode_access_token(
+            await self._signing_key(),
+            user_id=user.id,
+            username=user.username,
+            epoch=user.session_epoch,
+            session_id=session_id,
+            now=self.clock.now(),
+            ttl=self.settings.access_ttl,
+        )
 
     async def issue(self, user: User, *, family_id: str | None = None) -> TokenPair:
         """A new access token and a new refresh token (a new family) for ``user``."""
@@ -186,15 +172,15 @@ class Accounts:
         if outcome.reused:
             self._sessions.clear()
             self._notify()
-            raise _unauthenticated(
+            raise unauthenticated(
                 "this refresh token was already used; every session it started is now signed "
                 "out for safety; sign in again with your password"
             )
         if outcome.user_id is None or outcome.token is None or outcome.family_id is None:
-            raise _unauthenticated("the refresh token is not valid any more; sign in again")
+            raise unauthenticated("the refresh token is not valid any more; sign in again")
         user = await user_store.get_user(self.db, outcome.user_id)
         if user is None:
-            raise _unauthenticated("the account of this token was deleted")
+            raise unauthenticated("the account of this token was deleted")
         return user, TokenPair(
             await self.access_token(user, outcome.family_id),
             outcome.token,
@@ -239,7 +225,7 @@ class Accounts:
             record = await self._integration_token(token, now)
             loaded = await self.load(record.user_id)
             if loaded is None:
-                raise _unauthenticated("the account of this token was deleted")
+                raise unauthenticated("the account of this token was deleted")
             user, grants = loaded
             return Principal.build(
                 user,
@@ -252,15 +238,15 @@ class Accounts:
         claims = await self._access_claims(token, now)
         loaded = await self.load(claims.user_id)
         if loaded is None:
-            raise _unauthenticated("the account of this token was deleted; sign in again")
+            raise unauthenticated("the account of this token was deleted; sign in again")
         user, grants = loaded
         if claims.epoch != user.session_epoch:
-            raise _unauthenticated(
+            raise unauthenticated(
                 "you were signed out (your password changed, or you signed out everywhere); "
                 "sign in again"
             )
         if not await self._session_alive(claims.session_id):
-            raise _unauthenticated("this session was signed out; sign in again")
+            raise unauthenticated("this session was signed out; sign in again")
         return Principal.build(
             user,
             grants,
@@ -269,46 +255,19 @@ class Accounts:
             token_expires_at=claims.expires_at,
         )
 
-    async def _access_claims(self, token: str, now: float) -> _Claims:
+    async def _access_claims(self, token: str, now: float) -> AccessClaims:
         """What a valid access token says (its signature is checked once per token)."""
         claims = self._verified.get(token)
         if claims is None:
-            claims = await self._decode(token, now)
+            claims = decode_access_token(
+                await self._signing_key(), token, now=now, ttl=self.settings.access_ttl
+            )
             if len(self._verified) >= _VERIFIED_MAX:
                 self._verified.clear()
             self._verified[token] = claims
         if claims.expires_at <= now:
-            raise _unauthenticated("the access token has expired; refresh it or sign in again")
+            raise unauthenticated("the access token has expired; refresh it or sign in again")
         return claims
-
-    async def _decode(self, token: str, now: float) -> _Claims:
-        try:
-            raw = jwt.decode(
-                token,
-                await self._signing_key(),
-                algorithms=[_ALGORITHM],
-                options={"require": ["sub", "exp", "iat", "ver", "sid"], "verify_exp": False},
-            )
-        except jwt.PyJWTError:
-            raise _unauthenticated(
-                "the access token is not valid (bad signature, format, or from an older "
-                "version); sign in again"
-            ) from None
-        exp, iat, epoch, sid = raw.get("exp"), raw.get("iat"), raw.get("ver"), raw.get("sid")
-        if (
-            raw.get("typ") != "access"
-            or not isinstance(exp, int | float)
-            or not isinstance(iat, int | float)
-            or not isinstance(epoch, int)
-            or not isinstance(sid, str)
-        ):
-            raise _unauthenticated("this is not an access token; send the access_token")
-        # A leaked key or a bug must not mint tokens that outlive the configured lifetime.
-        if exp - iat > self.settings.access_ttl + _SKEW_S or iat > now + _SKEW_S:
-            raise _unauthenticated(
-                "the access token claims a lifetime this hub never gives; sign in again"
-            )
-        return _Claims(str(raw["sub"]), float(exp), epoch, sid)
 
     async def _session_alive(self, session_id: str) -> bool:
         cached = self._sessions.get(session_id)
@@ -327,12 +286,12 @@ class Accounts:
         if cached is not None and fresh:
             record = cached[1]
             if record.expires_at is not None and record.expires_at <= now:
-                raise _unauthenticated("the integration token has expired; create a new one")
+                raise unauthenticated("the integration token has expired; create a new one")
             return record
         found = await token_store.verify_api_token(self.db, token, now=now)
         if found is None:
             self._api_tokens.pop(token, None)
-            raise _unauthenticated(
+            raise unauthenticated(
                 "the integration token is unknown, revoked or expired; create a new one"
             )
         if len(self._api_tokens) >= _VERIFIED_MAX:
@@ -409,6 +368,6 @@ class Accounts:
         user = await user_store.get_user_by_username(self.db, username)
         if not await self.verify_password(user, password) or user is None:
             self.limiter.fail(username, address, self.clock.now())
-            raise _unauthenticated("wrong user name or password; check both and try again")
+            raise unauthenticated("wrong user name or password; check both and try again")
         self.limiter.succeed(username, address)
         return user, await self.issue(user)
