@@ -26,6 +26,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 class Api extends EventTarget {
   private tokens: Tokens | null = null;
+  /** Whether the hub answered the last request (any status); false after no answer at all. */
+  reachable = true;
   private refreshing: Promise<boolean> | null = null;
 
   constructor() {
@@ -125,14 +127,24 @@ class Api extends EventTarget {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.tokens) headers.Authorization = `Bearer ${this.tokens.access_token}`;
     try {
-      return await fetch(path, {
+      const response = await fetch(path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+      this.setReachable(true);
+      return response;
     } catch {
+      this.setReachable(false);
       throw new ApiError(0, 'offline', t('error.offline'));
     }
+  }
+
+  /** Note whether the hub answered (a request, or the live socket that connected). */
+  setReachable(reachable: boolean): void {
+    if (reachable === this.reachable) return;
+    this.reachable = reachable;
+    this.dispatchEvent(new Event('reachability'));
   }
 }
 

@@ -1,6 +1,7 @@
 /** The base of every view: re-renders when the language or the device store changes. */
 
 import { LitElement } from 'lit';
+import { connection } from './connection';
 import { onLanguageChange } from './i18n';
 import { store } from './store';
 
@@ -13,12 +14,16 @@ export class ViewElement extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     this.stopLanguage = onLanguageChange(() => this.requestUpdate());
-    if (this.watchesDevices) store.addEventListener('change', this.onStore);
+    if (this.watchesDevices) {
+      store.addEventListener('change', this.onStore);
+      connection.addEventListener('change', this.onStore);
+    }
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopLanguage?.();
     store.removeEventListener('change', this.onStore);
+    connection.removeEventListener('change', this.onStore);
   }
 }

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { api, ApiError, messageOf } from '../api';
 import { controlsFor, formatValue, primaryToggle, propLabel, snap, type Control } from '../controls';
+import { connection } from '../connection';
 import { ViewElement } from '../element';
 import { glanceLine, isOn } from '../glance';
 import { localName, t, unitSymbol } from '../i18n';
@@ -126,6 +127,9 @@ export class DeviceCard extends ViewElement {
       }
       .tile.on {
         background: var(--tile-on, #fff6dc);
+      }
+      .tile.stale {
+        opacity: 0.75;
       }
       .tile.unavailable {
         opacity: 0.6;
@@ -256,7 +260,7 @@ export class DeviceCard extends ViewElement {
           <span class="dot ${device.online ? '' : 'off'}" title=${t(device.online ? 'device.online' : 'device.offline')}></span>
           <a href="#/device/${encodeURIComponent(device.id)}">
             <strong>${name}</strong>
-            <span class="muted">${device.online ? '' : t('device.offline')}${device.controllable ? '' : ` ${t('device.read_only')}`}</span>
+            <span class="muted">${device.online ? '' : t('device.offline')}${device.controllable ? '' : ` ${t('device.read_only')}`}${connection.stale ? ` ${t('device.stale')}` : ''}</span>
           </a>
           ${primary ? this.toggle(device, primary, name) : nothing}
         </header>
@@ -271,8 +275,9 @@ export class DeviceCard extends ViewElement {
 
   private renderTile(device: Device, primary: SpecProperty | null): TemplateResult {
     const name = localName(device.name, device.aliases);
-    const line = `${glanceLine(device)}${device.controllable ? '' : ` · ${t('device.read_only')}`}`;
-    const state = device.online ? (isOn(device) ? 'on' : '') : 'unavailable';
+    const notes = [device.controllable ? '' : t('device.read_only'), connection.stale ? t('device.stale') : ''];
+    const line = [glanceLine(device), ...notes].filter((part) => part).join(' · ');
+    const state = `${device.online ? (isOn(device) ? 'on' : '') : 'unavailable'} ${connection.stale ? 'stale' : ''}`;
     return html`<section class="tile ${state} ${this.pending ? 'busy' : ''}" data-device=${device.id} aria-label=${name}>
       <a href="#/device/${encodeURIComponent(device.id)}">
         <strong>${name}</strong>
@@ -319,7 +324,7 @@ export class DeviceCard extends ViewElement {
       aria-checked=${on ? 'true' : 'false'}
       aria-label="${label}: ${propLabel(prop)}"
       data-path=${prop.path}
-      ?disabled=${!device.controllable || this.pending === prop.path}
+      ?disabled=${!usable(device) || this.pending === prop.path}
       @click=${() => this.write(device, prop, !on)}
     ></button>`;
   }
@@ -329,7 +334,7 @@ export class DeviceCard extends ViewElement {
     const prop = control.prop;
     const value = device.state[prop.path]?.value;
     const label = propLabel(prop);
-    const disabled = !device.controllable || this.pending === prop.path;
+    const disabled = !usable(device) || this.pending === prop.path;
     switch (control.kind) {
       case 'toggle':
         return html`<div class="control"><div class="row">
@@ -381,7 +386,7 @@ export class DeviceCard extends ViewElement {
     if (actions.length === 0) return nothing;
     return html`<div class="actions">
       ${actions.map(
-        ({ action }) => html`<button ?disabled=${!device.controllable || this.pending === action.path}
+        ({ action }) => html`<button ?disabled=${!usable(device) || this.pending === action.path}
           @click=${() => this.call(device, action)}>${propLabel(action)}</button>`,
       )}
     </div>`;
@@ -460,4 +465,9 @@ function verbOf(name: string, value: Value | null): Verb {
 /** Read-outs worth a place on a compact card: the ones a person checks at a glance. */
 function isKeyReadout(prop: SpecProperty): boolean {
   return ['temperature', 'relative-humidity', 'battery-level', 'electric-power', 'current-position', 'status', 'charging-state', 'range', 'door-state'].includes(prop.name);
+}
+
+/** Whether the device takes commands now: allowed, reachable, and the hub is there to send them. */
+function usable(device: Device): boolean {
+  return device.controllable && device.online && !connection.stale;
 }

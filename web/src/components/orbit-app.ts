@@ -160,6 +160,7 @@ export class OrbitApp extends ViewElement {
     window.addEventListener('online', this.onNetwork);
     window.addEventListener('offline', this.onNetwork);
     api.addEventListener('signedout', this.onSignedOut);
+    api.addEventListener('reachability', this.onLiveStatus);
     live.addEventListener('status', this.onLiveStatus);
     live.addEventListener('message', this.onLiveMessage);
     if (api.signedIn) void this.loadMe();
@@ -171,6 +172,7 @@ export class OrbitApp extends ViewElement {
     window.removeEventListener('online', this.onNetwork);
     window.removeEventListener('offline', this.onNetwork);
     api.removeEventListener('signedout', this.onSignedOut);
+    api.removeEventListener('reachability', this.onLiveStatus);
     live.removeEventListener('status', this.onLiveStatus);
     live.removeEventListener('message', this.onLiveMessage);
   }
@@ -200,7 +202,7 @@ export class OrbitApp extends ViewElement {
   }
 
   render(): TemplateResult {
-    const offline = !this.online || !this.reachable;
+    const offline = !this.online || !this.reachable || !api.reachable;
     const signedIn = api.signedIn;
     return html`
       <header>

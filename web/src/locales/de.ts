@@ -149,6 +149,7 @@ export const locale: Locale = {
     'error.offline': 'Der Hub ist nicht erreichbar. Prüfe die Verbindung und versuche es erneut.',
     'error.generic': 'Etwas ist schiefgegangen ({status}).',
     'device.unavailable': 'Nicht verfügbar',
+    'device.stale': '(zuletzt bekannt)',
     'device.favourite': 'Favorit',
     'glance.title': 'Auf einen Blick',
     'glance.people': 'Zu Hause',

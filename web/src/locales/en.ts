@@ -144,6 +144,7 @@ export const messages = {
   'error.offline': 'The hub cannot be reached. Check the connection and try again.',
   'error.generic': 'Something went wrong ({status}).',
   'device.unavailable': 'Unavailable',
+  'device.stale': '(last known)',
   'device.favourite': 'Favourite',
   'glance.title': 'At a glance',
   'glance.people': 'At home',

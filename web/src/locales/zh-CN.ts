@@ -148,6 +148,7 @@ export const locale: Locale = {
     'error.offline': '无法连接到中枢。请检查网络后重试。',
     'error.generic': '出错了（{status}）。',
     'device.unavailable': '不可用',
+    'device.stale': '（最后已知）',
     'device.favourite': '收藏',
     'glance.title': '概览',
     'glance.people': '在家',
