@@ -107,6 +107,25 @@ async def test_a_tapped_choice_answers_the_question(tmp_path: Path) -> None:
         assert empty.status_code == 422
 
 
+async def test_any_app_language_is_a_hint_never_a_refusal(tmp_path: Path) -> None:
+    async with _api(tmp_path) as api:
+        owner = await api.owner()
+        for app in ("de", "ja", "en-GB", "zh-CN"):
+            answer = await api.client.post(
+                "/api/assistant/ask",
+                json={"text": "turn on the kitchen light", "language": app},
+                headers=owner.headers,
+            )
+            assert answer.status_code == 200, answer.text
+            assert answer.json()["language"] == "en"
+        german = await api.client.post(
+            "/api/assistant/ask",
+            json={"text": "schalte Kitchen light aus", "language": "en"},
+            headers=owner.headers,
+        )
+        assert german.json()["answer"] == "Kitchen light ausgeschaltet."
+
+
 async def test_a_guest_cannot_reach_what_they_may_not_see_or_control(tmp_path: Path) -> None:
     async with _api(tmp_path) as api:
         await api.owner()
@@ -144,7 +163,9 @@ async def test_bad_requests(tmp_path: Path) -> None:
         )
         assert too_long.status_code == 422
         odd_language = await api.client.post(
-            "/api/assistant/ask", json={"text": "hi", "language": "fr"}, headers=owner.headers
+            "/api/assistant/ask",
+            json={"text": "hi", "language": "x" * 21},
+            headers=owner.headers,
         )
         assert odd_language.status_code == 422
 

@@ -10,7 +10,7 @@ assistant running the endpoint answers 503.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,7 +28,14 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["assistant"])
 
-_LANGUAGES = {"en": Language.EN, "zh-CN": Language.ZH, "zh": Language.ZH}
+_LANGUAGES = {**{lang.value: lang for lang in Language}, "zh": Language.ZH}
+
+
+def _hint(code: str | None) -> Language | None:
+    """The app's language as a hint; one the assistant does not know is no hint at all."""
+    if code is None:
+        return None
+    return _LANGUAGES.get(code) or _LANGUAGES.get(code.split("-")[0])
 
 
 class AskBody(BaseModel):
@@ -37,10 +44,12 @@ class AskBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
-    language: Literal["en", "zh-CN", "zh"] | None = Field(
+    language: str | None = Field(
         default=None,
-        description="the app's language: each sentence is read and answered in its own "
-        "language; this one is used only for a sentence in no script ('2')",
+        max_length=20,
+        description="the app's language (en, zh-CN, de, ...): each sentence is read and "
+        "answered in its own language; this one is used only for a sentence in no script "
+        "('2'), and one the assistant does not know is ignored",
     )
     space_id: str | None = Field(
         default=None, description="the space the caller is in: searched first for 'the light'"
@@ -61,8 +70,10 @@ class ChooseBody(BaseModel):
     choice: Annotated[str, Field(min_length=1, max_length=200)] = Field(
         description="a choice's id from the question, 'all' for every choice, or 'cancel'"
     )
-    language: Literal["en", "zh-CN", "zh"] | None = Field(
-        default=None, description="the app's language, for the answer when no question waits"
+    language: str | None = Field(
+        default=None,
+        max_length=20,
+        description="the app's language, for the answer when no question waits",
     )
 
 
@@ -161,7 +172,7 @@ async def ask(
     assistant = _assistant(request)
     if body.room_id is not None:
         _check_room(hub, principal, body.room_id)
-    language = None if body.language is None else _LANGUAGES[body.language]
+    language = _hint(body.language)
     reply = await assistant.ask(
         body.text,
         speaker=principal,
@@ -190,7 +201,7 @@ async def choose(body: ChooseBody, request: Request, principal: CurrentPrincipal
     one that expired after two minutes) nothing is done and the answer says so.
     """
     assistant = _assistant(request)
-    language = None if body.language is None else _LANGUAGES[body.language]
+    language = _hint(body.language)
     reply = await assistant.choose(body.choice, speaker=principal, language=language)
     await _audit(request, principal, reply, f"[choice] {body.choice}")
     return _out(reply)
