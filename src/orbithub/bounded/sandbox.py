@@ -103,11 +103,11 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         globals: Mapping[str, Any] | None = None,
         **options: Any,
     ) -> None:
-        # Jinja's optimizer folds constant expressions while compiling, running filters on
-        # template-chosen arguments before any limit applies: off.
         # ``break``/``continue`` as Home Assistant allows them (zigbee2mqtt's event templates
         # use ``continue``).
         options.setdefault("extensions", ["jinja2.ext.loopcontrols"])
+        # Jinja's optimizer folds constant expressions while compiling, running filters on
+        # template-chosen arguments before any limit applies: off.
         super().__init__(autoescape=False, optimized=False, finalize=_written, **options)
         self.limits = limits or Limits()
         self.filters.update(filters or {})
