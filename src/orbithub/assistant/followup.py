@@ -35,12 +35,16 @@ class Answer(StrEnum):
 _CANCEL = re.compile(
     r"^(?:no|nope|no thanks|no thank you|cancel|cancel it|never ?mind|forget it|stop|"
     r"none|neither|none of them|neither of them|not that|"
-    r"取消|算了|不用了?|不要了?|不了|没事了?|不是|都不要|都不是|不对)$"
+    r"取消|算了|不用了?|不要了?|不了|没事了?|不是|都不要|都不是|不对|"
+    # the languages read by templates: no, cancel
+    r"nein|abbrechen|non|annule|annuler|cancela|cancelar|annulla|nee|annuleer|não|nao|"
+    r"nej|avbryt|annuller)$"
 )
 _YES = re.compile(
     r"^(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|please do|do it|go ahead|correct|"
     r"right|that one|that's right|thats right|"
-    r"好|好的|好吧|是|是的|对|对的|嗯|可以|行|就这个|就它|确定)$"
+    r"好|好的|好吧|是|是的|对|对的|嗯|可以|行|就这个|就它|确定|"
+    r"ja|genau|oui|sí|si|sì|sim|claro|certo|d'accord)$"
 )
 # Words that carry no request of their own in an answer ("the bedroom one please", "客厅那个").
 _FILLER = frozenset(

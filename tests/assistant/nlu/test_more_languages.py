@@ -75,3 +75,20 @@ async def test_other_words_are_not_read_as_english_names() -> None:
         reply = await assistant.ask("schalte die Lichter in Bedroom aus", speaker=ALEX)
         assert reply.targets == ("bedroom-lamp",)
         assert hub.state.value("bedroom-ac", "air-conditioner.on") is True
+
+
+async def test_a_question_asked_in_german_is_answered_in_german() -> None:
+    async with running_demo() as (hub, assistant):
+        await hub.set("bedroom-lamp", "light.on", False)
+        asked = await assistant.ask("schalte Desk lamp in Bedroom ein", speaker=ALEX)
+        assert asked.answer == (
+            "In Bedroom gibt es kein solches Gerät. Welches meinst du: Bedside lamp?"
+        )
+        declined = await assistant.ask("nein", speaker=ALEX)
+        assert declined.answer == "Gut, abgebrochen: nichts geändert."
+        assert declined.actions == ()
+        await assistant.ask("schalte Desk lamp in Bedroom ein", speaker=ALEX)
+        done = await assistant.ask("ja", speaker=ALEX)
+        assert done.answer == "Bedside lamp eingeschaltet."
+        assert hub.state.value("bedroom-lamp", "light.on") is True
+        assert hub.state.value("desk-lamp", "light.on") is False
