@@ -210,9 +210,18 @@ export interface Eta {
   distance_m: number;
 }
 
+export interface ChargeSettings {
+  target_soc: number;
+  departure_time: string | null;
+  limit_soc: number;
+  precondition: boolean;
+  cabin_c: number;
+}
+
 export interface Vehicle {
   id: string;
   name: string;
+  controllable?: boolean;
   battery: number | null;
   range_km: number | null;
   places: { space_id: string; name: string; kind: string; distance_m: number | null; inside: boolean; eta: Eta | null }[];
@@ -231,6 +240,9 @@ export interface Vehicle {
     plan_reason: string | null;
     /** The same reason by language (``en``, ``zh``), like the plan's explanation. */
     plan_reason_text: Record<string, string> | null;
+    /** The car's own charge limit (the most it ever charges to). */
+    limit_soc?: number | null;
+    settings?: ChargeSettings;
   };
 }
 

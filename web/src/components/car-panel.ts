@@ -4,10 +4,11 @@ import { html, css, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../api';
 import { ViewElement } from '../element';
-import { formatNumber, formatTime, localName, serverLanguage, specText, t, unitSymbol } from '../i18n';
+import { formatNumber, formatTime, language, localName, serverLanguage, specText, t, unitSymbol } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
 import type { Device, Space, Vehicle } from '../types';
+import './charge-settings';
 
 const CHARGING = ['Disconnected', 'Plugged', 'Charging', 'Complete'];
 
@@ -69,6 +70,10 @@ export class CarPanel extends ViewElement {
 
   connectedCallback(): void {
     super.connectedCallback();
+    this.load();
+  }
+
+  private load(): void {
     // The planning service may be missing on this hub: the panel then shows the car's own state.
     api.optional<Vehicle>(`/api/vehicles/${encodeURIComponent(this.spaceId)}`).then(
       (v) => (this.vehicle = v),
@@ -109,6 +114,7 @@ export class CarPanel extends ViewElement {
       </section>
       ${this.map(v('location.latitude'), v('location.longitude'))}
       ${this.plan()}
+      <orbit-charge-settings .vehicle=${this.vehicle} @changed=${() => this.load()}></orbit-charge-settings>
       <h2>${t('car.climate')}</h2>
     `;
   }
@@ -168,7 +174,13 @@ export class CarPanel extends ViewElement {
       ${plan || reason
         ? html`<h3>${t('car.plan')}</h3>
             ${reason ? html`<p data-car="plan-reason">${reason}</p>` : nothing}
-            ${plan ? html`<p class="muted">${plan.target_soc}% · ${formatTime(plan.departure, this.zone)}</p><p>${explanation}</p>` : nothing}`
+            ${plan
+              ? html`<p class="muted" data-car="plan-summary">${t('car.plan_line', {
+                    target: formatNumber(plan.target_soc, 0),
+                    time: formatTime(plan.departure, this.zone),
+                    cost: plan.cost.toLocaleString(language(), { style: 'currency', currency: plan.currency }),
+                  })}</p><p>${explanation}</p>`
+              : nothing}`
         : nothing}
       ${etas.length
         ? html`<h3>${t('car.eta')}</h3>

@@ -1,0 +1,37 @@
+"""The car's plan set from the phone: target by departure, departure time and charge limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.web.axe import serious_violations
+from tests.web.conftest import OWNER, Hub, sign_in
+
+
+def test_the_charging_plan_is_set_from_the_phone(
+    hub: Hub, owner_token: str, page: Page, artifacts: Path
+) -> None:
+    sign_in(page, OWNER)
+    page.goto("/#/space/car")
+    form = page.locator("[data-car='settings']")
+    form.get_by_label("Target by departure (%)").fill("70")
+    form.get_by_label("Departure", exact=True).fill("06:45")
+    form.get_by_label("Charge limit").fill("85")
+    form.get_by_role("button", name="Save").click()
+    expect(form.get_by_role("status")).to_have_text("Saved: the car plans again.")
+    with hub.client(owner_token) as client:
+        vehicle = client.get("/api/vehicles/car").json()
+    settings = vehicle["charging"]["settings"]
+    assert settings["target_soc"] == 70
+    assert settings["departure_time"] == "06:45"
+    assert settings["limit_soc"] == 85
+    # A target above the limit is explained, not sent.
+    form.get_by_label("Target by departure (%)").fill("95")
+    form.get_by_role("button", name="Save").click()
+    expect(form.get_by_role("alert")).to_contain_text("above the limit (85%)")
+    with hub.client(owner_token) as client:
+        assert client.get("/api/vehicles/car").json()["charging"]["settings"]["target_soc"] == 70
+    page.screenshot(path=artifacts / "car-settings.png", full_page=True)
+    assert serious_violations(page) == []
