@@ -1,4 +1,4 @@
-/** Automations: each with its last run, and on request the hub's explanation of why it ran or not. */
+/** Automations: each with a switch, a run button, its last run, and the hub's "why" on request. */
 
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -10,12 +10,49 @@ import type { Automation } from '../types';
 
 @customElement('orbit-automations')
 export class AutomationsView extends ViewElement {
-  static styles = [shared, css`[data-why] { white-space: pre-line; }`];
+  static styles = [
+    shared,
+    css`
+      [data-why] {
+        white-space: pre-line;
+      }
+      [role='switch'] {
+        width: 52px;
+        min-height: 30px;
+        height: 30px;
+        padding: 3px;
+        border-radius: 999px;
+        background: var(--line);
+        flex: none;
+      }
+      [role='switch']::after {
+        content: '';
+        display: block;
+        width: 24px;
+        height: 24px;
+        border-radius: 50%;
+        background: #fff;
+        transition: transform 0.15s;
+      }
+      [role='switch'][aria-checked='true'] {
+        background: var(--accent);
+      }
+      [role='switch'][aria-checked='true']::after {
+        transform: translateX(22px);
+      }
+      .buttons {
+        display: flex;
+        gap: 0.5rem;
+      }
+    `,
+  ];
 
   @state() private automations: Automation[] | null = null;
   @state() private unavailable = false;
   @state() private why: Record<string, string> = {};
   @state() private error = '';
+  @state() private busy = '';
+  @state() private notes: Record<string, string> = {};
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -38,6 +75,37 @@ export class AutomationsView extends ViewElement {
     }
   }
 
+  /** Turn an automation on or off; the switch shows what the hub answered. */
+  private async setEnabled(a: Automation, enabled: boolean): Promise<void> {
+    await this.act(a, async () => {
+      const updated = await api.request<Automation>('POST', `/api/automations/${encodeURIComponent(a.id)}/${enabled ? 'enable' : 'disable'}`);
+      this.automations = (this.automations ?? []).map((x) => (x.id === a.id ? { ...x, ...updated } : x));
+      return '';
+    });
+  }
+
+  /** Fire it now: its conditions still apply, and the hub says why when it did not start. */
+  private async run(a: Automation): Promise<void> {
+    await this.act(a, async () => {
+      const answer = await api.request<{ started: boolean; reason: string | null }>(
+        'POST',
+        `/api/automations/${encodeURIComponent(a.id)}/run?lang=${serverLanguage()}`,
+      );
+      return answer.started ? t('automations.started') : t('automations.not_started', { reason: answer.reason ?? '' });
+    });
+  }
+
+  private async act(a: Automation, work: () => Promise<string>): Promise<void> {
+    this.busy = a.id;
+    try {
+      this.notes = { ...this.notes, [a.id]: await work() };
+    } catch (error) {
+      this.notes = { ...this.notes, [a.id]: messageOf(error) };
+    } finally {
+      this.busy = '';
+    }
+  }
+
   render(): TemplateResult {
     return html`
       <h1>${t('automations.title')}</h1>
@@ -45,11 +113,16 @@ export class AutomationsView extends ViewElement {
       ${this.unavailable ? html`<p class="muted">${t('app.unavailable')}</p>` : nothing}
       ${this.automations?.length === 0 && !this.unavailable ? html`<p class="muted">${t('app.none')}</p>` : nothing}
       ${(this.automations ?? []).map(
-        (a) => html`<section class="card">
+        (a) => html`<section class="card" data-automation=${a.id}>
           <div class="row between"><strong>${a.name ?? a.id}</strong>
-            <span class="muted">${a.enabled === false ? t('automations.disabled') : t('automations.enabled')}</span></div>
-          <p class="muted">${lastRun(a)}</p>
-          <button @click=${() => this.explain(a.id)}>${t('automations.why')}</button>
+            <button role="switch" aria-checked=${a.enabled === false ? 'false' : 'true'} aria-label=${a.name ?? a.id}
+              ?disabled=${this.busy === a.id} @click=${() => this.setEnabled(a, a.enabled === false)}></button></div>
+          <p class="muted">${a.enabled === false ? `${t('automations.disabled')} · ` : ''}${lastRun(a)}</p>
+          <div class="buttons">
+            <button ?disabled=${this.busy === a.id || a.enabled === false} @click=${() => this.run(a)}>${t('automations.run')}</button>
+            <button @click=${() => this.explain(a.id)}>${t('automations.why')}</button>
+          </div>
+          ${this.notes[a.id] ? html`<p class="muted" role="status">${this.notes[a.id]}</p>` : nothing}
           ${this.why[a.id] !== undefined ? html`<p data-why>${this.why[a.id] || t('automations.why_none')}</p>` : nothing}
         </section>`,
       )}
