@@ -1,4 +1,4 @@
-"""Settings shared by the whole suite: where the real services are, and the shared fixtures."""
+"""Settings shared by the whole suite: where the real services are."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
 
 
 def service_url(variable: str, what: str) -> str:
@@ -24,11 +23,3 @@ def service_url(variable: str, what: str) -> str:
     if os.environ.get("ORBITHUB_REQUIRE_SERVICES"):
         pytest.fail(f"{reason}; ORBITHUB_REQUIRE_SERVICES is set, so this is an error")
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def shared_fixtures() -> Path:
-    """The public data files kept beside the repository (real specs and payloads)."""
-    if not SHARED_FIXTURES.is_dir():
-        pytest.skip(f"the shared fixtures folder is not beside the repository ({SHARED_FIXTURES})")
-    return SHARED_FIXTURES
