@@ -66,8 +66,16 @@ class ControlServer:
         """Answer more ops (a part of the hub started after the socket, such as automations)."""
         self._ops.update(ops)
 
-    async def start(self) -> None:
-        """Listen on the socket (replacing a stale one left by a killed hub)."""
+    @property
+    def name(self) -> str:
+        """``control socket`` (a :class:`~orbithub.core.lifecycle.Service`)."""
+        return "control socket"
+
+    async def start(self, tasks: asyncio.TaskGroup | None = None) -> None:
+        """Listen on the socket (replacing a stale one left by a killed hub).
+
+        The server runs on the loop itself: ``tasks`` is not needed.
+        """
         if self._path.exists():
             if await _answers(self._path):
                 raise ControlError(

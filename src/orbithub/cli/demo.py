@@ -22,6 +22,7 @@ from orbithub.cli.settings import Settings
 from orbithub.cli.sim_fleet import SimFleet
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock, ScaledClock, SystemClock
+from orbithub.core.lifecycle import running
 from orbithub.core.registry import Space
 from orbithub.core.tasks import task_scope
 
@@ -111,11 +112,8 @@ async def run_demo(
                         )
                     )
                     await _announce(services, rt, console, demo=True)
-                    try:
-                        await fleet.start(tasks)
+                    async with running([fleet], tasks):
                         await _until_stopped(rt, console, duration, live=True)
-                    finally:
-                        await fleet.stop()
 
 
 async def run_serve(

@@ -20,6 +20,7 @@ from orbithub.cli.settings import Settings
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock
 from orbithub.core.hub import Hub
+from orbithub.core.lifecycle import running
 from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.storage import Database, Recorder
 from orbithub.storage.audit import AuditTrail
@@ -82,30 +83,22 @@ async def running_hub(
         )
         trail = AuditTrail(db, hub.bus)
         commands = Commands(hub, owner_rights=StoredOwnerRights(db, hub))
-        async with asyncio.TaskGroup() as tasks:
-            await recorder.start(tasks)
-            await trail.start(tasks)
-            try:
-                if world is not None:
-                    _add_missing(hub, world)
-                for adapter in adapters:
-                    hub.add_adapter(adapter)
-                control = ControlServer(commands, socket_path(settings.data_dir))
-                await control.start()
-                try:
-                    async with hub:
-                        _LOGGER.info(
-                            "hub ready: %d spaces, %d devices, data in %s",
-                            len(hub.registry.spaces()),
-                            len(hub.registry),
-                            settings.data_dir,
-                        )
-                        yield Runtime(hub, db, recorder, settings, control, commands, trail)
-                finally:
-                    await control.stop()
-            finally:
-                await trail.stop()
-                await recorder.stop()
+        # The recorder and the audit trail listen before the first record is added and stop
+        # (writing what they hold) after the adapters and the control socket have stopped.
+        async with asyncio.TaskGroup() as tasks, running([recorder, trail], tasks):
+            if world is not None:
+                _add_missing(hub, world)
+            for adapter in adapters:
+                hub.add_adapter(adapter)
+            control = ControlServer(commands, socket_path(settings.data_dir))
+            async with running([control], tasks), hub:
+                _LOGGER.info(
+                    "hub ready: %d spaces, %d devices, data in %s",
+                    len(hub.registry.spaces()),
+                    len(hub.registry),
+                    settings.data_dir,
+                )
+                yield Runtime(hub, db, recorder, settings, control, commands, trail)
     finally:
         await db.close()
 

@@ -188,6 +188,11 @@ class SimFleet:
                 _LOGGER.warning("simulated %s reported something off-spec: %s", device_id, exc)
 
     # -- lifecycle -----------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """``simulated devices`` (a :class:`~orbithub.core.lifecycle.Service`)."""
+        return "simulated devices"
+
     async def start(self, tasks: asyncio.TaskGroup) -> None:
         """Connect every device (they announce themselves), then start the physics."""
         await asyncio.gather(*(self._stack.enter_async_context(d) for d in self.devices.values()))

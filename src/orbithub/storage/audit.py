@@ -201,6 +201,11 @@ class AuditTrail:
         """Entries not yet written."""
         return len(self._pending)
 
+    @property
+    def name(self) -> str:
+        """``audit trail`` (a :class:`~orbithub.core.lifecycle.Service`)."""
+        return "audit trail"
+
     async def start(self, tasks: asyncio.TaskGroup) -> None:
         """Listen to the bus and run the writer in ``tasks``."""
         if self._unlisten is not None:

@@ -170,6 +170,11 @@ class Recorder:
         """Events waiting in the buffer."""
         return len(self._buffer)
 
+    @property
+    def name(self) -> str:
+        """``recorder`` (a :class:`~orbithub.core.lifecycle.Service`)."""
+        return "recorder"
+
     # -- lifecycle ----------------------------------------------------------------------------
     async def start(self, tasks: asyncio.TaskGroup) -> None:
         """Listen to the bus and run the flush task in ``tasks``."""
