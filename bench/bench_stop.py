@@ -1,11 +1,13 @@
 """Time from SIGTERM to exit of `orbithub serve` and `orbithub demo`, and history kept.
 
-Each round starts a real process on a scratch data directory. For ``serve``, a discovered
-sensor receives a burst of ``--burst`` readings over MQTT; the moment the hub holds the last
-one, SIGTERM is sent, and the rows found in the database afterwards are counted (all of them
-must be there). For ``demo``, SIGTERM is sent once the demo answers on its control socket (its
-27 devices, automations, assistant and web app running). Prints the median and the worst stop
-time of ``--rounds`` rounds per command.
+Each round starts a real process on a scratch data directory. For ``serve``, ten discovered
+sensors receive a burst of ``--burst`` readings over MQTT between them (each stays under the
+hub's per-device flood limit); the moment the hub holds the last ones, SIGTERM is sent, and
+the rows found in the database afterwards are counted (all of them must be there). For
+``demo``, SIGTERM is sent once the demo answers on its control socket (its 27 devices,
+automations, assistant and web app running). Prints the median and the worst stop time of
+``--rounds`` rounds per command. The time runs to the process's exit, which waits for work
+already running in worker threads (the assistant compiling its sentences just after start).
 
 Usage: python bench/bench_stop.py [--rounds 5] [--burst 200]
 """
@@ -32,15 +34,23 @@ from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.cli.control import ControlError, request, socket_path
 
-_CONFIG = {
-    "name": "Bench temperature",
-    "uniq_id": "bench_t",
-    "stat_t": "bench/temperature",
-    "dev_cla": "temperature",
-    "unit_of_meas": "°C",
-    "dev": {"ids": "bench", "name": "Bench sensor"},
-}
-_SENSOR, _PATH = "mqtt:bench", "environment.temperature"
+_SENSORS = 10
+_PATH = "environment.temperature"
+
+
+def _config(n: int) -> dict[str, object]:
+    return {
+        "name": f"Bench temperature {n}",
+        "uniq_id": f"bench{n}_t",
+        "stat_t": f"bench{n}/temperature",
+        "dev_cla": "temperature",
+        "unit_of_meas": "°C",
+        "dev": {"ids": f"bench{n}", "name": f"Bench sensor {n}"},
+    }
+
+
+def _sensor(n: int) -> str:
+    return f"mqtt:bench{n}"
 
 
 def _free_port() -> int:
@@ -85,8 +95,8 @@ async def _publish(data: Path, port: int, messages: list[tuple[str, bytes]]) -> 
         await runner
 
 
-def _last_reading(data: Path) -> object:
-    reply = _ask(data, {"op": "get", "device": _SENSOR, "property": _PATH})
+def _last_reading(data: Path, device_id: str) -> object:
+    reply = _ask(data, {"op": "get", "device": device_id, "property": _PATH})
     current = reply.get(_PATH) if isinstance(reply, dict) else None
     return current.get("value") if isinstance(current, dict) else None
 
@@ -115,16 +125,29 @@ def _serve_round(burst: int) -> tuple[float, int]:
         args = ["serve", "--no-live", "--mqtt-port", str(port), "--http-port", "0"]
         proc = _start([*args, "--data-dir", str(data)])
         _wait(lambda: _answers(data, {"op": "ping"}))
-        topic = "homeassistant/sensor/bench/temperature/config"
-        asyncio.run(_publish(data, port, [(topic, json.dumps(_CONFIG).encode())]))
-        _wait(lambda: _answers(data, {"op": "get", "device": _SENSOR}))
-        readings = [f"{i / 10:.1f}" for i in range(burst)]
-        asyncio.run(_publish(data, port, [("bench/temperature", r.encode()) for r in readings]))
-        _wait(lambda: _last_reading(data) == float(readings[-1]))
+        configs = [
+            (f"homeassistant/sensor/bench{n}/temperature/config", json.dumps(_config(n)).encode())
+            for n in range(_SENSORS)
+        ]
+        asyncio.run(_publish(data, port, configs))
+        _wait(
+            lambda: all(
+                _answers(data, {"op": "get", "device": _sensor(n)}) for n in range(_SENSORS)
+            )
+        )
+        per_sensor = burst // _SENSORS
+        messages = [
+            (f"bench{n}/temperature", f"{i / 10:.1f}".encode())
+            for i in range(per_sensor)
+            for n in range(_SENSORS)
+        ]
+        asyncio.run(_publish(data, port, messages))
+        last = (per_sensor - 1) / 10
+        _wait(lambda: all(_last_reading(data, _sensor(n)) == last for n in range(_SENSORS)))
         took = _sigterm(proc)
         with sqlite3.connect(data / "orbithub.db") as db:
             (rows,) = db.execute(
-                "SELECT count(*) FROM history WHERE device_id = ?", (_SENSOR,)
+                "SELECT count(*) FROM history WHERE device_id LIKE 'mqtt:bench%'"
             ).fetchone()
         return took, int(rows)
 

@@ -38,16 +38,24 @@ from .hubprocess import (
 pytestmark = pytest.mark.slow
 
 BURST = 200
-_SENSOR_CONFIG = {
-    "name": "Burst temperature",
-    "uniq_id": "burst_t",
-    "stat_t": "burst/temperature",
-    "dev_cla": "temperature",
-    "unit_of_meas": "°C",
-    "dev": {"ids": "burst", "name": "Burst sensor"},
-}
-_SENSOR = "mqtt:burst"
+SENSORS = 10
+"""The burst comes from ten sensors, 20 readings each: under the hub's per-device flood limit."""
 _TEMPERATURE = "environment.temperature"
+
+
+def _config(n: int) -> dict[str, object]:
+    return {
+        "name": f"Burst temperature {n}",
+        "uniq_id": f"burst{n}_t",
+        "stat_t": f"burst{n}/temperature",
+        "dev_cla": "temperature",
+        "unit_of_meas": "°C",
+        "dev": {"ids": f"burst{n}", "name": f"Burst sensor {n}"},
+    }
+
+
+def _sensor(n: int) -> str:
+    return f"mqtt:burst{n}"
 
 
 def _serve_args(data: Path, mqtt_port: int | str = 0) -> list[str]:
@@ -80,8 +88,8 @@ async def _publish(data: Path, port: int, messages: list[tuple[str, bytes]]) -> 
         await runner
 
 
-def _temperature(data: Path) -> object:
-    reply = ask(data, {"op": "get", "device": _SENSOR, "property": _TEMPERATURE})
+def _temperature(data: Path, device_id: str) -> object:
+    reply = ask(data, {"op": "get", "device": device_id, "property": _TEMPERATURE})
     assert isinstance(reply, dict)
     current = reply.get(_TEMPERATURE)
     return current.get("value") if isinstance(current, dict) else None
@@ -92,14 +100,27 @@ def test_sigterm_right_after_a_burst_stores_every_reading(tmp_path: Path) -> Non
     proc = start(_serve_args(data, port), log)
     try:
         wait_until(lambda: answers(data) or proc.poll() is not None, "the hub to answer")
-        config = json.dumps(_SENSOR_CONFIG).encode()
-        discovery = "homeassistant/sensor/burst/temperature/config"
-        asyncio.run(_publish(data, port, [(discovery, config)]))
-        wait_until(lambda: _has_sensor(data), "the sensor to be discovered")
-        readings = [f"{i / 10:.1f}" for i in range(BURST)]
-        asyncio.run(_publish(data, port, [("burst/temperature", r.encode()) for r in readings]))
-        last = float(readings[-1])
-        wait_until(lambda: _temperature(data) == last, "the hub to take the last reading")
+        configs = [
+            (f"homeassistant/sensor/burst{n}/temperature/config", json.dumps(_config(n)).encode())
+            for n in range(SENSORS)
+        ]
+        asyncio.run(_publish(data, port, configs))
+        wait_until(
+            lambda: all(_has_sensor(data, _sensor(n)) for n in range(SENSORS)),
+            "the sensors to be discovered",
+        )
+        per_sensor = BURST // SENSORS
+        burst = [
+            (f"burst{n}/temperature", f"{i / 10:.1f}".encode())
+            for i in range(per_sensor)
+            for n in range(SENSORS)
+        ]
+        asyncio.run(_publish(data, port, burst))
+        last = (per_sensor - 1) / 10
+        wait_until(
+            lambda: all(_temperature(data, _sensor(n)) == last for n in range(SENSORS)),
+            "the hub to take the last readings",
+        )
         # The recorder holds the burst in its batch (up to a second): SIGTERM now.
         took = stop(proc, signal.SIGTERM, log)
     finally:
@@ -110,12 +131,12 @@ def test_sigterm_right_after_a_burst_stores_every_reading(tmp_path: Path) -> Non
     assert proc.returncode == 0, output
     assert "Traceback" not in output
     assert took < STOP_LIMIT_S
-    assert history_rows(data, _SENSOR) == BURST
+    assert sum(history_rows(data, _sensor(n)) for n in range(SENSORS)) == BURST
 
 
-def _has_sensor(data: Path) -> bool:
+def _has_sensor(data: Path, device_id: str) -> bool:
     try:
-        ask(data, {"op": "get", "device": _SENSOR})
+        ask(data, {"op": "get", "device": device_id})
     except ControlError:  # not discovered yet: the hub refuses the unknown id
         return False
     return True
