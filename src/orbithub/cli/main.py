@@ -23,7 +23,7 @@ from orbithub.cli.credentials import devices_app, mqtt_app
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
-from orbithub.cli.signals import Stopped, run_until_signalled
+from orbithub.cli.signals import Stopped, exit_stopped, run_until_signalled
 from orbithub.errors import OrbitHubError
 
 __all__ = ["app", "main"]
@@ -147,6 +147,7 @@ def _run(coro: Coroutine[Any, Any, None]) -> None:
         raise typer.Exit(1) from None
     if isinstance(outcome, Stopped):
         err_console.print("stopped", highlight=False)
+        exit_stopped()
 
 
 def _one_line(exc: BaseException) -> str:

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import sys
 import threading
 from collections.abc import Coroutine
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
-__all__ = ["STOP_DEADLINE_S", "STOP_SIGNALS", "Stopped", "run_until_signalled"]
+__all__ = ["STOP_DEADLINE_S", "STOP_SIGNALS", "Stopped", "exit_stopped", "run_until_signalled"]
 
 T = TypeVar("T")
 
@@ -109,3 +110,17 @@ def run_until_signalled(
     """
     with asyncio.Runner() as runner:
         return runner.run(_guarded(main, deadline))
+
+
+def exit_stopped() -> NoReturn:
+    """End the process after a clean stop, without waiting for worker threads.
+
+    Everything to keep was written before the command's coroutine returned. What may still run
+    in a worker thread is computation nobody waits for any more (the assistant compiling its
+    sentences just after start), and Python would join it before exiting, past the deadline.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(0)
