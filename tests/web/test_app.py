@@ -215,6 +215,8 @@ def test_a_guest_sees_only_the_granted_room(
 
 
 def test_main_views(hub: Hub, owner_token: str, page: Page, artifacts: Path) -> None:
+    # No map tiles reach this phone: the car's place is drawn as a sketch against home and office.
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
     sign_in(page, OWNER)
     page.goto("/#/space/car")
     expect(page.locator("[data-car='battery']")).to_have_text(re.compile(r"^\d+%$"))

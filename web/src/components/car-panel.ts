@@ -8,6 +8,7 @@ import { formatNumber, formatTime, language, localName, serverLanguage, specText
 import { store } from '../store';
 import { shared } from '../styles';
 import type { Device, Space, Vehicle } from '../types';
+import './car-map';
 import './charge-settings';
 
 const CHARGING = ['Disconnected', 'Plugged', 'Charging', 'Complete'];
@@ -65,6 +66,8 @@ export class CarPanel extends ViewElement {
   @property({ attribute: 'space-id' }) spaceId = '';
   @property({ attribute: false }) spaces: Space[] = [];
   @state() private vehicle: Vehicle | null = null;
+  /** The real map could not load a tile: draw the offline sketch instead. */
+  @state() private mapFailed = false;
 
   protected watchesDevices = true;
 
@@ -112,14 +115,25 @@ export class CarPanel extends ViewElement {
         </div>
         <div class="muted">${t('car.limit')}: ${limit ?? '–'}%</div>
       </section>
-      ${this.map(v('location.latitude'), v('location.longitude'))}
+      ${this.location(v('location.latitude'), v('location.longitude'))}
       ${this.plan()}
       <orbit-charge-settings .vehicle=${this.vehicle} @changed=${() => this.load()}></orbit-charge-settings>
       <h2>${t('car.climate')}</h2>
     `;
   }
 
-  private map(lat: number | undefined, lon: number | undefined): TemplateResult | typeof nothing {
+  /** A real map when online; the sketch against home and office when not (or no tile loads). */
+  private location(lat: number | undefined, lon: number | undefined): TemplateResult | typeof nothing {
+    if (lat === undefined || lon === undefined) return nothing;
+    if (!navigator.onLine || this.mapFailed) return this.sketch(lat, lon);
+    return html`<section class="card" aria-label=${t('car.location')}>
+      <h3>${t('car.location')}</h3>
+      <orbit-car-map vehicle-id=${this.spaceId} .spaces=${this.spaces} .latitude=${lat} .longitude=${lon}
+        @failed=${() => (this.mapFailed = true)}></orbit-car-map>
+    </section>`;
+  }
+
+  private sketch(lat: number | undefined, lon: number | undefined): TemplateResult | typeof nothing {
     const home = this.spaces.find((s) => s.kind === 'home' && s.latitude !== null);
     if (lat === undefined || lon === undefined || !home || home.latitude === null || home.longitude === null) return nothing;
     const lat0 = home.latitude;
@@ -147,7 +161,7 @@ export class CarPanel extends ViewElement {
     const distance = Math.hypot(car[0], car[1]);
     return html`<section class="card" aria-label=${t('car.location')}>
       <h3>${t('car.location')}</h3>
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${t('car.distance', { km: formatNumber(distance, 1) })}>
+      <svg data-map-sketch viewBox="0 0 ${W} ${H}" role="img" aria-label=${t('car.distance', { km: formatNumber(distance, 1) })}>
         ${places.map(({ space, at }) => {
           const [x, y] = px(at);
           return svg`<circle cx=${x} cy=${y} r=${Math.max(4, (space.radius_m / 1000) * scale)} fill="var(--accent)" fill-opacity="0.2" stroke="var(--accent)"></circle>
