@@ -346,7 +346,7 @@ def test_the_owner_adds_a_person_and_grants_a_room(
     leo.get_by_role("button", name="Access").click()
     leo.get_by_label("Study").check()
     leo.get_by_role("button", name="Grant access").click()
-    expect(leo.locator("[data-grant]")).to_contain_text("study")
+    expect(leo.locator("[data-grant]")).to_contain_text("Study")
     page.screenshot(path=artifacts / "users-grant.png", full_page=True)
     with hub.client() as client:
         signed_in = client.post("/api/auth/login", json={"username": "leo", "password": PASSWORD})

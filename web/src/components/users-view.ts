@@ -6,16 +6,51 @@ import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
 import { formatTime, localName, t } from '../i18n';
 import { shared } from '../styles';
-import type { Grant, Role, Space, User } from '../types';
+import type { Device, Grant, Role, Space, User } from '../types';
 
 const ROLES: Role[] = ['adult', 'child', 'guest', 'owner'];
 
 @customElement('orbit-users')
 export class UsersView extends ViewElement {
-  static styles = [shared, css`.checks label { display: inline-flex; gap: 0.3rem; margin-right: 0.8rem; }`];
+  static styles = [
+    shared,
+    css`
+      .checks label {
+        display: inline-flex;
+        gap: 0.3rem;
+        margin-right: 0.8rem;
+      }
+      .grow {
+        flex: 1;
+      }
+      form.row {
+        align-items: flex-end;
+      }
+      form.row button {
+        margin-bottom: 0.5rem;
+      }
+      .ask {
+        background: var(--bg);
+        border-radius: 10px;
+        padding: 0.6rem 0.8rem;
+        margin-top: 0.5rem;
+      }
+      .ask p {
+        margin: 0 0 0.5rem;
+      }
+      .danger {
+        background: var(--danger);
+        color: #fff;
+      }
+    `,
+  ];
 
   @state() private users: User[] = [];
   @state() private spaces: Space[] = [];
+  @state() private devices: Device[] = [];
+  /** The user whose removal waits for a second tap. */
+  @state() private removing = '';
+  @state() private notice = '';
   @state() private grants: Record<string, Grant[]> = {};
   @state() private open = '';
   @state() private grantSpace = '';
@@ -28,7 +63,11 @@ export class UsersView extends ViewElement {
 
   private async load(): Promise<void> {
     try {
-      [this.users, this.spaces] = await Promise.all([api.get<User[]>('/api/users'), api.get<Space[]>('/api/spaces')]);
+      [this.users, this.spaces, this.devices] = await Promise.all([
+        api.get<User[]>('/api/users'),
+        api.get<Space[]>('/api/spaces'),
+        api.get<Device[]>('/api/devices'),
+      ]);
       this.grantSpace ||= this.spaces[0]?.id ?? '';
       this.error = '';
     } catch (error) {
@@ -75,10 +114,7 @@ export class UsersView extends ViewElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const rooms = data.getAll('rooms').map(String);
-    const devices = String(data.get('devices') ?? '')
-      .split(',')
-      .map((d) => d.trim())
-      .filter(Boolean);
+    const devices = data.getAll('devices').map(String);
     const expires = String(data.get('expires') ?? '');
     await this.guarded(async () => {
       await api.request('POST', `/api/users/${encodeURIComponent(userId)}/grants`, {
@@ -108,16 +144,46 @@ export class UsersView extends ViewElement {
   }
 
   private async removeUser(user: User): Promise<void> {
+    this.removing = '';
     await this.guarded(async () => {
       await api.request('DELETE', `/api/users/${encodeURIComponent(user.id)}`);
       await this.load();
     });
   }
 
+  private async setRole(user: User, role: Role): Promise<void> {
+    await this.guarded(async () => {
+      await api.request('PATCH', `/api/users/${encodeURIComponent(user.id)}`, { role });
+      await this.load();
+    });
+  }
+
+  /** An owner sets a new password; the hub ends that person's sessions. */
+  private async resetPassword(event: SubmitEvent, user: User): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const password = String(new FormData(form).get('password') ?? '');
+    await this.guarded(async () => {
+      await api.request('PATCH', `/api/users/${encodeURIComponent(user.id)}`, { password });
+      form.reset();
+      this.notice = t('users.password_set', { name: user.display_name || user.username });
+    });
+  }
+
+  private name(id: string, kind: 'room' | 'device', spaceId: string): string {
+    if (kind === 'device') {
+      const device = this.devices.find((d) => d.id === id);
+      return device ? localName(device.name, device.aliases) : id;
+    }
+    const room = this.spaces.find((s) => s.id === spaceId)?.rooms.find((r) => r.id === id);
+    return room ? localName(room.name, room.aliases) : id;
+  }
+
   render(): TemplateResult {
     return html`
       <h1>${t('users.title')}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.notice ? html`<p class="muted" role="status">${this.notice}</p>` : nothing}
       ${this.users.map(
         (u) => html`<section class="card" data-user=${u.username}>
           <div class="row between">
@@ -130,10 +196,32 @@ export class UsersView extends ViewElement {
                 <span>${t('users.counts_for_presence')}</span>
               </label>`
             : nothing}
+          ${u.role !== 'owner'
+            ? html`<label>${t('users.role')}
+                <select name="role" .value=${u.role} @change=${(e: Event) => this.setRole(u, (e.target as HTMLSelectElement).value as Role)}>
+                  ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`users.role.${r}`)}</option>`)}
+                </select></label>
+              <form class="row" @submit=${(e: SubmitEvent) => this.resetPassword(e, u)}>
+                <label class="grow">${t('users.new_password')}
+                  <input type="password" name="password" required minlength="8" autocomplete="new-password" /></label>
+                <button>${t('users.reset_password')}</button>
+              </form>`
+            : nothing}
           <div class="row">
             <button @click=${() => this.loadGrants(u.id)}>${t('users.grants')}</button>
-            ${u.role !== 'owner' ? html`<button @click=${() => this.removeUser(u)}>${t('users.delete')}</button>` : nothing}
+            ${u.role !== 'owner' && this.removing !== u.id
+              ? html`<button @click=${() => (this.removing = u.id)}>${t('users.delete')}</button>`
+              : nothing}
           </div>
+          ${this.removing === u.id
+            ? html`<div class="ask" role="alertdialog" aria-label=${t('users.delete_question', { name: u.display_name || u.username })}>
+                <p>${t('users.delete_question', { name: u.display_name || u.username })}</p>
+                <div class="row">
+                  <button class="danger" @click=${() => this.removeUser(u)}>${t('users.delete')}</button>
+                  <button @click=${() => (this.removing = '')}>${t('app.cancel')}</button>
+                </div>
+              </div>`
+            : nothing}
           ${this.open === u.id ? this.grantsOf(u) : nothing}
         </section>`,
       )}
@@ -163,8 +251,11 @@ export class UsersView extends ViewElement {
       <ul class="plain">
         ${grants.map(
           (g) => html`<li class="row between" data-grant=${g.id}>
-            <span>${spaceName(g.space_id)}: ${g.room_ids?.join(', ') ?? g.device_ids?.join(', ') ?? t('users.whole_space')}
-              ${g.expires_at ? html`<span class="muted">${t('users.until', { time: formatTime(g.expires_at) })}</span>` : nothing}</span>
+            <span>${spaceName(g.space_id)}: ${[
+                ...(g.room_ids ?? []).map((id) => this.name(id, 'room', g.space_id)),
+                ...(g.device_ids ?? []).map((id) => this.name(id, 'device', g.space_id)),
+              ].join(', ') || t('users.whole_space')}
+              <span class="muted">${g.expires_at ? t('users.until', { time: formatTime(g.expires_at) }) : t('users.no_expiry')}</span></span>
             <button @click=${() => this.revoke(g)}>${t('users.revoke')}</button>
           </li>`,
         )}
@@ -180,7 +271,13 @@ export class UsersView extends ViewElement {
               ${space.rooms.map((r) => html`<label><input type="checkbox" name="rooms" value=${r.id} />${localName(r.name, r.aliases)}</label>`)}
             </div>`
           : nothing}
-        <label>${t('users.devices')}<input type="text" name="devices" autocomplete="off" /></label>
+        ${this.devices.some((d) => d.space_id === space?.id)
+          ? html`<div class="checks"><div class="muted">${t('users.devices')}</div>
+              ${this.devices
+                .filter((d) => d.space_id === space?.id)
+                .map((d) => html`<label><input type="checkbox" name="devices" value=${d.id} />${localName(d.name, d.aliases)}</label>`)}
+            </div>`
+          : nothing}
         <label>${t('users.expires')}<input type="datetime-local" name="expires" /></label>
         <button class="primary">${t('users.grant')}</button>
       </form>
