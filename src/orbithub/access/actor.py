@@ -44,6 +44,7 @@ class Via(StrEnum):
     CHARGING = "charging"
     PRECONDITIONING = "pre-conditioning"
     SUGGESTION = "suggestion"
+    SIMULATION = "simulation"
     SYSTEM = "system"
 
 
@@ -87,10 +88,12 @@ class Actor:
     def from_context(cls, context: Context, via: Via | None = None) -> Actor:
         """The actor of a part that acts on its own, from the context it sends.
 
-        An automation's context names the automation (``actor``) and, unless it is a household
-        automation, its owner; any other context acts with the system's rights.
+        A hub service (``via`` charging, pre-conditioning, a bridge) acts with the system's
+        rights. Otherwise an automation's context names the automation (``actor``) and, unless
+        it is a household automation, its owner; any other context acts as the system.
         """
-        if context.origin is Origin.AUTOMATION:
+        own_service = via is not None and via not in (Via.AUTOMATION, Via.SCENE)
+        if context.origin is Origin.AUTOMATION and not own_service:
             return cls(
                 ActorKind.AUTOMATION,
                 f"automation:{context.actor or '?'}",
@@ -108,9 +111,10 @@ class Actor:
 
     @classmethod
     def system(cls, via: Via = Via.SYSTEM, context: Context | None = None) -> Actor:
-        """The hub itself."""
-        ctx = context or Context(Origin.SYSTEM, str(via))
-        return cls(ActorKind.SYSTEM, "system", via, ctx)
+        """The hub itself, or a bridge or service of it; named by ``context.actor`` if any."""
+        if context is None:
+            return cls(ActorKind.SYSTEM, "system", via, Context(Origin.SYSTEM, str(via)))
+        return cls(ActorKind.SYSTEM, context.actor or "system", via, context)
 
     @property
     def confirms(self) -> bool:

@@ -189,6 +189,14 @@ class Commands:
         """
         return _Port(self, via)
 
+    def acting_as(self, actor: Actor, *, confirm: bool = False) -> CommandPort:
+        """The entry as a port whose every command is ``actor``'s (a person applying a scene).
+
+        The rights, the audit name and the context are the actor's, whatever context the
+        caller passes; ``confirm`` is the person's confirmation of opening commands.
+        """
+        return _BoundPort(self, actor, confirm)
+
     # -- deciding -------------------------------------------------------------------------------
     async def rights(self, actor: Actor) -> Principal | None:
         """The principal whose grants bound ``actor`` (None: the system's rights, no bound).
@@ -365,3 +373,31 @@ class _Port:
     ) -> CommandResult:
         actor = Actor.from_context(context or Context(Origin.SYSTEM), self._via)
         return await self._commands.call(actor, device_id, address, arguments)
+
+
+class _BoundPort:
+    """A :class:`CommandPort` whose commands are one actor's (see :meth:`Commands.acting_as`)."""
+
+    def __init__(self, commands: Commands, actor: Actor, confirm: bool) -> None:
+        self._commands = commands
+        self._actor = actor
+        self._confirm = confirm
+
+    async def set(
+        self, device_id: str, address: str, value: object, *, context: Context | None = None
+    ) -> CommandResult:
+        return await self._commands.set(
+            self._actor, device_id, address, value, confirm=self._confirm
+        )
+
+    async def call(
+        self,
+        device_id: str,
+        address: str,
+        arguments: Mapping[str, object] | Sequence[object] = (),
+        *,
+        context: Context | None = None,
+    ) -> CommandResult:
+        return await self._commands.call(
+            self._actor, device_id, address, arguments, confirm=self._confirm
+        )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from orbithub.assistant.model import ActionTaken
 from orbithub.assistant.outcome import Outcome, Problem
 from orbithub.assistant.resolve import find_property
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device, SpaceKind
@@ -49,14 +50,19 @@ def _car_state(hub: Hub, car: Device) -> str:
     return (prop.describe_value(value) or "").lower()
 
 
-async def switch_charging(hub: Hub, car: Device, start: bool, context: Context) -> Outcome:
-    """Start or stop charging ``car``, through its home charger when it is plugged in there."""
+async def switch_charging(
+    hub: Hub, commands: CommandPort, car: Device, start: bool, context: Context
+) -> Outcome:
+    """Start or stop charging ``car``, through its home charger when it is plugged in there.
+
+    ``commands`` is the guarded entry acting as the speaker.
+    """
     charger = _plugged_charger(hub)
     switch = find_property(charger, "charger:on", writable=True) if charger else None
     if charger is not None and switch is not None:
         path = switch.path
         try:
-            result = await hub.set(charger.id, path, start, context=context)
+            result = await commands.set(charger.id, path, start, context=context)
         except OrbitHubError as exc:
             taken = ActionTaken(charger.id, "set", path, start, False, str(exc))
             return Outcome(car, (taken,), Problem.FAILED, message=str(exc), via=charger)
@@ -71,7 +77,7 @@ async def switch_charging(hub: Hub, car: Device, start: bool, context: Context) 
         if a.name == ("start-charge" if start else "stop-charge")
     )
     try:
-        result = await hub.call(car.id, action, (), context=context)
+        result = await commands.call(car.id, action, (), context=context)
     except OrbitHubError as exc:
         taken = ActionTaken(car.id, "call", action, None, False, str(exc))
         return Outcome(car, (taken,), Problem.FAILED, message=str(exc))

@@ -1,8 +1,10 @@
-"""Carry out an understood command through the hub, as the speaker, one device at a time.
+"""Carry out an understood command, as the speaker, one device at a time.
 
-Every write goes through ``hub.set`` / ``hub.call`` with an assistant context naming the
-speaker, so the spec's checks, the audit trail and the adapters are the same as for a tap in
-the app. A refused value is reported with the allowed range instead of being clamped.
+Every write goes through the hub's guarded command entry acting as the speaker, so the rights,
+the spec's checks, the confirmation of opening a security device, the audit log and the
+adapters are the same as for a tap in the app. A refused value is reported with the allowed
+range instead of being clamped; a command that waits for the speaker's confirmation is reported
+as such, and the assistant asks.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from orbithub.access import CommandRefused, Refusal
 from orbithub.assistant import charging, fan
 from orbithub.assistant.model import ActionTaken, Intent, Permissions
 from orbithub.assistant.outcome import Outcome, Problem
 from orbithub.assistant.resolve import find_property
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
@@ -46,6 +50,7 @@ class _Step:
 
 async def execute(
     hub: Hub,
+    commands: CommandPort,
     targets: Sequence[Device],
     intent: Intent,
     value: float | str | None,
@@ -56,6 +61,8 @@ async def execute(
     temperature: float | None = None,
 ) -> list[Outcome]:
     """Send the commands for ``intent`` to every target the speaker may control.
+
+    ``commands`` is the guarded entry acting as the speaker; ``hub`` is read for current values.
 
     ``temperature`` goes with a mode ("cool at 24 degrees"): the mode is set first, then the
     target temperature, each through the hub's checks; a device without a target temperature
@@ -79,13 +86,13 @@ async def execute(
             continue
         if intent in (Intent.START, Intent.STOP) and charging.is_charging_command(device, feature):
             start = intent is Intent.START
-            outcomes.append(await charging.switch_charging(hub, device, start, context))
+            outcomes.append(await charging.switch_charging(hub, commands, device, start, context))
             continue
         refused = _refused(device, steps)
         if refused is not None:
             outcomes.append(refused)
             continue
-        outcomes.append(await _run(hub, device, steps, prop, wanted, context))
+        outcomes.append(await _run(commands, device, steps, prop, wanted, context))
     return outcomes
 
 
@@ -110,7 +117,7 @@ def _refused(device: Device, steps: list[_Step]) -> Outcome | None:
 
 
 async def _run(
-    hub: Hub,
+    commands: CommandPort,
     device: Device,
     steps: list[_Step],
     prop: Property | None,
@@ -122,9 +129,13 @@ async def _run(
     for step in steps:
         try:
             if step.kind == "set":
-                result = await hub.set(device.id, step.path, step.value, context=context)
+                result = await commands.set(device.id, step.path, step.value, context=context)
             else:
-                result = await hub.call(device.id, step.path, (), context=context)
+                result = await commands.call(device.id, step.path, (), context=context)
+        except CommandRefused as exc:
+            waits = exc.code is Refusal.CONFIRMATION_REQUIRED
+            problem = Problem.NEEDS_CONFIRMATION if waits else Problem.FORBIDDEN
+            return Outcome(device, tuple(taken), problem, prop, wanted, str(exc))
         except ValueRejected as exc:
             taken.append(ActionTaken(device.id, step.kind, step.path, step.value, False, str(exc)))
             if step.prop is not None:

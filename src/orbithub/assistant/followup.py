@@ -41,9 +41,9 @@ _CANCEL = re.compile(
     r"nej|avbryt|annuller)$"
 )
 _YES = re.compile(
-    r"^(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|please do|do it|go ahead|correct|"
+    r"^(?:yes|yeah|yep|yup|sure|ok|okay|please|yes please|please do|do it|go ahead|correct|confirm|"
     r"right|that one|that's right|thats right|"
-    r"好|好的|好吧|是|是的|对|对的|嗯|可以|行|就这个|就它|确定|"
+    r"好|好的|好吧|是|是的|对|对的|嗯|可以|行|就这个|就它|确定|确认|"
     r"ja|genau|oui|sí|si|sì|sim|claro|certo|d'accord)$"
 )
 # Words that carry no request of their own in an answer ("the bedroom one please", "客厅那个").

@@ -157,6 +157,8 @@ class Reply:
         intent: what was understood.
         answer: a short spoken-style sentence.
         needs_clarification: True when the assistant asks back instead of acting.
+        needs_confirmation: True when it asks the speaker to confirm unlocking, opening or
+            disarming (a yes, or the choice ``confirm``, acts).
         choices: the options when it asks back.
         targets: the device (or scene) ids the request was resolved to.
         actions: the commands sent.
@@ -173,3 +175,4 @@ class Reply:
     actions: tuple[ActionTaken, ...] = field(default=())
     matched_by: str = "rules"
     value: Value | None = None
+    needs_confirmation: bool = False

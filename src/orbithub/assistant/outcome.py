@@ -22,6 +22,8 @@ class Problem(StrEnum):
     FAILED = "failed"
     NOT_PLUGGED = "not_plugged"
     """Charging asked of a car that is not plugged in."""
+    NEEDS_CONFIRMATION = "needs_confirmation"
+    """It opens a security device: nothing was sent, the speaker is asked to confirm."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,9 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from orbithub.access import Actor, Commands, Principal, Via
 from orbithub.assistant import answers
+from orbithub.assistant.confirm import CONFIRM_S, confirm_question
 from orbithub.assistant.execute import execute
 from orbithub.assistant.followup import Answer, chosen, classify_answer, looks_like_answer
 from orbithub.assistant.model import (
@@ -26,10 +28,10 @@ from orbithub.assistant.nlu.mentions import EntryKind, Lexicon
 from orbithub.assistant.nlu.parse import Understanding, understand
 from orbithub.assistant.nlu.templates import SlotLists, slot_lists
 from orbithub.assistant.nlu.text import detect_language
+from orbithub.assistant.outcome import Problem
 from orbithub.assistant.query import answer_history, answer_state, is_polar
 from orbithub.assistant.resolve import resolve
 from orbithub.automation.scenes import Scene, apply_scene
-from orbithub.core.context import Context, Origin
 from orbithub.core.events import HubEvent, RegistryChanged
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
@@ -65,11 +67,16 @@ FOLLOW_UP_S = 120.0
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
-    """A question asked back, waiting for the speaker's answer until ``until`` (hub time)."""
+    """A question asked back, waiting for the speaker's answer until ``until`` (hub time).
+
+    ``confirm`` marks a confirmation question ("Unlock the front door? Say yes to confirm."):
+    only a yes acts, on ``seen.devices``; anything else is a new request.
+    """
 
     seen: Interpretation
     until: float
     language: Language
+    confirm: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +116,8 @@ class Assistant:
         scenes: scenes it may activate by their name or any of their aliases.
         scene_names: more names per scene id, in any language (``{"movie-night": ["观影模式"]}``),
             for scenes whose own aliases lack them.
+        commands: the hub's guarded command entry; every command goes through it as the
+            speaker (a new one over ``hub`` when None).
     """
 
     def __init__(
@@ -118,8 +127,10 @@ class Assistant:
         db: Database | None = None,
         scenes: Iterable[Scene] | Callable[[], Iterable[Scene]] = (),
         scene_names: Mapping[str, Sequence[str]] | None = None,
+        commands: Commands | None = None,
     ) -> None:
         self._hub = hub
+        self._commands = commands or Commands(hub)
         self._db = db
         self._scene_source: Callable[[], Iterable[Scene]] = _source(scenes)
         self._extra_names = dict(scene_names or {})
@@ -310,6 +321,10 @@ class Assistant:
         self._pending.pop(who.username, None)
         if choice == "cancel":
             return Reply(lang, pending.seen.intent, answers.cancelled(lang))
+        if pending.confirm:
+            if choice == "confirm":
+                return await self._act(who, pending.seen, language=lang, confirm=True)
+            return Reply(lang, pending.seen.intent, answers.cancelled(lang))
         options = pending.seen.choices
         picked = options if choice == "all" else tuple(d for d in options if d.id == choice)
         if not picked:
@@ -340,6 +355,10 @@ class Assistant:
             return None
         if kind is Answer.CANCEL:
             return Reply(lang, pending.seen.intent, answers.cancelled(lang))
+        if pending.confirm:
+            if kind is Answer.YES:
+                return await self._act(who, pending.seen, language=lang, confirm=True)
+            return None
         options = pending.seen.choices
         picked: tuple[Device, ...] = ()
         if kind is Answer.YES:
@@ -349,6 +368,26 @@ class Assistant:
         if not picked:
             return self._question(pending.seen, lang, who.username)
         return await self._act(who, _with(pending.seen, picked), language=lang)
+
+    def _confirmation(
+        self, seen: Interpretation, devices: tuple[Device, ...], lang: Language, username: str
+    ) -> Reply:
+        """Ask the speaker to confirm opening ``devices``, and wait a short while for a yes.
+
+        Nothing was sent to any device: a request that opens one device of several asks
+        before any of them acts, so a yes acts on all of them at once.
+        """
+        self._pending[username] = _Pending(seen, self._hub.now() + CONFIRM_S, lang, confirm=True)
+        heard = seen.heard
+        return Reply(
+            lang,
+            seen.intent,
+            confirm_question(devices, lang),
+            needs_confirmation=True,
+            targets=tuple(d.id for d in devices),
+            matched_by=heard.matched_by,
+            value=heard.parsed.value,
+        )
 
     def _question(
         self, seen: Interpretation, lang: Language, username: str, text: str | None = None
@@ -367,7 +406,12 @@ class Assistant:
         )
 
     async def _act(
-        self, who: Permissions, seen: Interpretation, *, language: Language | None = None
+        self,
+        who: Permissions,
+        seen: Interpretation,
+        *,
+        language: Language | None = None,
+        confirm: bool = False,
     ) -> Reply:
         heard, intent = seen.heard, seen.intent
         lang = language or heard.language
@@ -414,11 +458,23 @@ class Assistant:
                 self._hub, self._db, seen.devices[0], heard.parsed.attribute, heard.normalized, lang
             )
         else:
-            context = Context(Origin.ASSISTANT, who.username)
+            actor = _actor(who)
+            port = self._commands.acting_as(actor, confirm=confirm)
             degrees = heard.parsed.temperature
             outcomes = await execute(
-                self._hub, seen.devices, intent, value, feature, who, context, temperature=degrees
+                self._hub,
+                port,
+                seen.devices,
+                intent,
+                value,
+                feature,
+                who,
+                actor.context,
+                temperature=degrees,
             )
+            waiting = tuple(o.device for o in outcomes if o.problem is Problem.NEEDS_CONFIRMATION)
+            if waiting:
+                return self._confirmation(seen, waiting, lang, who.username)
             text = answers.done(intent, outcomes, value, feature, lang, temperature=degrees)
             actions = tuple(a for o in outcomes for a in o.actions)
             return Reply(
@@ -460,9 +516,8 @@ class Assistant:
             return Reply(
                 lang, Intent.ACTIVATE_SCENE, text, targets=(scene.id,), matched_by=heard.matched_by
             )
-        result = await apply_scene(
-            self._hub, scene, context=Context(Origin.ASSISTANT, who.username)
-        )
+        actor = _actor(who)
+        result = await apply_scene(self._commands.acting_as(actor), scene, context=actor.context)
         actions = tuple(ActionTaken(d, "set", p, None, True) for d, p in result.applied) + tuple(
             ActionTaken(d, "set", p, None, False, why) for d, p, why in result.failed
         )
@@ -507,3 +562,10 @@ def _source(
         return scenes
     fixed = tuple(scenes)
     return lambda: fixed
+
+
+def _actor(who: Permissions) -> Actor:
+    """The guarded entry's actor for a speaker: a signed-in person, or the local owner."""
+    if isinstance(who, Principal):
+        return Actor.person(who, Via.ASSISTANT)
+    return Actor.local(who.username)

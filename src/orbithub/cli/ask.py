@@ -19,6 +19,7 @@ import orjson
 import typer
 from rich.console import Console
 
+from orbithub.access import Commands
 from orbithub.cli.control import ControlError, request, socket_path
 from orbithub.cli.options import DataDir
 from orbithub.cli.settings import Settings
@@ -45,6 +46,7 @@ def start_assistant(
     db: Database | None = None,
     engine: Engine | None = None,
     control: ControlServer | None = None,
+    commands: Commands | None = None,
 ) -> Assistant:
     """The assistant of a running hub: its scenes from the engine, ``ask`` on the socket.
 
@@ -53,6 +55,7 @@ def start_assistant(
         db: its storage (history questions).
         engine: the automation engine whose scenes may be activated by their name or aliases.
         control: the control socket, to answer ``orbithub ask``.
+        commands: the hub's guarded command entry, shared with every other origin.
 
     Returns:
         The assistant; the API serves it as ``HubServices.assistant``, await its
@@ -62,7 +65,7 @@ def start_assistant(
     from orbithub.assistant import Assistant
 
     scenes: Callable[[], Iterable[Scene]] = engine.scenes if engine is not None else tuple
-    assistant = Assistant(hub, db=db, scenes=scenes)
+    assistant = Assistant(hub, db=db, scenes=scenes, commands=commands)
     _ASSISTANTS[hub] = assistant
     if control is not None:
 
@@ -91,6 +94,7 @@ def reply_dict(reply: Reply) -> dict[str, object]:
         "intent": reply.intent.value,
         "answer": reply.answer,
         "needs_clarification": reply.needs_clarification,
+        "needs_confirmation": reply.needs_confirmation,
         "choices": [{"id": c.id, "name": c.name} for c in reply.choices],
         "actions": [
             {

@@ -101,7 +101,9 @@ async def run_demo(
                 async with contextlib.AsyncExitStack() as stack:
                     tasks = await stack.enter_async_context(task_scope())
                     if publish_ha:
-                        await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+                        await stack.enter_async_context(
+                            publishing_to_ha(rt.commands, broker.hub_url)
+                        )
                     services = await stack.enter_async_context(
                         running_services(
                             rt,
@@ -150,7 +152,7 @@ async def run_serve(
                 contextlib.AsyncExitStack() as stack,
             ):
                 if publish_ha:
-                    await stack.enter_async_context(publishing_to_ha(rt.hub, broker.hub_url))
+                    await stack.enter_async_context(publishing_to_ha(rt.commands, broker.hub_url))
                 services = await stack.enter_async_context(
                     running_services(
                         rt,

@@ -8,11 +8,11 @@ import logging
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
+from orbithub.access import Actor, Commands, Via
 from orbithub.adapters.mqtt.client import MqttClient
 from orbithub.adapters.mqtt.publish_ha import HaPublisher, came_from_discovery
 from orbithub.adapters.mqtt.url import parse_broker_url
 from orbithub.core.context import Context, Origin
-from orbithub.core.hub import Hub
 from orbithub.core.tasks import task_scope
 
 __all__ = ["publishing_to_ha"]
@@ -33,21 +33,33 @@ class _Inbox:
 
 
 @contextlib.asynccontextmanager
-async def publishing_to_ha(hub: Hub, broker_url: str) -> AsyncIterator[HaPublisher]:
+async def publishing_to_ha(
+    commands: Commands, broker_url: str, *, prefix: str = "homeassistant", base: str = "orbithub"
+) -> AsyncIterator[HaPublisher]:
     """Publish the hub's devices as Home Assistant entities for as long as the block runs.
 
-    Commands from Home Assistant go through ``hub.set`` as the user ``home-assistant``, so they
-    are checked against the spec and audited like any other.
+    Commands from Home Assistant go through the hub's guarded command entry as
+    ``home-assistant``, a bridge the owner set up: the system's rights, checked against the
+    spec and audited like any other. Discovered devices are not published back. ``prefix`` is
+    Home Assistant's discovery prefix, ``base`` the root of the entities' topics.
     """
+    hub = commands.hub
     inbox = _Inbox()
     client = MqttClient(parse_broker_url(broker_url), inbox, client_id="orbithub-ha-publisher")
-    context = Context(Origin.USER, "home-assistant")
+    actor = Actor.system(Via.HOME_ASSISTANT, Context(Origin.USER, "home-assistant"))
 
     async def command(device_id: str, path: str, value: object) -> object:
-        return await hub.set(device_id, path, value, context=context)
+        return await commands.set(actor, device_id, path, value)
 
     publisher = HaPublisher(
-        hub.bus, hub.registry, client, command, state=hub.state, skip=came_from_discovery
+        hub.bus,
+        hub.registry,
+        client,
+        command,
+        prefix=prefix,
+        base=base,
+        state=hub.state,
+        skip=came_from_discovery,
     )
     inbox.publisher = publisher
     async with task_scope() as tasks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from orbithub.access import Commands, Via
 from orbithub.core.hub import Hub
 from orbithub.mobility.runtime import Mobility, start
 from orbithub.mobility.tariff import Tariff
@@ -24,6 +25,7 @@ async def start_mobility(
     tasks: asyncio.TaskGroup,
     *,
     default_tariff: Tariff | None = None,
+    commands: Commands | None = None,
 ) -> Mobility:
     """Start vehicle tracking (ETAs), smart charging and cabin pre-conditioning.
 
@@ -36,9 +38,20 @@ async def start_mobility(
         tasks: the task group that owns the services' loops (they end with it).
         default_tariff: the tariff of homes without their own (the demo's); None plans
             charging only on a tariff the owner set.
+        commands: the hub's guarded command entry: charging and pre-conditioning command
+            through it, with the system's rights, and are audited.
 
     Returns:
         The running services (the API's ``HubServices.mobility``).
     """
     del db  # the API reads history itself; kept in the signature for symmetry with others
-    return await start(hub, tasks, data_dir=data_dir, default_tariff=default_tariff)
+    return await start(
+        hub,
+        tasks,
+        data_dir=data_dir,
+        default_tariff=default_tariff,
+        charging_commands=commands.port(Via.CHARGING) if commands is not None else None,
+        precondition_commands=(
+            commands.port(Via.PRECONDITIONING) if commands is not None else None
+        ),
+    )

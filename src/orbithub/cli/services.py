@@ -122,7 +122,12 @@ async def running_services(
             closers.append(companion.aclose)
             tasks.create_task(SecurityNotices(hub, db).run(), name="orbithub-security-notices")
             mobility = await start_mobility(
-                hub, db, data_dir, tasks, default_tariff=demo.tariff if demo else None
+                hub,
+                db,
+                data_dir,
+                tasks,
+                default_tariff=demo.tariff if demo else None,
+                commands=rt.commands,
             )
             engine = await start_automations(
                 hub,
@@ -140,6 +145,7 @@ async def running_services(
                 db=db,
                 engine=engine,
                 control=rt.control,
+                commands=rt.commands,
             )
             # Matching needs its sentence data compiled; doing it now keeps the first answer
             # quick without delaying start-up.

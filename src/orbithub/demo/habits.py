@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from orbithub.access import Actor, Commands, Via
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import CoreError
 from orbithub.core.events import PresenceChanged
@@ -92,6 +93,7 @@ class HabitualFamily:
         timezone: the home's zone (habits follow local time).
         seed: the random seed.
         keep: how often a habit is kept on a day it applies (0..1).
+        commands: the hub's guarded command entry (a new one over ``hub`` when None).
     """
 
     def __init__(
@@ -103,8 +105,11 @@ class HabitualFamily:
         timezone: str = "Asia/Shanghai",
         seed: int = 0,
         keep: float = 0.9,
+        commands: Commands | None = None,
     ) -> None:
         self.hub = hub
+        # Each person's tap goes through the guarded entry, so it is audited like a real one.
+        self._commands = commands or Commands(hub)
         self.crossings = crossings
         self.space_id = space_id
         self.zone = ZoneInfo(timezone)
@@ -200,9 +205,8 @@ class HabitualFamily:
             )
             return
         try:
-            await hub.set(
-                step.device_id, step.path, step.value, context=Context(Origin.USER, step.person)
-            )
+            actor = Actor.system(Via.SIMULATION, Context(Origin.USER, step.person))
+            await self._commands.set(actor, step.device_id, step.path, step.value)
         except (CoreError, OrbitHubError) as exc:
             _LOGGER.warning(
                 "simulated %s could not set %s %s: %s", step.person, step.device_id, step.path, exc

@@ -28,6 +28,7 @@ from datetime import datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import CoreError
 from orbithub.core.events import (
@@ -164,8 +165,11 @@ class ChargingService:
         settings: Mapping[str, ChargeSettings] | None = None,
         solar: SolarForecast | None = None,
         on_settings_changed: Callable[[], None] | None = None,
+        commands: CommandPort | None = None,
     ) -> None:
         self._hub = hub
+        # The running hub passes its guarded entry, so the charger switching is audited.
+        self._commands: CommandPort = commands if commands is not None else hub
         self._tariffs: dict[str, Tariff] = dict(tariffs or {})
         self.default_tariff = default_tariff
         self._settings: dict[str, ChargeSettings] = dict(settings or {})
@@ -477,7 +481,7 @@ class ChargingService:
             ctx = Context(Origin.AUTOMATION, _CONTEXT_ACTOR)
             self._asked.asked(charger_id, wanted, ctx, now)
             try:
-                result = await self._hub.set(charger_id, CHARGER_ON, wanted, context=ctx)
+                result = await self._commands.set(charger_id, CHARGER_ON, wanted, context=ctx)
             except (CoreError, SpecError) as exc:
                 self._asked.failed(charger_id)
                 # Logged once per failing charger: the loop retries on every change.

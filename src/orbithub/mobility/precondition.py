@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from orbithub.core.commands import CommandPort
 from orbithub.core.context import Context, Origin
 from orbithub.core.errors import CoreError
 from orbithub.core.hub import Hub
@@ -172,8 +173,11 @@ class Preconditioner:
         outside_for: OutsideFor | None = None,
         target_for: TargetFor | None = None,
         target_c: float = 22.0,
+        commands: CommandPort | None = None,
     ) -> None:
         self._hub = hub
+        # The running hub passes its guarded entry, so the cabin commands are audited.
+        self._commands: CommandPort = commands if commands is not None else hub
         self._departure_for = departure_for
         self._outside_for = outside_for
         self._target_for = target_for
@@ -231,10 +235,10 @@ class Preconditioner:
         messages: list[str] = []
         confirmed = True
         if device.spec.find_property(CABIN_TARGET) is not None:
-            result = await self._hub.set(device.id, CABIN_TARGET, target, context=ctx)
+            result = await self._commands.set(device.id, CABIN_TARGET, target, context=ctx)
             confirmed &= result.confirmed
             messages.append(result.message)
-        result = await self._hub.set(device.id, CABIN_ON, True, context=ctx)
+        result = await self._commands.set(device.id, CABIN_ON, True, context=ctx)
         confirmed &= result.confirmed
         messages.append(result.message)
         lead = self.lead_s(space_id, target) or _MIN_LEAD_S
@@ -290,7 +294,7 @@ class Preconditioner:
 
     async def _switch_off(self, device_id: str) -> None:
         try:
-            await self._hub.set(
+            await self._commands.set(
                 device_id, CABIN_ON, False, context=Context(Origin.AUTOMATION, _ACTOR)
             )
         except (CoreError, SpecError) as exc:

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orbithub.core.commands import CommandPort
 from orbithub.core.hub import Hub
 from orbithub.mobility.charging_service import ChargingService
 from orbithub.mobility.precondition import Preconditioner, reported_outside_c
@@ -75,6 +76,8 @@ async def start(
     *,
     data_dir: Path | None = None,
     default_tariff: Tariff | None = None,
+    charging_commands: CommandPort | None = None,
+    precondition_commands: CommandPort | None = None,
 ) -> Mobility:
     """Start tracking, smart charging and pre-conditioning in ``tasks``; returns the bundle.
 
@@ -84,6 +87,9 @@ async def start(
         data_dir: where settings and tariffs are kept (``mobility.json``); None: memory only.
         default_tariff: the tariff of homes without their own; None plans charging only on
             a tariff set for the home.
+        charging_commands: where smart charging sends its commands (the hub's guarded entry
+            in a running hub; the hub itself by default).
+        precondition_commands: the same for pre-conditioning.
     """
     config = MobilityConfig()
     if data_dir is not None:
@@ -102,6 +108,7 @@ async def start(
         default_tariff=default_tariff,
         settings=config.vehicles,
         on_settings_changed=changed,
+        commands=charging_commands,
     )
 
     def departure_for(space_id: str, now: float) -> float | None:
@@ -115,6 +122,7 @@ async def start(
         departure_for=departure_for,
         outside_for=lambda space_id: reported_outside_c(hub, space_id),
         target_for=lambda space_id: charging.settings(space_id).cabin_c,
+        commands=precondition_commands,
     )
     mobility = Mobility(hub, tracks, charging, precondition, data_dir, tasks)
     mobility_ref.append(mobility)

@@ -68,7 +68,8 @@ class ChooseBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     choice: Annotated[str, Field(min_length=1, max_length=200)] = Field(
-        description="a choice's id from the question, 'all' for every choice, or 'cancel'"
+        description="a choice's id from the question, 'all' for every choice, 'confirm' to "
+        "confirm unlocking, opening or disarming, or 'cancel'"
     )
     language: str | None = Field(
         default=None,
@@ -103,6 +104,11 @@ class AskReply(BaseModel):
     intent: str
     answer: str
     needs_clarification: bool
+    needs_confirmation: bool = Field(
+        default=False,
+        description="it asks to confirm unlocking, opening or disarming: answer 'yes' (or "
+        "'是', '确认'), or send the choice 'confirm', within 30 seconds",
+    )
     choices: list[ChoiceOut]
     actions: list[ActionOut]
     targets: list[str]
@@ -119,6 +125,7 @@ def _out(reply: Reply) -> AskReply:
         intent=reply.intent.value,
         answer=reply.answer,
         needs_clarification=reply.needs_clarification,
+        needs_confirmation=reply.needs_confirmation,
         choices=[ChoiceOut(id=c.id, label=c.name, name=c.name) for c in reply.choices],
         actions=[
             ActionOut(

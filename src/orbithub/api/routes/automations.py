@@ -18,8 +18,8 @@ import yaml
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from orbithub.access import Principal
-from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
+from orbithub.access import Actor, Principal
+from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, get_commands
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
@@ -654,7 +654,8 @@ async def activate_scene(
             "forbidden",
             f"scene {scene.name} sets devices you may not control; ask an owner for a grant",
         )
-    result = await apply_scene(hub, scene, context=Context(Origin.USER, principal.username))
+    port = get_commands(request).acting_as(Actor.person(principal))
+    result = await apply_scene(port, scene, context=Context(Origin.USER, principal.username))
     await audit(
         request,
         principal,

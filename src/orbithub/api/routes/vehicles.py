@@ -17,8 +17,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from orbithub.access import Principal
-from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
+from orbithub.access import Actor, Principal
+from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit, get_commands
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, mobility_of, require_mobility
@@ -330,9 +330,7 @@ async def put_charging(
     if limit is not None and device.spec.find_property(CHARGE_LIMIT) is not None:
         # The car enforces its own limit too; keep the two in step.
         try:
-            await hub.set(
-                device.id, CHARGE_LIMIT, limit, context=Context(Origin.USER, principal.username)
-            )
+            await get_commands(request).set(Actor.person(principal), device.id, CHARGE_LIMIT, limit)
         except ValueRejected as exc:
             raise ApiError(422, "value_rejected", str(exc)) from None
         except AdapterUnavailableError as exc:
