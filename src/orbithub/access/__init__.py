@@ -6,6 +6,7 @@ of roles and grants live in :class:`Principal`, the notion of a security device 
 """
 
 from orbithub.access.actor import Actor, ActorKind, Via
+from orbithub.access.approval import DeviceApprovals, discovered
 from orbithub.access.guard import (
     AccessError,
     Approvals,
@@ -25,6 +26,7 @@ __all__ = [
     "Approvals",
     "CommandRefused",
     "Commands",
+    "DeviceApprovals",
     "OwnerRights",
     "Principal",
     "Refusal",
@@ -32,6 +34,7 @@ __all__ = [
     "StoredOwnerRights",
     "TokenKind",
     "Via",
+    "discovered",
     "is_security_device",
     "opens",
 ]

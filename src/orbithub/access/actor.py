@@ -104,10 +104,14 @@ class Actor:
         return cls(ActorKind.SYSTEM, context.actor or "system", via or Via.SYSTEM, context)
 
     @classmethod
-    def local(cls, user: str | None = None) -> Actor:
-        """The data directory's owner on the control socket (``user`` as the shell names them)."""
+    def local(cls, user: str | None = None, via: Via = Via.CONTROL_SOCKET) -> Actor:
+        """The data directory's owner (``user`` as the shell names them).
+
+        On the control socket, or asking the assistant there (``via``).
+        """
         name = user or "local owner"
-        return cls(ActorKind.LOCAL, name, Via.CONTROL_SOCKET, Context(Origin.USER, name))
+        origin = Origin.ASSISTANT if via is Via.ASSISTANT else Origin.USER
+        return cls(ActorKind.LOCAL, name, via, Context(origin, name))
 
     @classmethod
     def system(cls, via: Via = Via.SYSTEM, context: Context | None = None) -> Actor:

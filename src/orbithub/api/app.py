@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from orbithub import __version__
-from orbithub.access import Commands, StoredOwnerRights
+from orbithub.access import Commands, DeviceApprovals, StoredOwnerRights
 from orbithub.api.auth import Accounts
 from orbithub.api.errors import BodySizeLimit, install_error_handlers
 from orbithub.api.live import LiveFeed
@@ -44,7 +44,8 @@ def create_app(
         services: the services of other areas it serves (none when None; routes needing one
             answer 503); :func:`~orbithub.api.services.set_services` replaces them later.
         commands: the hub's guarded command entry (shared with the automations, the assistant
-            and the control socket); a new one over ``hub`` and ``db`` when None.
+            and the control socket); a new one over ``hub`` and ``db`` when None (with no
+            approval recorded yet: a running hub passes its own, loaded at start).
         audit_trail: the running writer of command audit entries; ``GET /api/audit`` writes
             what it holds before reading, so a command is listed as soon as it has answered.
 
@@ -66,7 +67,9 @@ def create_app(
     app.state.accounts = Accounts(db, hub, settings)
     app.state.live = LiveFeed(hub)
     set_services(app, services or HubServices())
-    app.state.commands = commands or Commands(hub, owner_rights=StoredOwnerRights(db, hub))
+    app.state.commands = commands or Commands(
+        hub, owner_rights=StoredOwnerRights(db, hub), approvals=DeviceApprovals(db)
+    )
     app.state.audit_trail = audit_trail
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from fastapi.responses import JSONResponse
 
-from orbithub.access import Principal
+from orbithub.access import Approvals, Principal
 from orbithub.api.schemas import (
     ActionOut,
     DeviceOut,
@@ -65,9 +65,17 @@ class JsonResponse(JSONResponse):
 
 
 def device_dict(
-    hub: Hub, device: Device, principal: Principal, *, spec: bool = False
+    hub: Hub,
+    device: Device,
+    principal: Principal,
+    *,
+    spec: bool = False,
+    approvals: Approvals | None = None,
 ) -> dict[str, Any]:
-    """A device with its current state, as ``principal`` sees it (DeviceOut's shape)."""
+    """A device with its current state, as ``principal`` sees it (DeviceOut's shape).
+
+    ``approvals`` says which discovered security devices still wait for an owner's approval.
+    """
     return {
         "id": device.id,
         "name": device.name,
@@ -87,6 +95,7 @@ def device_dict(
             for path, s in hub.state.device(device.id).items()
         },
         "controllable": principal.can_control_device(device),
+        "approved": approvals is None or not approvals.awaiting(device),
         "spec": spec_dict(device.spec) if spec else None,
     }
 
@@ -104,7 +113,14 @@ def spec_dict(spec: DeviceType) -> dict[str, Any]:
     return data
 
 
-def device_out(hub: Hub, device: Device, principal: Principal, *, spec: bool = False) -> DeviceOut:
+def device_out(
+    hub: Hub,
+    device: Device,
+    principal: Principal,
+    *,
+    spec: bool = False,
+    approvals: Approvals | None = None,
+) -> DeviceOut:
     """A device with its current state, as ``principal`` sees it."""
     return DeviceOut(
         id=device.id,
@@ -123,6 +139,7 @@ def device_out(hub: Hub, device: Device, principal: Principal, *, spec: bool = F
             for path, s in hub.state.device(device.id).items()
         },
         controllable=principal.can_control_device(device),
+        approved=approvals is None or not approvals.awaiting(device),
         spec=spec_out(device.spec) if spec else None,
     )
 

@@ -315,6 +315,11 @@ class DeviceOut(BaseModel):
     online: bool | None
     state: dict[str, PropertyStateOut]
     controllable: bool
+    approved: bool = Field(
+        default=True,
+        description="false for a security device that arrived by discovery and waits for an "
+        "owner's approval (POST /api/devices/{id}/approve); until then only owners command it",
+    )
     spec: SpecOut | None = None
 
 

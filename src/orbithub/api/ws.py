@@ -40,7 +40,7 @@ from typing import Any
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from orbithub.access import Principal
+from orbithub.access import Approvals, Commands, Principal
 from orbithub.api.auth import Accounts
 from orbithub.api.errors import ApiError
 from orbithub.api.live import LiveFeed
@@ -122,6 +122,7 @@ class _Session:
         principal: Principal,
         token: str,
         settings: ApiSettings,
+        approvals: Approvals | None = None,
     ) -> None:
         self.socket = socket
         self.token = token
@@ -130,6 +131,7 @@ class _Session:
         self.accounts = accounts
         self.live = live
         self.principal = principal
+        self.approvals = approvals
         self.watch: _Watch | None = None
         self.revision = accounts.revision
         self.covered_seq = 0
@@ -206,7 +208,7 @@ class _Session:
         """Everything watched and visible, at the current seq (no await: one consistent cut)."""
         watch = self.watch or _Watch()
         devices = [
-            device_dict(self.hub, d, self.principal)
+            device_dict(self.hub, d, self.principal, approvals=self.approvals)
             for d in self.hub.registry
             if watch.covers(d) and self.principal.can_view_device(d)
         ]
@@ -420,7 +422,10 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         return
     except WebSocketDisconnect:
         return
-    session = _Session(websocket, hub, accounts, live, principal, token, settings)
+    commands: Commands = state.commands
+    session = _Session(
+        websocket, hub, accounts, live, principal, token, settings, commands.approvals
+    )
     try:
         await session.send(
             {

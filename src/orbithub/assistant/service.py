@@ -568,4 +568,4 @@ def _actor(who: Permissions) -> Actor:
     """The guarded entry's actor for a speaker: a signed-in person, or the local owner."""
     if isinstance(who, Principal):
         return Actor.person(who, Via.ASSISTANT)
-    return Actor.local(who.username)
+    return Actor.local(who.username, Via.ASSISTANT)

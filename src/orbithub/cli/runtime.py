@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from orbithub.access import Commands, StoredOwnerRights
+from orbithub.access import Commands, DeviceApprovals, StoredOwnerRights
 from orbithub.cli.control import ControlServer, socket_path
 from orbithub.cli.settings import Settings
 from orbithub.core.adapter import Adapter
@@ -82,7 +82,11 @@ async def running_hub(
             db, hub.bus, hub.registry, clock=clock, retention_days=settings.retention_days
         )
         trail = AuditTrail(db, hub.bus)
-        commands = Commands(hub, owner_rights=StoredOwnerRights(db, hub))
+        commands = Commands(
+            hub,
+            owner_rights=StoredOwnerRights(db, hub),
+            approvals=await DeviceApprovals.load(db),
+        )
         # The recorder and the audit trail listen before the first record is added and stop
         # (writing what they hold) after the adapters and the control socket have stopped.
         async with asyncio.TaskGroup() as tasks, running([recorder, trail], tasks):

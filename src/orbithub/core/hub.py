@@ -70,7 +70,8 @@ class Hub:
         echo_window: float = ECHO_WINDOW,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
-        self.registry = registry or Registry()
+        # A registry with spaces but no devices is falsy (its length counts devices).
+        self.registry = registry if registry is not None else Registry()
         self.state = State()
         self.bus = Bus()
         self.rejected = RejectLog(_LOGGER)

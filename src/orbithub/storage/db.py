@@ -48,7 +48,7 @@ DB_FILENAME: Final = "orbithub.db"
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-SCHEMA_HEAD: Final = "0005"
+SCHEMA_HEAD: Final = "0006"
 """The newest schema revision (a test checks it against the migration scripts).
 
 A database already there opens without loading alembic at all: alembic and the revision

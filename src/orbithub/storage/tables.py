@@ -301,3 +301,15 @@ __all__ += [
     "notifications",
     "push_subscriptions",
 ]
+
+# -- approvals (schema 0006) ---------------------------------------------------------------------
+# A security device that arrived by discovery is commanded only by an owner until one approves it.
+device_approvals = sa.Table(
+    "device_approvals",
+    metadata,
+    sa.Column("device_id", sa.String(200), primary_key=True),
+    sa.Column("approved_by", sa.String(200), nullable=False),
+    sa.Column("approved_at", sa.Float(), nullable=False),
+)
+
+__all__ += ["device_approvals"]

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from orbithub.access import Actor, Principal
-from orbithub.api.deps import CommandsDep, CurrentPrincipal, DbDep, HubDep, device_for_view
+from orbithub.access import Actor, DeviceApprovals, Principal
+from orbithub.api.deps import (
+    CommandsDep,
+    CurrentPrincipal,
+    DbDep,
+    HubDep,
+    OwnerPrincipal,
+    audit,
+    device_for_view,
+)
 from orbithub.api.errors import ApiError
 from orbithub.api.render import JsonResponse, device_dict
 from orbithub.api.rights import Right, requires
@@ -55,13 +63,14 @@ _DAY = 86_400.0
 async def list_devices(
     principal: CurrentPrincipal,
     hub: HubDep,
+    commands: CommandsDep,
     space_id: Annotated[str | None, Query(max_length=200)] = None,
     room_id: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """The devices the caller may see, optionally of one space or room."""
     return JsonResponse(
         [
-            device_dict(hub, d, principal)
+            device_dict(hub, d, principal, approvals=commands.approvals)
             for d in hub.registry.devices(space_id=space_id, room_id=room_id)
             if principal.can_view_device(d)
         ]
@@ -74,10 +83,56 @@ async def list_devices(
     responses={404: _ERRORS[404]},
     openapi_extra=requires(Right.DEVICE_VIEW),
 )
-async def get_device(device_id: str, principal: CurrentPrincipal, hub: HubDep) -> Response:
+async def get_device(
+    device_id: str, principal: CurrentPrincipal, hub: HubDep, commands: CommandsDep
+) -> Response:
     """One device with its state and its spec."""
     device = device_for_view(principal, hub, device_id)
-    return JsonResponse(device_dict(hub, device, principal, spec=True))
+    return JsonResponse(
+        device_dict(hub, device, principal, spec=True, approvals=commands.approvals)
+    )
+
+
+@router.post(
+    "/api/devices/{device_id}/approve",
+    response_model=DeviceOut,
+    responses={
+        403: {"description": "only an owner signed in with a password approves devices"},
+        404: _ERRORS[404],
+        409: {"description": "the device needs no approval (not a discovered security device)"},
+    },
+    openapi_extra=requires(Right.OWNER),
+)
+async def approve_device(
+    device_id: str,
+    request: Request,
+    principal: OwnerPrincipal,
+    hub: HubDep,
+    commands: CommandsDep,
+) -> Response:
+    """Approve a discovered security device, so automations and other people may command it.
+
+    A lock, garage door or alarm that arrived by Home Assistant or zigbee2mqtt discovery obeys
+    only an owner until then. Approving twice changes nothing.
+    """
+    device = device_for_view(principal, hub, device_id)
+    approvals = commands.approvals
+    if not isinstance(approvals, DeviceApprovals) or not approvals.needs_approval(device):
+        raise ApiError(
+            409,
+            "no_approval_needed",
+            f"{device.name} needs no approval: only security devices that arrived by "
+            "discovery wait for one",
+        )
+    if await approvals.approve(device, by=principal.username, time=hub.now()):
+        await audit(
+            request,
+            principal,
+            action="device.approve",
+            target=device.id,
+            space_id=device.space_id,
+        )
+    return JsonResponse(device_dict(hub, device, principal, approvals=approvals))
 
 
 @router.put(
