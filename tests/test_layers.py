@@ -38,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
         "core",
         "spec",
         "storage",
+        "access",
         "automation",
         "assistant",
         "mobility",
