@@ -218,3 +218,24 @@ async def test_a_room_the_caller_cannot_see_is_refused_like_an_unknown_one(
             answers[0].json()["message"].replace("bedroom", "no-such-room")
             == (answers[1].json()["message"])
         )
+
+
+async def test_unlocking_by_voice_is_confirmed_first_and_audited(tmp_path: Path) -> None:
+    async with _api(tmp_path) as api:
+        owner = await api.owner()
+        mei = await api.person("mei", Role.ADULT, grants=[Scope("home")])
+        asked = await api.client.post(
+            "/api/assistant/ask", json={"text": "unlock the front door"}, headers=mei.headers
+        )
+        assert asked.json()["needs_confirmation"] is True
+        assert asked.json()["answer"] == "Unlock Front door lock? Say yes to confirm."
+        assert api.hub.state.value("front-door-lock", "lock.locked") is True
+        yes = await api.client.post("/api/assistant/ask", json={"text": "yes"}, headers=mei.headers)
+        assert [a["ok"] for a in yes.json()["actions"]] == [True]
+        assert api.hub.state.value("front-door-lock", "lock.locked") is False
+        log = (await api.client.get("/api/audit", headers=owner.headers)).json()
+        commands = [e for e in reversed(log) if e["target"] == "front-door-lock/lock.locked"]
+        assert [(e["actor"], e["result"], e["detail"]["via"]) for e in commands] == [
+            ("mei", "confirmation_required", "assistant"),
+            ("mei", "confirmed", "assistant"),
+        ]

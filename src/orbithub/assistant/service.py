@@ -370,14 +370,20 @@ class Assistant:
         return await self._act(who, _with(pending.seen, picked), language=lang)
 
     def _confirmation(
-        self, seen: Interpretation, devices: tuple[Device, ...], lang: Language, username: str
+        self,
+        seen: Interpretation,
+        devices: tuple[Device, ...],
+        lang: Language,
+        username: str,
+        done: tuple[ActionTaken, ...] = (),
     ) -> Reply:
         """Ask the speaker to confirm opening ``devices``, and wait a short while for a yes.
 
-        Nothing was sent to any device: a request that opens one device of several asks
-        before any of them acts, so a yes acts on all of them at once.
+        Nothing was sent to those devices; a yes acts on them alone (other devices of the same
+        request, which needed no confirmation, have acted already and are not commanded again).
         """
-        self._pending[username] = _Pending(seen, self._hub.now() + CONFIRM_S, lang, confirm=True)
+        waiting = _with(seen, devices)
+        self._pending[username] = _Pending(waiting, self._hub.now() + CONFIRM_S, lang, confirm=True)
         heard = seen.heard
         return Reply(
             lang,
@@ -385,6 +391,7 @@ class Assistant:
             confirm_question(devices, lang),
             needs_confirmation=True,
             targets=tuple(d.id for d in devices),
+            actions=done,
             matched_by=heard.matched_by,
             value=heard.parsed.value,
         )
@@ -474,7 +481,8 @@ class Assistant:
             )
             waiting = tuple(o.device for o in outcomes if o.problem is Problem.NEEDS_CONFIRMATION)
             if waiting:
-                return self._confirmation(seen, waiting, lang, who.username)
+                done = tuple(a for o in outcomes for a in o.actions)
+                return self._confirmation(seen, waiting, lang, who.username, done)
             text = answers.done(intent, outcomes, value, feature, lang, temperature=degrees)
             actions = tuple(a for o in outcomes for a in o.actions)
             return Reply(
