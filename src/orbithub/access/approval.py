@@ -10,20 +10,11 @@ devices were set up by the owner and count as approved. Approvals are kept in th
 from __future__ import annotations
 
 from orbithub.access.security import is_security_device
-from orbithub.core.registry import Device
+from orbithub.core.registry import DISCOVERED_PREFIXES, Device, discovered
 from orbithub.storage.approvals import approve_device, approved_devices
 from orbithub.storage.db import Database
 
 __all__ = ["DISCOVERED_PREFIXES", "DeviceApprovals", "discovered"]
-
-DISCOVERED_PREFIXES = ("mqtt:", "z2m:")
-"""Hub ids of devices made by Home Assistant discovery and zigbee2mqtt (OrbitHub-protocol ids
-cannot hold a colon, see the MQTT adapter)."""
-
-
-def discovered(device: Device) -> bool:
-    """Whether the device arrived by Home Assistant or zigbee2mqtt discovery."""
-    return device.id.startswith(DISCOVERED_PREFIXES)
 
 
 class DeviceApprovals:

@@ -20,7 +20,11 @@ from orbithub.core.errors import (
 )
 from orbithub.spec.model import DeviceType
 
-__all__ = ["Device", "Registry", "Room", "Space", "SpaceKind"]
+__all__ = ["DISCOVERED_PREFIXES", "Device", "Registry", "Room", "Space", "SpaceKind", "discovered"]
+
+DISCOVERED_PREFIXES = ("mqtt:", "z2m:")
+"""Id prefixes of devices made by Home Assistant discovery and zigbee2mqtt (ids announced on
+OrbitHub's own protocol cannot hold a colon)."""
 
 
 class SpaceKind(StrEnum):
@@ -96,6 +100,11 @@ class Device:
     aliases: tuple[str, ...] = ()
     model: str = ""
     owner: str | None = None
+
+
+def discovered(device: Device) -> bool:
+    """Whether the device arrived by Home Assistant or zigbee2mqtt discovery."""
+    return device.id.startswith(DISCOVERED_PREFIXES)
 
 
 class Registry:

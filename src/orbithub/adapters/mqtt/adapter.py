@@ -42,7 +42,7 @@ from orbithub.adapters.mqtt.z2m import parse_bridge_devices
 from orbithub.core.adapter import AdapterHost, Command, CommandResult, SetProperty
 from orbithub.core.errors import UnknownDeviceError
 from orbithub.core.pending import PendingChanges
-from orbithub.core.registry import Device
+from orbithub.core.registry import Device, discovered
 from orbithub.errors import OrbitHubError
 
 __all__ = ["DEFAULT_MAX_DEVICES", "MqttAdapter"]
@@ -52,7 +52,6 @@ _LOGGER = logging.getLogger(__name__)
 DEFAULT_MAX_DEVICES = 1000
 """Discovered devices kept by default: a large home has a few hundred."""
 _CONFIGS_PER_DEVICE = 32  # discovery configs (entities) kept per allowed device, on average
-_DISCOVERED_PREFIXES = ("mqtt:", "z2m:")  # ids of Home Assistant and zigbee2mqtt devices
 _REFUSED_KEPT = 10_000  # refused ids remembered to count each once (they come from the network)
 _monotonic = time.monotonic  # a local name: read once per message on the hot path
 
@@ -381,11 +380,7 @@ class MqttAdapter:
     # -- limits (loop only) ----------------------------------------------------------------------
     def _keep_within_cap(self, host: AdapterHost) -> None:
         """Remove stored discovered devices beyond the cap, so junk does not outlive a restart."""
-        stored = [
-            d.id
-            for d in host.registry.devices()
-            if d.adapter == self.name and d.id.startswith(_DISCOVERED_PREFIXES)
-        ]
+        stored = [d.id for d in host.registry.devices() if d.adapter == self.name and discovered(d)]
         kept, surplus = stored[: self._max_devices], stored[self._max_devices :]
         self._admitted.update(kept)
         for device_id in surplus:

@@ -29,7 +29,7 @@ from orbithub.adapters.mqtt.faults import InputFaults
 from orbithub.adapters.mqtt.ha_entities import Decode, Entity, device_entities, slug
 from orbithub.core.bus import Bus
 from orbithub.core.events import HubEvent, PropertyChanged, RegistryChanged, RegistryKind
-from orbithub.core.registry import Device, Registry
+from orbithub.core.registry import Device, Registry, discovered
 from orbithub.core.state import State
 from orbithub.errors import OrbitHubError
 from orbithub.spec.model import Value
@@ -53,7 +53,7 @@ def came_from_discovery(device: Device) -> bool:
     Their hub ids carry the ``mqtt:`` / ``z2m:`` prefixes discovery gives them; ids announced on
     OrbitHub's own protocol cannot contain a colon.
     """
-    return device.id.startswith(("mqtt:", "z2m:"))
+    return discovered(device)
 
 
 class HaPublisher:
