@@ -1,22 +1,41 @@
-/** Energy use per device and per room, for a day or a month. */
+/** Energy use over a day, a week or a month: a chart by day, the top consumers, earlier periods. */
 
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { hubNow } from '../clock';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
-import { formatNumber, localName, t } from '../i18n';
+import { formatNumber, language, localName, t } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
 import type { Energy, Space } from '../types';
 
-type Period = 'day' | 'month';
+type Period = 'day' | 'week' | 'month';
+
+const DAYS: Record<Period, number> = { day: 1, week: 7, month: 30 };
+const LABELS = { day: 'energy.day', week: 'energy.week', month: 'energy.month' } as const;
 
 @customElement('orbit-energy')
 export class EnergyView extends ViewElement {
   static styles = [
     shared,
     css`
+      .chart {
+        display: flex;
+        align-items: flex-end;
+        gap: 2px;
+        height: 120px;
+        margin: 0.5rem 0 0.25rem;
+      }
+      .chart span {
+        flex: 1;
+        background: var(--accent);
+        border-radius: 3px 3px 0 0;
+        min-height: 1px;
+      }
+      .nav {
+        justify-content: space-between;
+      }
       .bar {
         height: 8px;
         border-radius: 4px;
@@ -29,7 +48,9 @@ export class EnergyView extends ViewElement {
 
   @state() private spaces: Space[] = [];
   @state() private spaceId = '';
-  @state() private period: Period = 'day';
+  @state() private period: Period = 'week';
+  /** How many periods back from now (0: the one ending now). */
+  @state() private back = 0;
   @state() private energy: Energy | null = null;
   @state() private error = '';
   @state() private unavailable = false;
@@ -50,9 +71,9 @@ export class EnergyView extends ViewElement {
   }
 
   private async load(): Promise<void> {
-    const days = this.period === 'day' ? 1 : 30;
-    const since = Math.floor(hubNow() - days * 86400);
-    const query = `space_id=${encodeURIComponent(this.spaceId)}&period=${this.period}&since=${since}`;
+    const span = DAYS[this.period] * 86400;
+    const until = Math.floor(hubNow() - this.back * span);
+    const query = `space_id=${encodeURIComponent(this.spaceId)}&period=day&since=${until - span}&until=${until}`;
     try {
       this.energy = await api.optional<Energy>(`/api/energy?${query}`);
       this.unavailable = this.energy === null;
@@ -62,7 +83,8 @@ export class EnergyView extends ViewElement {
     }
   }
 
-  private pick(change: Partial<{ spaceId: string; period: Period }>): void {
+  private pick(change: Partial<{ spaceId: string; period: Period; back: number }>): void {
+    if (!('back' in change)) change.back = 0;
     Object.assign(this, change);
     void this.load();
   }
@@ -79,15 +101,22 @@ export class EnergyView extends ViewElement {
         )}
       </div>
       <div class="chips" role="group">
-        ${(['day', 'month'] as const).map(
+        ${(['day', 'week', 'month'] as const).map(
           (p) => html`<button aria-pressed=${p === this.period ? 'true' : 'false'} @click=${() => this.pick({ period: p })}>
-            ${t(p === 'day' ? 'energy.day' : 'energy.month')}</button>`,
+            ${t(LABELS[p])}</button>`,
         )}
+      </div>
+      <div class="row nav">
+        <button data-energy-earlier aria-label=${t('energy.earlier')} @click=${() => this.pick({ back: this.back + 1 })}>‹</button>
+        <span data-energy-range>${this.rangeLabel()}</span>
+        <button data-energy-later aria-label=${t('energy.later')} ?disabled=${this.back === 0}
+          @click=${() => this.pick({ back: this.back - 1 })}>›</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.unavailable ? html`<p class="muted">${t('app.unavailable')}</p>` : nothing}
       ${e
         ? html`<p data-energy-total>${t('energy.total', { value: formatNumber(total, 2), unit: e.unit })}</p>
+            ${this.chart(e)}
             ${this.list(t('energy.by_room'), e.rooms.map((r) => ({ id: r.id, name: localName(r.name, this.roomAliases(r.id)), total: r.total })), e.unit)}
             ${this.list(
               t('energy.by_device'),
@@ -96,6 +125,34 @@ export class EnergyView extends ViewElement {
             )}`
         : nothing}
     `;
+  }
+
+  /** The dates the shown period covers, in the app's language. */
+  private rangeLabel(): string {
+    const span = DAYS[this.period] * 86400;
+    const until = hubNow() - this.back * span;
+    const day = new Intl.DateTimeFormat(language(), { month: 'short', day: 'numeric' });
+    const start = new Date((until - span + 1) * 1000);
+    const end = new Date(until * 1000);
+    return this.period === 'day' ? day.format(end) : `${day.format(start)} – ${day.format(end)}`;
+  }
+
+  /** The home's use per day as bars (a day's view: one bar). */
+  private chart(e: Energy): TemplateResult | typeof nothing {
+    const times = e.devices[0]?.series.map((p) => p.time) ?? [];
+    if (this.period === 'day' || times.length < 2) return nothing;
+    const totals = times.map((_, i) => e.devices.reduce((sum, d) => sum + (d.series[i]?.value ?? 0), 0));
+    const max = Math.max(0.0001, ...totals);
+    const day = new Intl.DateTimeFormat(language(), { month: 'short', day: 'numeric' });
+    return html`<section class="card"><h2>${t('energy.per_day')}</h2>
+      <div class="chart" role="img" aria-label=${t('energy.per_day')} data-energy-chart>
+        ${totals.map(
+          (v, i) => html`<span style="height:${(v / max) * 100}%" title="${day.format(new Date(times[i] * 1000))}: ${formatNumber(v, 2)} ${e.unit}"></span>`,
+        )}
+      </div>
+      <div class="row between muted"><span>${day.format(new Date(times[0] * 1000))}</span>
+        <span>${day.format(new Date(times[times.length - 1] * 1000))}</span></div>
+    </section>`;
   }
 
   private roomAliases(id: string): string[] {
