@@ -1,16 +1,23 @@
-"""``orbithub demo`` and ``orbithub serve``: run a hub until stopped, with the live view."""
+"""``orbithub demo`` and ``orbithub serve``: one composition root runs either until stopped.
+
+:func:`run_hub` builds the running hub from a :class:`HubPlan`; ``serve`` and ``demo`` only
+differ in their plans (the demo's clock, world, simulated devices and parts).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES, MqttAdapter
 from orbithub.adapters.mqtt.broker import BrokerPortInUse
-from orbithub.adapters.sim import SimAdapter, demo_world
+from orbithub.adapters.sim import DemoWorld, SimAdapter, demo_world
 from orbithub.cli.ha_publish import publishing_to_ha
 from orbithub.cli.live import run_live_view, summary_line
 from orbithub.cli.mqtt import DEFAULT_PORT as DEFAULT_MQTT_PORT
@@ -22,11 +29,15 @@ from orbithub.cli.settings import Settings
 from orbithub.cli.sim_fleet import SimFleet
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock, ScaledClock, SystemClock
-from orbithub.core.lifecycle import running
+from orbithub.core.lifecycle import Service, running
 from orbithub.core.registry import Space
 from orbithub.core.tasks import task_scope
 
-__all__ = ["run_demo", "run_serve"]
+if TYPE_CHECKING:
+    # Only the demo hands these in: `orbithub serve` never imports the demo's parts.
+    from orbithub.demo import DemoParts
+
+__all__ = ["DemoRun", "HubPlan", "run_demo", "run_hub", "run_serve"]
 
 DEFAULT_SPACE = "home"
 _BROKER_HOST = "127.0.0.1"  # where the embedded broker listens
@@ -49,6 +60,124 @@ async def _until_stopped(
         console.print(summary_line(runtime), highlight=False)
 
 
+@dataclass(frozen=True, slots=True)
+class DemoRun:
+    """What the demo adds to a hub: its simulated devices on the broker and its parts.
+
+    Attributes:
+        world: the simulated devices, spaces and rooms.
+        seed: the simulation's seed.
+        parts: the demo's Wi-Fi, tariff and scenes.
+    """
+
+    world: DemoWorld
+    seed: int
+    parts: DemoParts
+
+
+@dataclass(frozen=True, slots=True)
+class HubPlan:
+    """What differs between ``serve`` and ``demo``; :func:`run_hub` builds both the same way.
+
+    Attributes:
+        clock: the clock every part shares (the demo's runs faster).
+        space: the space discovered devices join.
+        world: records to make sure exist (a fresh hub's first space, the demo's home).
+        http: where the web app and API listen.
+        banner: the first line printed, given the broker's URL.
+        mqtt_url: an external broker, None for the embedded one.
+        mqtt_port: the embedded broker's port (None: the default).
+        any_free_mqtt_port: take a free port when the default one is taken (the demo).
+        publish_ha: also publish the devices to Home Assistant.
+        duration: stop after this many seconds (None: until a signal).
+        live: show the live device table.
+        max_discovered: most devices discovery may create.
+        keep_simulated: run the devices stored as simulated with their physics (serve).
+        demo: the demo's additions, None for ``serve``.
+    """
+
+    clock: Clock
+    space: str
+    world: World
+    http: HttpOptions
+    banner: Callable[[str], str]
+    mqtt_url: str | None = None
+    mqtt_port: int | None = None
+    any_free_mqtt_port: bool = False
+    publish_ha: bool = False
+    duration: float | None = None
+    live: bool = True
+    max_discovered: int = DEFAULT_MAX_DEVICES
+    keep_simulated: bool = False
+    demo: DemoRun | None = None
+
+
+async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
+    """The composition root: build and run the hub that ``plan`` describes until it stops.
+
+    Nothing starts before the data directory is held and the ports asked for are known to be
+    free; then the broker, storage and the hub core, the services around it and the API, and
+    the demo's devices, each stopped in the reverse order.
+    """
+    demo = plan.demo
+    with data_dir_lock(settings.data_dir):
+        broker_port = plan.mqtt_port
+        if broker_port is None and not plan.any_free_mqtt_port:
+            broker_port = DEFAULT_MQTT_PORT
+        _refuse_taken_ports(plan.mqtt_url, broker_port, plan.http)
+        accounts = await _accounts(settings)
+        credentials = None
+        if demo is not None:
+            # Each simulated device gets a login of its own, as a device the owner provisioned
+            # (new passwords every run: only their hashes are kept); on the embedded broker it
+            # logs in with it, and its announce may name its owner (the demo's phones do).
+            credentials = await asyncio.to_thread(
+                accounts.issue_many, [(d.id, d.space_id) for d in demo.world.devices]
+            )
+        async with mqtt_broker(
+            plan.mqtt_url, plan.mqtt_port, accounts=accounts, any_free_port=plan.any_free_mqtt_port
+        ) as broker:
+            console.print(plan.banner(broker.url), highlight=False)
+            mqtt = _mqtt_adapter(
+                broker.hub_url, plan.space, accounts, max_devices=plan.max_discovered
+            )
+            adapters: list[Adapter] = [mqtt]
+            if plan.keep_simulated:
+                # Devices stored as simulated keep their physics when the hub restarts.
+                adapters.append(SimAdapter(clock=plan.clock))
+            async with (
+                running_hub(settings, clock=plan.clock, adapters=adapters, world=plan.world) as rt,
+                contextlib.AsyncExitStack() as stack,
+            ):
+                tasks = await stack.enter_async_context(task_scope())
+                if plan.publish_ha:
+                    await stack.enter_async_context(publishing_to_ha(rt.commands, broker.hub_url))
+                services = await stack.enter_async_context(
+                    running_services(
+                        rt,
+                        http=plan.http,
+                        demo=demo.parts if demo is not None else None,
+                        broker_accounts=accounts,
+                        device_changes=mqtt.pending,
+                    )
+                )
+                await _announce(services, rt, console, demo=demo is not None)
+                devices: list[Service] = []
+                if demo is not None:
+                    devices.append(
+                        SimFleet(
+                            demo.world,
+                            broker=broker.url,
+                            seed=demo.seed,
+                            clock=plan.clock,
+                            mqtt_version="3.1.1" if broker.embedded else "auto",
+                            credentials=credentials if broker.embedded else None,
+                        )
+                    )
+                async with running(devices, tasks):
+                    await _until_stopped(rt, console, plan.duration, plan.live)
+
+
 async def run_demo(
     settings: Settings,
     *,
@@ -68,54 +197,28 @@ async def run_demo(
     """
     from orbithub.demo import demo_parts
 
-    clock: Clock = ScaledClock(speed) if speed != 1 else SystemClock()
     world = demo_world()
-    with data_dir_lock(settings.data_dir):
-        _refuse_taken_ports(mqtt_url, mqtt_port, http)
-        accounts = await _accounts(settings)
-        # Each simulated device gets a login of its own, as a device the owner provisioned (new
-        # passwords every run: only their hashes are kept); on the embedded broker it logs in
-        # with it, and its announce may name its owner (the demo's phones do).
-        credentials = await asyncio.to_thread(
-            accounts.issue_many, [(d.id, d.space_id) for d in world.devices]
+
+    def banner(url: str) -> str:
+        return (
+            f"OrbitHub demo: {len(world.devices)} devices over MQTT ({url}), "
+            f"time x{speed:g}, seed {seed}, data in {settings.data_dir}"
         )
-        async with mqtt_broker(
-            mqtt_url, mqtt_port, accounts=accounts, any_free_port=True
-        ) as broker:
-            console.print(
-                f"OrbitHub demo: {len(world.devices)} devices over MQTT ({broker.url}), "
-                f"time x{speed:g}, seed {seed}, data in {settings.data_dir}",
-                highlight=False,
-            )
-            adapter = _mqtt_adapter(broker.hub_url, DEFAULT_SPACE, accounts)
-            places = World(world.spaces, world.rooms, ())
-            async with running_hub(settings, clock=clock, adapters=[adapter], world=places) as rt:
-                fleet = SimFleet(
-                    world,
-                    broker=broker.url,
-                    seed=seed,
-                    clock=clock,
-                    mqtt_version="3.1.1" if broker.embedded else "auto",
-                    credentials=credentials if broker.embedded else None,
-                )
-                async with contextlib.AsyncExitStack() as stack:
-                    tasks = await stack.enter_async_context(task_scope())
-                    if publish_ha:
-                        await stack.enter_async_context(
-                            publishing_to_ha(rt.commands, broker.hub_url)
-                        )
-                    services = await stack.enter_async_context(
-                        running_services(
-                            rt,
-                            http=http or HttpOptions(any_free_port=True),
-                            demo=demo_parts(),
-                            broker_accounts=accounts,
-                            device_changes=adapter.pending,
-                        )
-                    )
-                    await _announce(services, rt, console, demo=True)
-                    async with running([fleet], tasks):
-                        await _until_stopped(rt, console, duration, live=True)
+
+    plan = HubPlan(
+        clock=ScaledClock(speed) if speed != 1 else SystemClock(),
+        space=DEFAULT_SPACE,
+        world=World(world.spaces, world.rooms, ()),
+        http=http or HttpOptions(any_free_port=True),
+        banner=banner,
+        mqtt_url=mqtt_url,
+        mqtt_port=mqtt_port,
+        any_free_mqtt_port=True,
+        publish_ha=publish_ha,
+        duration=duration,
+        demo=DemoRun(world, seed, demo_parts()),
+    )
+    await run_hub(settings, plan, console)
 
 
 async def run_serve(
@@ -132,37 +235,22 @@ async def run_serve(
     max_discovered: int = DEFAULT_MAX_DEVICES,
 ) -> None:
     """Run the hub with what is stored in the data directory, and devices on the broker."""
-    clock = SystemClock()
-    with data_dir_lock(settings.data_dir):
-        broker_port = DEFAULT_MQTT_PORT if mqtt_port is None else mqtt_port
-        _refuse_taken_ports(mqtt_url, broker_port, http or HttpOptions())
-        accounts = await _accounts(settings)
-        async with mqtt_broker(mqtt_url, mqtt_port, accounts=accounts) as broker:
-            console.print(f"OrbitHub: MQTT devices on {broker.url}", highlight=False)
-            mqtt = _mqtt_adapter(broker.hub_url, space, accounts, max_devices=max_discovered)
-            adapters: list[Adapter] = [
-                mqtt,
-                # Devices stored as simulated keep their physics when the hub restarts.
-                SimAdapter(clock=clock),
-            ]
-            # Discovered devices need a space to live in: a fresh hub gets one to start with.
-            first = World((Space(space, space.replace("-", " ").title()),), (), ())
-            async with (
-                running_hub(settings, clock=clock, adapters=adapters, world=first) as rt,
-                contextlib.AsyncExitStack() as stack,
-            ):
-                if publish_ha:
-                    await stack.enter_async_context(publishing_to_ha(rt.commands, broker.hub_url))
-                services = await stack.enter_async_context(
-                    running_services(
-                        rt,
-                        http=http or HttpOptions(),
-                        broker_accounts=accounts,
-                        device_changes=mqtt.pending,
-                    )
-                )
-                await _announce(services, rt, console, demo=False)
-                await _until_stopped(rt, console, duration, live)
+    plan = HubPlan(
+        clock=SystemClock(),
+        space=space,
+        # Discovered devices need a space to live in: a fresh hub gets one to start with.
+        world=World((Space(space, space.replace("-", " ").title()),), (), ()),
+        http=http or HttpOptions(),
+        banner=lambda url: f"OrbitHub: MQTT devices on {url}",
+        mqtt_url=mqtt_url,
+        mqtt_port=mqtt_port,
+        publish_ha=publish_ha,
+        duration=duration,
+        live=live,
+        max_discovered=max_discovered,
+        keep_simulated=True,
+    )
+    await run_hub(settings, plan, console)
 
 
 def _refuse_taken_ports(
