@@ -33,6 +33,9 @@ export class SceneBar extends ViewElement {
   @state() private message = '';
   @state() private error = '';
 
+  // Which scenes belong here depends on the devices loaded: re-render when they arrive.
+  protected watchesDevices = true;
+
   connectedCallback(): void {
     super.connectedCallback();
     // No automations on this hub (404/503) or no answer: simply no scene buttons.
