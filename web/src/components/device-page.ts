@@ -13,6 +13,7 @@ import { store } from '../store';
 import { shared } from '../styles';
 import type { Device, Space, Spec, SpecProperty } from '../types';
 import './device-card';
+import './device-status';
 import './history-chart';
 
 const RANGES: { key: MessageKey; seconds: number }[] = [
@@ -77,6 +78,12 @@ export class DevicePage extends ViewElement {
     }
   }
 
+  /** The time zone of the device's space (times on this page), empty when not known. */
+  private get zone(): string {
+    const device = store.get(this.deviceId);
+    return device ? (recall<Space[]>('spaces')?.find((s) => s.id === device.space_id)?.timezone ?? '') : '';
+  }
+
   private pick(seconds: number): void {
     this.range = seconds;
   }
@@ -84,7 +91,7 @@ export class DevicePage extends ViewElement {
   render(): TemplateResult {
     const device = store.get(this.deviceId);
     const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter((p) => chartable(p, device)) : [];
-    const zone = device ? recall<Space[]>('spaces')?.find((s) => s.id === device.space_id)?.timezone ?? '' : '';
+    const zone = this.zone;
     return html`
       <div class="row between top">
         <a class="back" href="#/">‹ ${t('device.back')}</a>
@@ -94,7 +101,10 @@ export class DevicePage extends ViewElement {
           : nothing}
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.spec ? html`<orbit-device-card device-id=${this.deviceId} full></orbit-device-card>` : nothing}
+      ${this.spec
+        ? html`<orbit-device-status device-id=${this.deviceId} .timeZone=${this.zone || undefined}></orbit-device-status>
+            <orbit-device-card device-id=${this.deviceId} full></orbit-device-card>`
+        : nothing}
       ${charted.length
         ? html`<h2>${t('device.history')}</h2>
             <div class="chips" role="group" aria-label=${t('device.history')}>

@@ -171,6 +171,7 @@ export const locale: Locale = {
     'error.generic': 'Etwas ist schiefgegangen ({status}).',
     'device.unavailable': 'Nicht verfügbar',
     'device.stale': '(zuletzt bekannt)',
+    'device.last_command': 'Zuletzt bedient: {who}, {time}',
     'device.favourite': 'Favorit',
     'glance.title': 'Auf einen Blick',
     'glance.people': 'Zu Hause',

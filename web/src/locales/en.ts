@@ -166,6 +166,7 @@ export const messages = {
   'error.generic': 'Something went wrong ({status}).',
   'device.unavailable': 'Unavailable',
   'device.stale': '(last known)',
+  'device.last_command': 'Last command: {who}, {time}',
   'device.favourite': 'Favourite',
   'glance.title': 'At a glance',
   'glance.people': 'At home',

@@ -170,6 +170,7 @@ export const locale: Locale = {
     'error.generic': '出错了（{status}）。',
     'device.unavailable': '不可用',
     'device.stale': '（最后已知）',
+    'device.last_command': '最近一次操作：{who}，{time}',
     'device.favourite': '收藏',
     'glance.title': '概览',
     'glance.people': '在家',
