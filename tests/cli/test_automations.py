@@ -21,6 +21,7 @@ from orbithub.automation import ReasonCode
 from orbithub.automation.library import AutomationExistsError, ReadOnlyAutomationError
 from orbithub.cli.automations import PENDING_FILE, app, start_automations
 from orbithub.cli.control import ControlError, ControlServer, request, socket_path
+from orbithub.cli.formatting import summarise_reasons
 from orbithub.core.clock import ManualClock
 from orbithub.core.registry import Device
 from orbithub.core.tasks import task_scope
@@ -367,3 +368,17 @@ def test_a_delay_survives_kill_9_of_the_hub(tmp_path: Path) -> None:
     finally:
         second.send_signal(signal.SIGKILL)
         second.wait(10)
+
+
+def test_why_prints_a_run_of_the_same_reason_as_one_line() -> None:
+    reason = "trigger motion motion-sensor.motion-state to true: the trigger did not match"
+    rows: list[dict[str, object]] = [
+        {"local": f"19:{minute:02d}:00", "text": reason} for minute in range(200 // 4)
+    ]
+    rows.append({"local": "19:55:00", "text": "condition: it is not dark"})
+    rows.append({"local": "19:56:00", "text": reason})
+    assert summarise_reasons(rows) == [
+        f"19:00:00-19:49:00  {reason} (x 50)",
+        "19:55:00  condition: it is not dark",
+        f"19:56:00  {reason}",
+    ]

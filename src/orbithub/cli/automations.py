@@ -31,6 +31,7 @@ from orbithub.automation.library import AutomationLibrary
 from orbithub.automation.owners import RightsOf
 from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
+from orbithub.cli.formatting import summarise_reasons
 from orbithub.cli.options import DataDir
 from orbithub.cli.settings import Settings
 from orbithub.core.commands import CommandPort
@@ -414,10 +415,8 @@ def why(
             {"op": "automations.why", "id": automation_id, "at": at, "lang": lang},
         )
         rows = found if isinstance(found, list) else []
-        for row in rows:
-            if isinstance(row, dict):
-                text = f"{row.get('local')}  {row.get('text')}"
-                _console.print(text, highlight=False, soft_wrap=True)
+        for line in summarise_reasons([row for row in rows if isinstance(row, dict)]):
+            _console.print(line, highlight=False, soft_wrap=True)
         if not rows:
             when = f" around {at}" if at else ""
             _console.print(f"{automation_id}: no trigger evaluations that did not fire{when}")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from orbithub.spec.model import Format, Property, Value
 
-__all__ = ["UNIT_SYMBOLS", "format_time", "format_value"]
+__all__ = ["UNIT_SYMBOLS", "format_time", "format_value", "summarise_reasons"]
 
 UNIT_SYMBOLS: dict[str, str] = {
     "celsius": "°C",
@@ -54,3 +55,22 @@ def format_value(prop: Property | None, value: Value | None) -> str:
 def format_time(epoch: float, tz: dt.tzinfo | None = None) -> str:
     """Epoch seconds as local ``YYYY-MM-DD HH:MM:SS``."""
     return dt.datetime.fromtimestamp(epoch, tz).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def summarise_reasons(rows: Sequence[Mapping[str, object]]) -> list[str]:
+    """Lines of ``local  text``, one per run of the same reason (a trigger re-evaluated often).
+
+    A run of repeats reads ``first-last  text (x N)``, so 200 identical evaluations are one line.
+    """
+    lines: list[str] = []
+    index = 0
+    while index < len(rows):
+        text = rows[index].get("text")
+        end = index
+        while end + 1 < len(rows) and rows[end + 1].get("text") == text:
+            end += 1
+        first, last = rows[index].get("local"), rows[end].get("local")
+        count = end - index + 1
+        lines.append(f"{first}  {text}" if count == 1 else f"{first}-{last}  {text} (x {count})")
+        index = end + 1
+    return lines
