@@ -28,14 +28,16 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 
 
-def orbithub(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def orbithub(
+    *args: str, timeout: float = 60, columns: int = 200
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "orbithub", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": str(columns)},
     )
 
 
@@ -123,6 +125,11 @@ def test_demo_runs_records_history_and_stops_by_itself(tmp_path: Path) -> None:
     assert devices.returncode == 0, devices.stderr
     for expected in ("living-room-ac", "front-door-lock", "phone-alex", "car", "office-ac"):
         assert expected in devices.stdout
+    # In an 80-column terminal the ids, which the next command needs, are printed whole.
+    narrow = orbithub("devices", "--data-dir", str(data), columns=80)
+    assert narrow.returncode == 0, narrow.stderr
+    for expected in ("living-room-purifier", "living-room-curtain", "office-desk-lamp"):
+        assert expected in narrow.stdout
     hist = orbithub(
         "history",
         "living-room-sensor",

@@ -55,9 +55,11 @@ async def list_devices(settings: Settings, space: str | None, console: Console) 
     db, devices, spaces, rooms = await _stored_devices(settings)
     await db.close()
     table = Table(title=f"Devices in {settings.data_dir}", header_style="bold")
-    for column in ("id", "name", "type", "space", "room", "adapter", "aliases"):
-        table.add_column(column)
     shown = [d for d in devices if space is None or d.space_id == space]
+    # Ids are what the next command needs typed: never cut, the other columns wrap instead.
+    table.add_column("id", no_wrap=True, min_width=max((len(d.id) for d in shown), default=2))
+    for column in ("name", "type", "space", "room", "adapter", "aliases"):
+        table.add_column(column)
     for d in shown:
         table.add_row(
             d.id,
