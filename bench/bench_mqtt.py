@@ -393,7 +393,7 @@ async def hub_figures(
             first_message.append(time.perf_counter())
         original(topic, payload, props)
 
-    adapter._on_message = timed  # type: ignore[method-assign,assignment]  # before start()
+    adapter._on_message = timed  # type: ignore[method-assign]  # before start()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = await Database.open(None, data_dir=Path(tmp))

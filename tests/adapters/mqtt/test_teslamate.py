@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from orbithub.adapters.mqtt.faults import InputFaults
+from orbithub.adapters.mqtt.flood import FloodGate
 from orbithub.adapters.mqtt.teslamate import TeslaMateCars, TeslaMateError, decode_value
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
@@ -28,6 +29,11 @@ def home_hub(clock: ManualClock | None = None) -> Hub:
     hub = Hub(clock=clock or ManualClock())
     hub.add_space(Space("home", "Home", SpaceKind.HOME, 39.9042, 116.4074, "Asia/Shanghai"))
     return hub
+
+
+def unlimited() -> FloodGate:
+    """No rate limit: these tests feed minutes of a car's messages in microseconds."""
+    return FloodGate(10**9)
 
 
 def feed(cars: TeslaMateCars, hub: Hub, name: str, prefix: str = "teslamate") -> None:
@@ -75,7 +81,13 @@ def test_bad_values_are_refused_with_a_reason(name: str, payload: bytes, message
 
 def test_a_parked_charging_car_becomes_a_vehicle_space_with_its_tracker() -> None:
     hub = home_hub()
-    cars = TeslaMateCars("teslamate", "mqtt", InputFaults(logging.getLogger(__name__)), "home")
+    cars = TeslaMateCars(
+        "teslamate",
+        "mqtt",
+        InputFaults(logging.getLogger(__name__)),
+        "home",
+        unlimited(),
+    )
     feed(cars, hub, "parked-charging.json")
     space = hub.registry.space("teslamate-1")
     assert space.kind is SpaceKind.VEHICLE
@@ -111,7 +123,13 @@ async def test_a_drive_home_moves_the_space_and_gives_an_eta() -> None:
     hub = home_hub(clock)
     tracks = Tracks(hub)
     tracks.start()
-    cars = TeslaMateCars("teslamate", "mqtt", InputFaults(logging.getLogger(__name__)), "home")
+    cars = TeslaMateCars(
+        "teslamate",
+        "mqtt",
+        InputFaults(logging.getLogger(__name__)),
+        "home",
+        unlimited(),
+    )
     feed(cars, hub, "parked-charging.json")
     etas = []
     for topic, payload in messages("driving-home.json")[:13]:
@@ -138,7 +156,7 @@ async def test_the_outside_air_is_a_reading_of_the_car_and_an_empty_value_keeps_
     clock = ManualClock()
     hub = home_hub(clock)
     faults = InputFaults(logging.getLogger("test.teslamate"))
-    cars = TeslaMateCars("teslamate", "mqtt", faults, "home")
+    cars = TeslaMateCars("teslamate", "mqtt", faults, "home", unlimited())
     feed(cars, hub, "parked-charging.json")
     await clock.advance(3600)
     cars.handle(hub, "teslamate/cars/1/outside_temp", b"-3.5")
@@ -160,7 +178,7 @@ def test_malformed_messages_are_counted_and_change_nothing(
 ) -> None:
     hub = home_hub()
     faults = InputFaults(logging.getLogger("test.teslamate"))
-    cars = TeslaMateCars("teslamate", "mqtt", faults, "home")
+    cars = TeslaMateCars("teslamate", "mqtt", faults, "home", unlimited())
     feed(cars, hub, "parked-charging.json")
     before = {path: s.value for path, s in hub.state.device("teslamate-1").items()}
     handled = [cars.handle(hub, f"teslamate/{t}", p) for t, p in messages("malformed.json")]

@@ -22,7 +22,12 @@ from typing import Any
 
 from orbithub.adapters.mqtt.client import MqttClient, MqttUnavailable
 from orbithub.adapters.mqtt.faults import InputFaults
-from orbithub.adapters.mqtt.flood import DEFAULT_MAX_RATE, DiscoveryStatus, ThrottledDevice
+from orbithub.adapters.mqtt.flood import (
+    DEFAULT_MAX_RATE,
+    DiscoveryStatus,
+    FloodGate,
+    ThrottledDevice,
+)
 from orbithub.adapters.mqtt.ha_discovery import DiscoveryCatalog, parse_discovery
 from orbithub.adapters.mqtt.mapping import DiscoveredDevice, MqttMappingError, StateDecodeError
 from orbithub.adapters.mqtt.orbit_devices import OrbitDevices
@@ -80,8 +85,8 @@ class MqttAdapter:
             (the client keeps trying in the background).
         max_devices: most devices Home Assistant discovery and zigbee2mqtt may create (a flood of
             discovery topics stops here; stored ones beyond it are removed at start).
-        max_rate: messages a second one discovered device may send; more are dropped and the
-            device is flagged.
+        max_rate: messages a second one device (discovered, OrbitHub-protocol or TeslaMate car)
+            may send; more are dropped before decoding and the device is flagged.
         outage_grace: seconds without the broker before its devices are shown as unavailable.
         pending: where OrbitHub-protocol devices' changes of type or owner wait for the owner
             (default: a store of its own, :attr:`pending`).
@@ -128,6 +133,7 @@ class MqttAdapter:
         self._start_timeout = start_timeout
         self._max_devices = max_devices
         self._max_rate = max_rate
+        self._gate = FloodGate(max_rate)
         self._admitted: set[str] = set()  # discovered devices kept (stored or announced)
         self._refused: set[str] = set()  # distinct devices refused by the cap (bounded)
         self._refused_count = 0
@@ -141,6 +147,7 @@ class MqttAdapter:
                 self.name,
                 self.faults,
                 reply_timeout,
+                self._gate,
                 pending=self.pending,
                 provisioned=provisioned,
             )
@@ -148,7 +155,7 @@ class MqttAdapter:
             else None
         )
         self._teslamate = (
-            TeslaMateCars(teslamate_prefix, self.name, self.faults, space_id)
+            TeslaMateCars(teslamate_prefix, self.name, self.faults, space_id, self._gate)
             if teslamate_prefix
             else None
         )
@@ -218,7 +225,7 @@ class MqttAdapter:
         return topics
 
     # -- receiving (loop only) ------------------------------------------------------------------
-    def _on_message(self, topic: str, payload: bytes, _props: Mapping[str, Any]) -> None:
+    def _on_message(self, topic: str, payload: bytes, props: Mapping[str, Any]) -> None:
         self.received += 1
         host = self._host
         if host is None:
@@ -234,7 +241,7 @@ class MqttAdapter:
                 else:
                     flow.count += 1
                     if flow.count > self._max_rate:
-                        self._throttle(listener)
+                        self._gate.throttle(listener.device_id, flow)
                         continue
                 self._device_message(host, listener, topic, payload)
             return
@@ -243,10 +250,14 @@ class MqttAdapter:
                 self._ha_discovery(host, topic, payload)
         elif topic == self._z2m_bridge:
             self._z2m_discovery(host, topic, payload)
-        elif self._teslamate is not None and self._teslamate.handle(host, topic, payload):
-            return
-        elif self._orbit is not None:
-            self._orbit.handle(host, topic, payload)
+        else:
+            # The broker's replay of retained topics on subscribing is not a flood: a TeslaMate
+            # car alone keeps dozens of them, all delivered at once.
+            live = not props.get("retain")
+            if self._teslamate is not None and self._teslamate.handle(host, topic, payload, live):
+                return
+            if self._orbit is not None:
+                self._orbit.handle(host, topic, payload, live)
 
     def _device_message(
         self, host: AdapterHost, listener: Listener, topic: str, payload: bytes
@@ -409,26 +420,15 @@ class MqttAdapter:
                 topic,
             )
 
-    def _throttle(self, listener: Listener) -> None:
-        flow = listener.flow
-        flow.dropped += 1
-        if flow.flagged is not None:
-            return
-        flow.flagged = time.time()
-        _LOGGER.warning(
-            "device %s sends more than %d messages a second; the surplus is dropped "
-            "(throttled) and the device flagged; check the device or whoever publishes on its "
-            "topics",
-            listener.device_id,
-            self._max_rate,
-        )
-
     def discovery_status(self) -> DiscoveryStatus:
         """The discovery limits, what they refused, and the devices throttled (loop only)."""
-        throttled = tuple(
-            ThrottledDevice(listener.device_id, listener.flow.dropped, listener.flow.flagged)
-            for listener in self._routes.listeners()
-            if listener.flow.flagged is not None
+        throttled = (
+            tuple(
+                ThrottledDevice(listener.device_id, listener.flow.dropped, listener.flow.flagged)
+                for listener in self._routes.listeners()
+                if listener.flow.flagged is not None
+            )
+            + self._gate.throttled()
         )
         return DiscoveryStatus(
             devices=len(self._admitted),

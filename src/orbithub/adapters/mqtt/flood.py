@@ -8,9 +8,14 @@ few integer operations per device, in a one-second window.
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_MAX_RATE", "DiscoveryStatus", "Flow", "ThrottledDevice"]
+__all__ = ["DEFAULT_MAX_RATE", "DiscoveryStatus", "FloodGate", "Flow", "ThrottledDevice"]
+
+_LOGGER = logging.getLogger("orbithub.adapters.mqtt.adapter")  # where owners look for it
+_monotonic = time.monotonic  # a local name: read once per message on the hot path
 
 DEFAULT_MAX_RATE = 50
 """Messages a second one device may send (a fast power meter sends a few)."""
@@ -20,7 +25,8 @@ DEFAULT_MAX_RATE = 50
 class Flow:
     """How many messages one device sent in the current one-second window. Loop only.
 
-    The adapter counts on its receive path (inlined there: it runs for every message).
+    Discovered devices are counted on the adapter's receive path (inlined there: it runs for
+    every message); OrbitHub-protocol devices and TeslaMate cars through :class:`FloodGate`.
 
     Attributes:
         window: when the window started (monotonic seconds).
@@ -48,6 +54,63 @@ class ThrottledDevice:
     device_id: str
     dropped: int
     since: float
+
+
+class FloodGate:
+    """The one rate limit of an adapter's devices, and the flows of devices found by id. Loop only.
+
+    Args:
+        max_rate: messages a second one device may send.
+    """
+
+    def __init__(self, max_rate: int) -> None:
+        self.max_rate = max_rate
+        self._flows: dict[str, Flow] = {}
+
+    def admit(self, device_id: str) -> bool:
+        """Count one message of a known device; False when it is over the rate (drop it).
+
+        Only devices the hub already knows are counted, so the flows stay as bounded as the
+        devices themselves.
+        """
+        flow = self._flows.get(device_id)
+        if flow is None:
+            flow = self._flows[device_id] = Flow()
+        now = _monotonic()
+        if now - flow.window >= 1.0:
+            flow.window, flow.count = now, 1
+            return True
+        flow.count += 1
+        if flow.count <= self.max_rate:
+            return True
+        self.throttle(device_id, flow)
+        return False
+
+    def throttle(self, device_id: str, flow: Flow) -> None:
+        """Count a dropped message; flag the device and log it the first time."""
+        flow.dropped += 1
+        if flow.flagged is not None:
+            return
+        flow.flagged = time.time()
+        _LOGGER.warning(
+            "device %s sends more than %d messages a second; the surplus is dropped "
+            "(throttled) and the device flagged; check the device or whoever publishes on its "
+            "topics",
+            device_id,
+            self.max_rate,
+        )
+
+    def forget(self, device_id: str) -> None:
+        """Drop the flow of a device that is gone."""
+        self._flows.pop(device_id, None)
+
+    def throttled(self) -> tuple[ThrottledDevice, ...]:
+        """The devices counted here that were throttled."""
+        return tuple(
+            ThrottledDevice(device_id, flow.dropped, flow.flagged)
+            for device_id, flow in self._flows.items()
+            if flow.flagged is not None
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from typing import Any
 from orbithub.adapters.mqtt import protocol
 from orbithub.adapters.mqtt.client import MQTT_V5, MqttClient
 from orbithub.adapters.mqtt.faults import InputFaults
+from orbithub.adapters.mqtt.flood import FloodGate
 from orbithub.adapters.mqtt.protocol import MessageKind, ProtocolError, Reply
 from orbithub.core.adapter import AdapterHost, CallAction, CommandResult, SetProperty
 from orbithub.core.pending import ChangedField, PendingChange, PendingChanges, changed_fields
@@ -55,6 +56,8 @@ class OrbitDevices:
         adapter: the adapter's name, recorded on each device.
         faults: where refused input is counted and logged.
         reply_timeout: seconds a device has to answer a set or action.
+        gate: the per-device rate limit; an announced device over it has the surplus dropped
+            before decoding.
         pending: where a change of type or owner waits for the owner.
         provisioned: whether the owner made broker credentials for a device id (None: never).
     """
@@ -65,6 +68,7 @@ class OrbitDevices:
         adapter: str,
         faults: InputFaults,
         reply_timeout: float,
+        gate: FloodGate,
         *,
         pending: PendingChanges | None = None,
         provisioned: Callable[[str], bool] | None = None,
@@ -75,6 +79,7 @@ class OrbitDevices:
         self._adapter = adapter
         self._faults = faults
         self._reply_timeout = reply_timeout
+        self._gate = gate
         self._topics: dict[str, tuple[str, str]] = {}
         self._last_seq: dict[str, int] = {}
         self._pending: dict[str, tuple[str, asyncio.Future[Reply]]] = {}
@@ -89,8 +94,12 @@ class OrbitDevices:
         return device_id in self._topics
 
     # -- receiving ------------------------------------------------------------------------------
-    def handle(self, host: AdapterHost, topic: str, payload: bytes) -> bool:
-        """Apply one message if it is on a protocol topic; returns whether it was."""
+    def handle(self, host: AdapterHost, topic: str, payload: bytes, live: bool = True) -> bool:
+        """Apply one message if it is on a protocol topic; returns whether it was.
+
+        ``live`` messages count against the device's rate; the broker's replay of retained
+        messages on subscribing does not.
+        """
         try:
             parsed = protocol.parse_topic(topic, self.prefix)
         except ProtocolError as exc:
@@ -108,6 +117,8 @@ class OrbitDevices:
                 kind.value, topic, device_id, f"the device belongs to space {known[0]!r}"
             )
             return True
+        if live and known is not None and not self._gate.admit(device_id):
+            return True  # flooding: dropped before its payload is decoded
         if known is None and kind in (MessageKind.STATE, MessageKind.EVENT):
             # Only a device that announced itself here may report; an id that another adapter
             # owns must not be updated through this protocol.
@@ -245,6 +256,7 @@ class OrbitDevices:
         if self._topics.pop(device_id, None) is None:
             return
         self._last_seq.pop(device_id, None)
+        self._gate.forget(device_id)
         self.pending.forget(device_id)
         if host.registry.find_device(device_id) is not None:
             host.remove_device(device_id)

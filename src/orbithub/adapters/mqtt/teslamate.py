@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 
 from orbithub.adapters.mqtt.faults import InputFaults
+from orbithub.adapters.mqtt.flood import FloodGate
 from orbithub.core.adapter import AdapterHost, Command, CommandResult
 from orbithub.core.registry import Device, Space, SpaceKind
 from orbithub.errors import OrbitHubError
@@ -156,14 +157,23 @@ class TeslaMateCars:
         adapter: the adapter's name, recorded on each device.
         faults: where refused input is counted and logged.
         fallback_space: the space cars go in when the host cannot add spaces.
+        gate: the per-device rate limit; a car over it has the surplus dropped before decoding.
     """
 
-    def __init__(self, prefix: str, adapter: str, faults: InputFaults, fallback_space: str):
+    def __init__(
+        self,
+        prefix: str,
+        adapter: str,
+        faults: InputFaults,
+        fallback_space: str,
+        gate: FloodGate,
+    ) -> None:
         self.prefix = prefix.rstrip("/")
         self._root = f"{self.prefix}/cars/"
         self._adapter = adapter
         self._faults = faults
         self._fallback_space = fallback_space
+        self._gate = gate
         self._cars: dict[str, _Car] = {}
         self._by_device: dict[str, _Car] = {}
 
@@ -179,8 +189,12 @@ class TeslaMateCars:
         """The answer to any command for a TeslaMate car."""
         return CommandResult(False, message=_NOT_COMMANDABLE)
 
-    def handle(self, host: AdapterHost, topic: str, payload: bytes) -> bool:
-        """Apply one message if it is a TeslaMate car topic; returns whether it was."""
+    def handle(self, host: AdapterHost, topic: str, payload: bytes, live: bool = True) -> bool:
+        """Apply one message if it is a TeslaMate car topic; returns whether it was.
+
+        ``live`` messages count against the car's rate; the broker's replay of retained
+        messages on subscribing (TeslaMate keeps dozens per car) does not.
+        """
         if not topic.startswith(self._root):
             return False
         parts = topic[len(self._root) :].split("/")
@@ -191,8 +205,8 @@ class TeslaMateCars:
             self._faults.note("teslamate", topic, None, f"car id {car_id[:40]!r} is not valid")
             return True
         car = self._car(host, car_id, topic)
-        if car is None:
-            return True
+        if car is None or (live and not self._gate.admit(car.device_id)):
+            return True  # refused, or flooding: dropped before its payload is decoded
         try:
             self._apply(host, car, name, payload)
         except TeslaMateError as exc:
