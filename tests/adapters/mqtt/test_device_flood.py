@@ -15,6 +15,9 @@ from pathlib import Path
 import orjson
 import pytest
 
+from orbithub.adapters.mqtt.adapter import MqttAdapter
+from orbithub.core.hub import Hub
+
 from .wire import mqtt_url, probe, running_hub, topic_prefix, until
 
 POWER = "power-meter.electric-power"
@@ -29,15 +32,31 @@ def _state(watts: int) -> bytes:
     return orjson.dumps({"values": {POWER: watts}})
 
 
-def _flagged(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if "messages a second" in r.getMessage()]
+@pytest.fixture
+def broker(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> tuple[str, str]:
+    """Mosquitto's URL and this test's topic prefix; the flood warnings captured."""
+    caplog.set_level(logging.WARNING, logger="orbithub.adapters.mqtt.adapter")
+    return mqtt_url(), topic_prefix(request)
+
+
+async def _only_throttled(hub: Hub, adapter: MqttAdapter, device_id: str) -> None:
+    """``device_id`` shows as the one throttled device in the owner's diagnostics."""
+    await until(hub, lambda: bool(adapter.discovery_status().throttled))
+    (throttled,) = adapter.discovery_status().throttled
+    assert throttled.device_id == device_id
+    assert throttled.dropped > 0
+
+
+def _flagged_once(caplog: pytest.LogCaptureFixture, device_id: str) -> None:
+    flagged = [r.getMessage() for r in caplog.records if "messages a second" in r.getMessage()]
+    assert len(flagged) == 1
+    assert device_id in flagged[0]
 
 
 async def test_a_flooding_protocol_device_is_throttled_and_flagged_while_its_neighbour_reports(
-    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+    broker: tuple[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    url, prefix = mqtt_url(), topic_prefix(request)
-    caplog.set_level(logging.WARNING, logger="orbithub.adapters.mqtt.adapter")
+    url, prefix = broker
     orbit = f"{prefix}/orbit"
     async with running_hub(url, prefix, max_rate=20) as (hub, adapter), probe(url) as p:
         for name in ("noisy-plug", "calm-plug"):
@@ -49,20 +68,14 @@ async def test_a_flooding_protocol_device_is_throttled_and_flagged_while_its_nei
         sends += [p.publish(f"{orbit}/home/calm-plug/state", _state(i)) for i in range(1, 6)]
         await asyncio.gather(*sends)
         await until(hub, lambda: hub.state.value("calm-plug", POWER) == 5.0)
-        await until(hub, lambda: bool(adapter.discovery_status().throttled))
-        (throttled,) = adapter.discovery_status().throttled
-        assert throttled.device_id == "noisy-plug"
-        assert throttled.dropped > 0
-    flagged = _flagged(caplog)
-    assert len(flagged) == 1
-    assert "noisy-plug" in flagged[0]
+        await _only_throttled(hub, adapter, "noisy-plug")
+    _flagged_once(caplog, "noisy-plug")
 
 
 async def test_a_flooding_teslamate_car_is_flagged_but_its_retained_topics_are_not_a_flood(
-    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+    broker: tuple[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    url, prefix = mqtt_url(), topic_prefix(request)
-    caplog.set_level(logging.WARNING, logger="orbithub.adapters.mqtt.adapter")
+    url, prefix = broker
     base = f"{prefix}/teslamate"
     rows = json.loads((FIXTURES / "parked-charging.json").read_text(encoding="utf-8"))
     async with probe(url) as p:
@@ -77,10 +90,5 @@ async def test_a_flooding_teslamate_car_is_flagged_but_its_retained_topics_are_n
             assert adapter.discovery_status().throttled == ()
             sends = [p.publish(f"{base}/cars/1/speed", str(i).encode()) for i in range(300)]
             await asyncio.gather(*sends)
-            await until(hub, lambda: bool(adapter.discovery_status().throttled))
-            (throttled,) = adapter.discovery_status().throttled
-            assert throttled.device_id == "teslamate-1"
-            assert throttled.dropped > 0
-    flagged = _flagged(caplog)
-    assert len(flagged) == 1
-    assert "teslamate-1" in flagged[0]
+            await _only_throttled(hub, adapter, "teslamate-1")
+    _flagged_once(caplog, "teslamate-1")

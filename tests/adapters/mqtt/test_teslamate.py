@@ -31,9 +31,9 @@ def home_hub(clock: ManualClock | None = None) -> Hub:
     return hub
 
 
-def unlimited() -> FloodGate:
-    """No rate limit: these tests feed minutes of a car's messages in microseconds."""
-    return FloodGate(10**9)
+def teslamate_cars(faults: InputFaults) -> TeslaMateCars:
+    """Cars on ``teslamate``, without a rate limit: the tests feed minutes in microseconds."""
+    return TeslaMateCars("teslamate", "mqtt", faults, "home", FloodGate(10**9))
 
 
 def feed(cars: TeslaMateCars, hub: Hub, name: str, prefix: str = "teslamate") -> None:
@@ -81,13 +81,7 @@ def test_bad_values_are_refused_with_a_reason(name: str, payload: bytes, message
 
 def test_a_parked_charging_car_becomes_a_vehicle_space_with_its_tracker() -> None:
     hub = home_hub()
-    cars = TeslaMateCars(
-        "teslamate",
-        "mqtt",
-        InputFaults(logging.getLogger(__name__)),
-        "home",
-        unlimited(),
-    )
+    cars = teslamate_cars(InputFaults(logging.getLogger(__name__)))
     feed(cars, hub, "parked-charging.json")
     space = hub.registry.space("teslamate-1")
     assert space.kind is SpaceKind.VEHICLE
@@ -123,13 +117,7 @@ async def test_a_drive_home_moves_the_space_and_gives_an_eta() -> None:
     hub = home_hub(clock)
     tracks = Tracks(hub)
     tracks.start()
-    cars = TeslaMateCars(
-        "teslamate",
-        "mqtt",
-        InputFaults(logging.getLogger(__name__)),
-        "home",
-        unlimited(),
-    )
+    cars = teslamate_cars(InputFaults(logging.getLogger(__name__)))
     feed(cars, hub, "parked-charging.json")
     etas = []
     for topic, payload in messages("driving-home.json")[:13]:
@@ -156,7 +144,7 @@ async def test_the_outside_air_is_a_reading_of_the_car_and_an_empty_value_keeps_
     clock = ManualClock()
     hub = home_hub(clock)
     faults = InputFaults(logging.getLogger("test.teslamate"))
-    cars = TeslaMateCars("teslamate", "mqtt", faults, "home", unlimited())
+    cars = teslamate_cars(faults)
     feed(cars, hub, "parked-charging.json")
     await clock.advance(3600)
     cars.handle(hub, "teslamate/cars/1/outside_temp", b"-3.5")
@@ -178,7 +166,7 @@ def test_malformed_messages_are_counted_and_change_nothing(
 ) -> None:
     hub = home_hub()
     faults = InputFaults(logging.getLogger("test.teslamate"))
-    cars = TeslaMateCars("teslamate", "mqtt", faults, "home", unlimited())
+    cars = teslamate_cars(faults)
     feed(cars, hub, "parked-charging.json")
     before = {path: s.value for path, s in hub.state.device("teslamate-1").items()}
     handled = [cars.handle(hub, f"teslamate/{t}", p) for t, p in messages("malformed.json")]
