@@ -53,8 +53,16 @@ def format_value(prop: Property | None, value: Value | None) -> str:
 
 
 def format_time(epoch: float, tz: dt.tzinfo | None = None) -> str:
-    """Epoch seconds as local ``YYYY-MM-DD HH:MM:SS``."""
-    return dt.datetime.fromtimestamp(epoch, tz).strftime("%Y-%m-%d %H:%M:%S")
+    """Epoch seconds as ``YYYY-MM-DD HH:MM:SS ZONE`` in ``tz`` (this machine's zone by default).
+
+    The zone is always named: a server's clock often runs on UTC while the home is elsewhere.
+    """
+    moment = (
+        dt.datetime.fromtimestamp(epoch, tz)
+        if tz
+        else dt.datetime.fromtimestamp(epoch).astimezone()
+    )
+    return moment.strftime("%Y-%m-%d %H:%M:%S %Z")
 
 
 def summarise_reasons(rows: Sequence[Mapping[str, object]]) -> list[str]:
