@@ -1,8 +1,7 @@
 """Wiring of everything around the hub core: phones, cars, automations, assistant, web app.
 
-Insights and the API are started here too, each in the order the next one needs it (automations
-use presence and the cars' arrival estimates; the assistant activates the engine's scenes). All
-of them live in one task scope, so leaving the block stops them together before the hub stops.
+Insights and the API too: each is a :class:`~orbithub.core.lifecycle.Service`, started in the
+order the next one needs it and stopped in reverse by the hub's one lifecycle.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -24,23 +23,31 @@ from orbithub.api.services import HubServices
 from orbithub.api.settings import ApiSettings
 from orbithub.api.signing_key import KEY_FILENAME, load_signing_key
 from orbithub.assistant.security_notices import SecurityNotices
+from orbithub.assistant.service import Assistant
 from orbithub.automation import Engine
 from orbithub.cli.ask import start_assistant
 from orbithub.cli.automations import start_automations
-from orbithub.cli.companion import start_companion
-from orbithub.cli.insights import start_insights
-from orbithub.cli.mobility import start_mobility
+from orbithub.cli.companion import CompanionServices, start_companion
+from orbithub.cli.insights import Insights, start_insights
+from orbithub.cli.mobility import Mobility, start_mobility
 from orbithub.cli.runtime import Runtime
 from orbithub.cli.settings import DEFAULT_HTTP_PORT
+from orbithub.core.held import HeldContext, scoped
+from orbithub.core.lifecycle import Service, running
 from orbithub.core.pending import PendingChanges
-from orbithub.core.tasks import task_scope
 from orbithub.errors import OrbitHubError
 
 if TYPE_CHECKING:
     # Only the demo hands these in: `orbithub serve` never imports the demo's parts.
     from orbithub.demo import DemoParts
 
-__all__ = ["HttpOptions", "HttpUnavailableError", "Services", "running_services"]
+__all__ = [
+    "HttpOptions",
+    "HttpUnavailableError",
+    "Services",
+    "running_services",
+    "service_parts",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -85,6 +92,142 @@ class Services:
     url: str | None
 
 
+def service_parts(
+    runtime: Callable[[], Runtime],
+    *,
+    http: HttpOptions | None,
+    demo: DemoParts | None = None,
+    api_settings: ApiSettings | None = None,
+    broker_accounts: BrokerAccounts | None = None,
+    device_changes: PendingChanges | None = None,
+) -> tuple[list[Service], Callable[[], Services]]:
+    """The phone companion, vehicles, automations, assistant, insights and the API as services.
+
+    In the order each needs the one before: automations use presence and the cars' arrival
+    estimates, the assistant activates the engine's scenes, the API serves all of them. Each
+    part's loops end when it stops, and stopping goes in reverse: the API stops taking requests
+    before what it serves stops.
+
+    Args:
+        runtime: the running hub; asked for only on start, so the hub may start in the same
+            lifecycle just before these.
+        http: where to serve the API and the web app; None serves nothing.
+        demo: the demo's Wi-Fi, default tariff and scenes (``orbithub serve`` has none).
+        api_settings: token lifetimes and limits; defaults when None.
+        broker_accounts: the broker's accounts, for the API's device logins.
+        device_changes: device changes waiting for the owner, for the API.
+
+    Returns:
+        The services to start in order, and what they give once started.
+    """
+
+    async def start_companion_(tasks: asyncio.TaskGroup) -> CompanionServices:
+        rt = runtime()
+        wifi = demo.wifi if demo else None
+        return await start_companion(rt.hub, rt.db, rt.settings.data_dir, tasks, wifi=wifi)
+
+    async def close_companion(started: CompanionServices) -> None:
+        # The push client is closed once the loops have ended and nothing sends any more.
+        await started.aclose()
+
+    async def start_notices(tasks: asyncio.TaskGroup) -> SecurityNotices:
+        rt = runtime()
+        notices = SecurityNotices(rt.hub, rt.db)
+        tasks.create_task(notices.run(), name="orbithub-security-notices")
+        return notices
+
+    async def start_mobility_(tasks: asyncio.TaskGroup) -> Mobility:
+        rt = runtime()
+        return await start_mobility(
+            rt.hub,
+            rt.db,
+            rt.settings.data_dir,
+            tasks,
+            default_tariff=demo.tariff if demo else None,
+            commands=rt.commands,
+        )
+
+    async def start_automations_(tasks: asyncio.TaskGroup) -> Engine:
+        rt = runtime()
+        return await start_automations(
+            rt.hub,
+            rt.settings.data_dir,
+            tasks,
+            extra_documents=demo.scenes if demo else (),
+            control=rt.control,
+            presence=companion.value.presence,
+            tracks=mobility.value.tracks,
+            db=rt.db,
+            commands=rt.commands.port(),
+        )
+
+    async def start_assistant_(tasks: asyncio.TaskGroup) -> Assistant:
+        rt = runtime()
+        assistant = start_assistant(
+            rt.hub, db=rt.db, engine=automations.value, control=rt.control, commands=rt.commands
+        )
+        # Matching needs its sentence data compiled; doing it now keeps the first answer
+        # quick without delaying start-up.
+        tasks.create_task(assistant.warm_up(), name="orbithub-assistant-warm-up")
+        return assistant
+
+    async def close_assistant(assistant: Assistant) -> None:
+        assistant.close()
+
+    async def start_insights_(tasks: asyncio.TaskGroup) -> Insights:
+        rt = runtime()
+        return await start_insights(
+            rt.hub, rt.db, rt.settings.data_dir, tasks, automations=automations.value
+        )
+
+    async def stop_insights(insights: Insights) -> None:
+        insights.stop()
+
+    async def start_api(tasks: asyncio.TaskGroup) -> tuple[FastAPI | None, str | None]:
+        if http is None:
+            return None, None
+        rt = runtime()
+        served = HubServices(
+            automations=automations.value,
+            assistant=assistant.value,
+            companion=companion.value.companion,
+            presence=companion.value.presence,
+            mobility=mobility.value,
+            suggestions=insights.value.suggester,
+            alerts=insights.value.detector,
+            broker_accounts=broker_accounts,
+            device_changes=device_changes,
+        )
+        settings = api_settings or ApiSettings()
+        if settings.jwt_secret is None:
+            key = await load_signing_key(rt.db, rt.settings.data_dir / KEY_FILENAME)
+            settings = replace(settings, jwt_secret=key)
+        app = create_app(
+            hub=rt.hub,
+            db=rt.db,
+            settings=settings,
+            services=served,
+            commands=rt.commands,
+            audit_trail=rt.audit,
+        )
+        return app, await _serve(app, http, tasks)
+
+    companion = HeldContext("companion", scoped(start_companion_, close=close_companion))
+    notices = HeldContext("security notices", scoped(start_notices))
+    mobility = HeldContext("mobility", scoped(start_mobility_))
+    automations = HeldContext("automations", scoped(start_automations_))
+    assistant = HeldContext("assistant", scoped(start_assistant_, close=close_assistant))
+    insights = HeldContext("insights", scoped(start_insights_, close=stop_insights))
+    api = HeldContext("api", scoped(start_api))
+
+    def started() -> Services:
+        app, url = api.value
+        return Services(automations.value, app, url)
+
+    parts: list[Service] = [companion, notices, mobility, automations, assistant, insights, api]
+    return parts, started
+
+
 @asynccontextmanager
 async def running_services(
     rt: Runtime,
@@ -95,97 +238,21 @@ async def running_services(
     broker_accounts: BrokerAccounts | None = None,
     device_changes: PendingChanges | None = None,
 ) -> AsyncIterator[Services]:
-    """Start the phone companion, vehicles, automations, assistant, insights and the API.
-
-    Args:
-        rt: the running hub.
-        http: where to serve the API and the web app; None serves nothing.
-        demo: the demo's Wi-Fi, default tariff and scenes (``orbithub serve`` has none).
-        api_settings: token lifetimes and limits; defaults when None.
-        broker_accounts: the broker's accounts, for the API's device logins.
-        device_changes: device changes waiting for the owner, for the API.
-
-    Yields:
-        The running services; leaving the block stops them.
+    """Run :func:`service_parts` for as long as the block runs (for callers without a lifecycle).
 
     Raises:
         HttpUnavailableError: the API could not listen on the port asked for.
     """
-    hub, db, data_dir = rt.hub, rt.db, rt.settings.data_dir
-    closers: list[Callable[[], Awaitable[None]]] = []
-    try:
-        async with task_scope() as tasks:
-            companion = await start_companion(
-                hub, db, data_dir, tasks, wifi=demo.wifi if demo else None
-            )
-            # The push client is closed once the scope has ended and nothing sends any more.
-            closers.append(companion.aclose)
-            tasks.create_task(SecurityNotices(hub, db).run(), name="orbithub-security-notices")
-            mobility = await start_mobility(
-                hub,
-                db,
-                data_dir,
-                tasks,
-                default_tariff=demo.tariff if demo else None,
-                commands=rt.commands,
-            )
-            engine = await start_automations(
-                hub,
-                data_dir,
-                tasks,
-                extra_documents=demo.scenes if demo else (),
-                control=rt.control,
-                presence=companion.presence,
-                tracks=mobility.tracks,
-                db=db,
-                commands=rt.commands.port(),
-            )
-            assistant = start_assistant(
-                hub,
-                db=db,
-                engine=engine,
-                control=rt.control,
-                commands=rt.commands,
-            )
-            # Matching needs its sentence data compiled; doing it now keeps the first answer
-            # quick without delaying start-up.
-            tasks.create_task(assistant.warm_up(), name="orbithub-assistant-warm-up")
-            insights = await start_insights(hub, db, data_dir, tasks, automations=engine)
-            try:
-                served = HubServices(
-                    automations=engine,
-                    assistant=assistant,
-                    companion=companion.companion,
-                    presence=companion.presence,
-                    mobility=mobility,
-                    suggestions=insights.suggester,
-                    alerts=insights.detector,
-                    broker_accounts=broker_accounts,
-                    device_changes=device_changes,
-                )
-                app: FastAPI | None = None
-                url: str | None = None
-                if http is not None:
-                    settings = api_settings or ApiSettings()
-                    if settings.jwt_secret is None:
-                        key = await load_signing_key(db, data_dir / KEY_FILENAME)
-                        settings = replace(settings, jwt_secret=key)
-                    app = create_app(
-                        hub=hub,
-                        db=db,
-                        settings=settings,
-                        services=served,
-                        commands=rt.commands,
-                        audit_trail=rt.audit,
-                    )
-                    url = await _serve(app, http, tasks)
-                yield Services(engine, app, url)
-            finally:
-                insights.stop()
-                assistant.close()
-    finally:
-        for close in closers:
-            await close()
+    parts, started = service_parts(
+        lambda: rt,
+        http=http,
+        demo=demo,
+        api_settings=api_settings,
+        broker_accounts=broker_accounts,
+        device_changes=device_changes,
+    )
+    async with asyncio.TaskGroup() as tasks, running(parts, tasks):
+        yield started()
 
 
 async def _serve(app: FastAPI, http: HttpOptions, tasks: asyncio.TaskGroup) -> str:
