@@ -108,7 +108,8 @@ def test_core_imports_no_adapter_storage_or_http(tmp_path: Path) -> None:
 def test_serve_never_imports_the_demo() -> None:
     # The modules `orbithub serve` runs import no demo part: no demo accounts, scenes or tariff.
     code = (
-        "import sys, orbithub.cli.main, orbithub.cli.demo, orbithub.cli.services;"
+        "import sys, orbithub.cli.main, orbithub.cli.demo, orbithub.cli.compose,"
+        " orbithub.cli.services;"
         "print(sorted(m for m in sys.modules if m.startswith('orbithub.demo')))"
     )
     run = subprocess.run(

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from orbithub.core.held import HeldContext, scoped
+from orbithub.core.held import HeldContext, Later, scoped
 from orbithub.core.lifecycle import Service, running
 
 
@@ -84,3 +84,34 @@ async def test_a_value_is_not_there_before_start() -> None:
 
     with pytest.raises(RuntimeError, match="not started"):
         _ = HeldContext("broker", nothing).value
+
+
+class _Fleet:
+    def __init__(self, broker: str, log: list[str]) -> None:
+        self._broker = broker
+        self._log = log
+
+    @property
+    def name(self) -> str:
+        return "fleet"
+
+    async def start(self, tasks: asyncio.TaskGroup) -> None:
+        self._log.append(f"fleet on {self._broker}")
+
+    async def stop(self) -> None:
+        self._log.append("fleet stopped")
+
+
+async def test_a_later_service_is_made_from_what_started_before_it() -> None:
+    log: list[str] = []
+
+    @asynccontextmanager
+    async def broker() -> AsyncIterator[str]:
+        yield "mqtt://127.0.0.1:41883"
+        log.append("broker down")
+
+    first = HeldContext("broker", broker)
+    parts: list[Service] = [first, Later("fleet", lambda: _Fleet(first.value, log))]
+    async with asyncio.TaskGroup() as tasks, running(parts, tasks):
+        assert log == ["fleet on mqtt://127.0.0.1:41883"]
+    assert log[1:] == ["fleet stopped", "broker down"]

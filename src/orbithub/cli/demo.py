@@ -1,181 +1,23 @@
-"""``orbithub demo`` and ``orbithub serve``: one composition root runs either until stopped.
+"""``orbithub demo`` and ``orbithub serve``: two plans for the one composition root.
 
-:func:`run_hub` builds the running hub from a :class:`HubPlan`; ``serve`` and ``demo`` only
-differ in their plans (the demo's clock, world, simulated devices and parts).
+Both build the hub with :func:`orbithub.cli.compose.run_hub`; they only differ in their
+:class:`~orbithub.cli.compose.HubPlan` (the demo's clock, world, simulated devices and parts).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from rich.console import Console
 
-from orbithub.adapters.mqtt.accounts import BrokerAccounts
-from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES, MqttAdapter
-from orbithub.adapters.mqtt.broker import BrokerPortInUse
-from orbithub.adapters.sim import DemoWorld, SimAdapter, demo_world
-from orbithub.cli.ha_publish import publishing_to_ha
-from orbithub.cli.live import run_live_view, summary_line
-from orbithub.cli.mqtt import DEFAULT_PORT as DEFAULT_MQTT_PORT
-from orbithub.cli.mqtt import mqtt_broker
-from orbithub.cli.preflight import check_port, data_dir_lock, port_free
-from orbithub.cli.runtime import Runtime, World, running_hub
-from orbithub.cli.services import HttpOptions, Services, running_services
+from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES
+from orbithub.adapters.sim import demo_world
+from orbithub.cli.compose import DEFAULT_SPACE, DemoRun, HubPlan, run_hub
+from orbithub.cli.runtime import World
+from orbithub.cli.services import HttpOptions
 from orbithub.cli.settings import Settings
-from orbithub.cli.sim_fleet import SimFleet
-from orbithub.core.adapter import Adapter
-from orbithub.core.clock import Clock, ScaledClock, SystemClock
-from orbithub.core.lifecycle import Service, running
+from orbithub.core.clock import ScaledClock, SystemClock
 from orbithub.core.registry import Space
-from orbithub.core.tasks import task_scope
 
-if TYPE_CHECKING:
-    # Only the demo hands these in: `orbithub serve` never imports the demo's parts.
-    from orbithub.demo import DemoParts
-
-__all__ = ["DemoRun", "HubPlan", "run_demo", "run_hub", "run_serve"]
-
-DEFAULT_SPACE = "home"
-_BROKER_HOST = "127.0.0.1"  # where the embedded broker listens
-
-
-async def _until_stopped(
-    runtime: Runtime, console: Console, duration: float | None, live: bool
-) -> None:
-    view = asyncio.create_task(run_live_view(runtime, console)) if live else None
-    try:
-        if duration is None:
-            await asyncio.Event().wait()
-        else:
-            await asyncio.sleep(duration)
-    finally:
-        if view is not None:
-            view.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await view
-        console.print(summary_line(runtime), highlight=False)
-
-
-@dataclass(frozen=True, slots=True)
-class DemoRun:
-    """What the demo adds to a hub: its simulated devices on the broker and its parts.
-
-    Attributes:
-        world: the simulated devices, spaces and rooms.
-        seed: the simulation's seed.
-        parts: the demo's Wi-Fi, tariff and scenes.
-    """
-
-    world: DemoWorld
-    seed: int
-    parts: DemoParts
-
-
-@dataclass(frozen=True, slots=True)
-class HubPlan:
-    """What differs between ``serve`` and ``demo``; :func:`run_hub` builds both the same way.
-
-    Attributes:
-        clock: the clock every part shares (the demo's runs faster).
-        space: the space discovered devices join.
-        world: records to make sure exist (a fresh hub's first space, the demo's home).
-        http: where the web app and API listen.
-        banner: the first line printed, given the broker's URL.
-        mqtt_url: an external broker, None for the embedded one.
-        mqtt_port: the embedded broker's port (None: the default).
-        any_free_mqtt_port: take a free port when the default one is taken (the demo).
-        publish_ha: also publish the devices to Home Assistant.
-        duration: stop after this many seconds (None: until a signal).
-        live: show the live device table.
-        max_discovered: most devices discovery may create.
-        keep_simulated: run the devices stored as simulated with their physics (serve).
-        demo: the demo's additions, None for ``serve``.
-    """
-
-    clock: Clock
-    space: str
-    world: World
-    http: HttpOptions
-    banner: Callable[[str], str]
-    mqtt_url: str | None = None
-    mqtt_port: int | None = None
-    any_free_mqtt_port: bool = False
-    publish_ha: bool = False
-    duration: float | None = None
-    live: bool = True
-    max_discovered: int = DEFAULT_MAX_DEVICES
-    keep_simulated: bool = False
-    demo: DemoRun | None = None
-
-
-async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
-    """The composition root: build and run the hub that ``plan`` describes until it stops.
-
-    Nothing starts before the data directory is held and the ports asked for are known to be
-    free; then the broker, storage and the hub core, the services around it and the API, and
-    the demo's devices, each stopped in the reverse order.
-    """
-    demo = plan.demo
-    with data_dir_lock(settings.data_dir):
-        broker_port = plan.mqtt_port
-        if broker_port is None and not plan.any_free_mqtt_port:
-            broker_port = DEFAULT_MQTT_PORT
-        _refuse_taken_ports(plan.mqtt_url, broker_port, plan.http)
-        accounts = await _accounts(settings)
-        credentials = None
-        if demo is not None:
-            # Each simulated device gets a login of its own, as a device the owner provisioned
-            # (new passwords every run: only their hashes are kept); on the embedded broker it
-            # logs in with it, and its announce may name its owner (the demo's phones do).
-            credentials = await asyncio.to_thread(
-                accounts.issue_many, [(d.id, d.space_id) for d in demo.world.devices]
-            )
-        async with mqtt_broker(
-            plan.mqtt_url, plan.mqtt_port, accounts=accounts, any_free_port=plan.any_free_mqtt_port
-        ) as broker:
-            console.print(plan.banner(broker.url), highlight=False)
-            mqtt = _mqtt_adapter(
-                broker.hub_url, plan.space, accounts, max_devices=plan.max_discovered
-            )
-            adapters: list[Adapter] = [mqtt]
-            if plan.keep_simulated:
-                # Devices stored as simulated keep their physics when the hub restarts.
-                adapters.append(SimAdapter(clock=plan.clock))
-            async with (
-                running_hub(settings, clock=plan.clock, adapters=adapters, world=plan.world) as rt,
-                contextlib.AsyncExitStack() as stack,
-            ):
-                tasks = await stack.enter_async_context(task_scope())
-                if plan.publish_ha:
-                    await stack.enter_async_context(publishing_to_ha(rt.commands, broker.hub_url))
-                services = await stack.enter_async_context(
-                    running_services(
-                        rt,
-                        http=plan.http,
-                        demo=demo.parts if demo is not None else None,
-                        broker_accounts=accounts,
-                        device_changes=mqtt.pending,
-                    )
-                )
-                await _announce(services, rt, console, demo=demo is not None)
-                devices: list[Service] = []
-                if demo is not None:
-                    devices.append(
-                        SimFleet(
-                            demo.world,
-                            broker=broker.url,
-                            seed=demo.seed,
-                            clock=plan.clock,
-                            mqtt_version="3.1.1" if broker.embedded else "auto",
-                            credentials=credentials if broker.embedded else None,
-                        )
-                    )
-                async with running(devices, tasks):
-                    await _until_stopped(rt, console, plan.duration, plan.live)
+__all__ = ["run_demo", "run_serve"]
 
 
 async def run_demo(
@@ -251,73 +93,3 @@ async def run_serve(
         keep_simulated=True,
     )
     await run_hub(settings, plan, console)
-
-
-def _refuse_taken_ports(
-    mqtt_url: str | None, mqtt_port: int | None, http: HttpOptions | None
-) -> None:
-    """Refuse, before anything starts, a port asked for that another program holds."""
-    if mqtt_url is None and mqtt_port and not port_free(_BROKER_HOST, mqtt_port):
-        raise BrokerPortInUse(_BROKER_HOST, mqtt_port)
-    if http is not None and not http.any_free_port:
-        check_port(
-            http.host,
-            http.port,
-            what="the web app and API",
-            advice="stop it or choose another port with --http-port",
-        )
-
-
-def _mqtt_adapter(
-    url: str, space: str, accounts: BrokerAccounts, *, max_devices: int = DEFAULT_MAX_DEVICES
-) -> MqttAdapter:
-    # A new device may name its owner only with a login the owner made for it.
-    return MqttAdapter(
-        url,
-        space_id=space,
-        max_devices=max_devices,
-        provisioned=lambda device_id: accounts.device(device_id) is not None,
-    )
-
-
-async def _accounts(settings: Settings) -> BrokerAccounts:
-    """The broker accounts in the data directory (the hub's own made on first start)."""
-    return await asyncio.to_thread(BrokerAccounts.in_data_dir, settings.data_dir)
-
-
-async def _announce(services: Services, rt: Runtime, console: Console, *, demo: bool) -> None:
-    """Say where the web app is and how to get in."""
-    if services.url is None:
-        return
-    console.print(
-        f"Web app and API: {services.url}  (API docs: {services.url}/api/docs)", highlight=False
-    )
-    if demo:
-        from orbithub.api.auth import password_hasher
-        from orbithub.api.settings import ApiSettings
-        from orbithub.demo.accounts import seed_demo_accounts
-
-        # The grants name the demo's spaces and rooms: they must be stored first.
-        await rt.recorder.flush()
-        home = rt.hub.registry.space(DEFAULT_SPACE)
-        logins = await seed_demo_accounts(
-            rt.db,
-            now=rt.hub.now(),
-            hash_password=password_hasher(ApiSettings()).hash,
-            timezone=home.timezone,
-        )
-        console.print("Demo sign-ins:", highlight=False)
-        for login in logins:
-            console.print(f"  {login.line()}", highlight=False)
-    elif await _needs_owner(rt):
-        console.print(
-            f"First run: open {services.url} to create the owner's account "
-            "(or `orbithub users add NAME --role owner`).",
-            highlight=False,
-        )
-
-
-async def _needs_owner(rt: Runtime) -> bool:
-    from orbithub.storage.users import list_users
-
-    return not await list_users(rt.db)

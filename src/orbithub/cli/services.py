@@ -35,6 +35,7 @@ from orbithub.cli.settings import DEFAULT_HTTP_PORT
 from orbithub.core.held import HeldContext, scoped
 from orbithub.core.lifecycle import Service, running
 from orbithub.core.pending import PendingChanges
+from orbithub.core.tasks import task_scope
 from orbithub.errors import OrbitHubError
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ async def running_services(
         broker_accounts=broker_accounts,
         device_changes=device_changes,
     )
-    async with asyncio.TaskGroup() as tasks, running(parts, tasks):
+    async with task_scope() as tasks, running(parts, tasks):
         yield started()
 
 

@@ -14,9 +14,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Generic, TypeVar
 
+from orbithub.core.lifecycle import Service
 from orbithub.core.tasks import task_scope
 
-__all__ = ["HeldContext", "scoped"]
+__all__ = ["HeldContext", "Later", "scoped"]
 
 T = TypeVar("T")
 
@@ -103,3 +104,33 @@ def scoped(
                 await close(started[0])
 
     return context
+
+
+class Later:
+    """A service made only when it starts, from what the parts before it gave (a broker's URL).
+
+    Args:
+        name: a short name for log lines.
+        make: makes the service; called on start.
+    """
+
+    def __init__(self, name: str, make: Callable[[], Service]) -> None:
+        self._name = name
+        self._make = make
+        self._service: Service | None = None
+
+    @property
+    def name(self) -> str:
+        """A short name for log lines."""
+        return self._name
+
+    async def start(self, tasks: asyncio.TaskGroup) -> None:
+        """Make the service and start it."""
+        service = self._make()
+        await service.start(tasks)
+        self._service = service
+
+    async def stop(self) -> None:
+        """Stop the service made on start."""
+        if self._service is not None:
+            await self._service.stop()
