@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections import deque
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ import sqlalchemy as sa
 
 from orbithub.core.bus import Bus
 from orbithub.core.events import CommandDecided, CommandKind, HubEvent
+from orbithub.storage.batching import WriterLoop, next_backoff, wait_for
 from orbithub.storage.db import Database
 from orbithub.storage.tables import audit_log
 
@@ -143,7 +143,6 @@ async def read_audit(
 
 
 _ACCEPTED_RESULTS = frozenset({"confirmed", "unconfirmed"})
-_BACKOFF_MAX = 30.0
 
 
 def _command_row(event: CommandDecided) -> dict[str, object]:
@@ -185,14 +184,10 @@ class AuditTrail:
 
     def __init__(self, db: Database, bus: Bus, *, max_pending: int = 10_000) -> None:
         self._db = db
-        self._bus = bus
         self._max_pending = max_pending
         self._pending: deque[dict[str, object]] = deque()
-        self._wake = asyncio.Event()
-        self._stopped = asyncio.Event()
+        self._loop = WriterLoop(bus, "audit trail", "orbithub-audit")
         self._lock = asyncio.Lock()
-        self._unlisten: Callable[[], None] | None = None
-        self._task: asyncio.Task[None] | None = None
         self.written = 0
         self.dropped = 0
 
@@ -208,26 +203,11 @@ class AuditTrail:
 
     async def start(self, tasks: asyncio.TaskGroup) -> None:
         """Listen to the bus and run the writer in ``tasks``."""
-        if self._unlisten is not None:
-            raise RuntimeError("the audit trail is already started")
-        self._stopped.clear()
-        self._unlisten = self._bus.listen(self._on_event)
-        self._task = tasks.create_task(self._run(), name="orbithub-audit")
+        self._loop.start(tasks, self._on_event, self._run)
 
     async def stop(self) -> None:
         """Stop listening and write what is pending (one attempt; a loss is logged)."""
-        if self._unlisten is not None:
-            self._unlisten()
-            self._unlisten = None
-        self._stopped.set()
-        self._wake.set()
-        task, self._task = self._task, None
-        if task is not None:
-            try:
-                await task
-            except asyncio.CancelledError:
-                if not task.cancelled():
-                    raise
+        await self._loop.stop()
         if not await self.flush():
             _LOGGER.error(
                 "audit trail stopped with %d entries not written to %s; they are lost",
@@ -268,22 +248,15 @@ class AuditTrail:
                 self._max_pending,
             )
         self._pending.append(_command_row(event))
-        self._wake.set()
+        self._loop.wake.set()
 
     async def _run(self) -> None:
         backoff = 0.0
-        while not self._stopped.is_set():
+        wake, stopped = self._loop.wake, self._loop.stopped
+        while not stopped.is_set():
             if backoff:
-                try:
-                    async with asyncio.timeout(backoff):
-                        await self._stopped.wait()
-                except TimeoutError:
-                    pass
+                await wait_for(stopped, backoff)
             else:
-                await self._wake.wait()
-            self._wake.clear()
-            if await self.flush():
-                backoff = 0.0
-            else:
-                backoff = min(_BACKOFF_MAX, max(0.5, backoff * 2))
-                backoff *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not security
+                await wake.wait()
+            wake.clear()
+            backoff = 0.0 if await self.flush() else next_backoff(backoff)

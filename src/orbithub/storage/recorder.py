@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-import random
 import time
 from collections import deque
 from collections.abc import Callable
@@ -47,6 +46,7 @@ from orbithub.core.events import (
 )
 from orbithub.core.registry import Device, Registry, Room, Space
 from orbithub.spec.model import Value
+from orbithub.storage.batching import WriterLoop, next_backoff, wait_for
 from orbithub.storage.db import Database
 from orbithub.storage.registry_store import put_devices, put_rooms, put_spaces, remove
 from orbithub.storage.tables import EventKind, ValueKind, devices, events, history, rooms, spaces
@@ -58,7 +58,6 @@ _LOGGER = logging.getLogger(__name__)
 _ID_LIMIT: Final = 200  # the String(200) id and path columns; PostgreSQL enforces it
 _PURGE_CHUNK: Final = 20_000  # rows per DELETE, so a big purge never holds one long lock
 _ROWS_PER_TURN: Final = 500  # events turned into rows between yields to the loop
-_BACKOFF_MAX: Final = 30.0
 _WARN_EVERY: Final = 60.0  # seconds between repeated warnings of one ongoing problem
 
 _Row = dict[str, object]
@@ -138,7 +137,6 @@ class Recorder:
                 f"need 1 <= batch_size <= max_pending, got {batch_size} and {max_pending}"
             )
         self._db = db
-        self._bus = bus
         self._registry = registry
         self._clock = clock
         self._batch_size = batch_size
@@ -151,11 +149,8 @@ class Recorder:
         self._dirty: dict[_RegistryKey, RegistryChanged] = {}
         self._seen_seq = 0
         self._stored_types: set[str] = set()
-        self._wake = asyncio.Event()
-        self._stopped = asyncio.Event()
+        self._loop = WriterLoop(bus, "recorder", "orbithub-recorder")
         self._lock = asyncio.Lock()
-        self._unlisten: Callable[[], None] | None = None
-        self._task: asyncio.Task[None] | None = None
         self._failing_since: float | None = None
         self._last_warning = -math.inf
         self._unwarned_drops = 0
@@ -178,29 +173,13 @@ class Recorder:
     # -- lifecycle ----------------------------------------------------------------------------
     async def start(self, tasks: asyncio.TaskGroup) -> None:
         """Listen to the bus and run the flush task in ``tasks``."""
-        if self._unlisten is not None:
-            raise RuntimeError("the recorder is already started")
-        self._stopped.clear()
-        self._unlisten = self._bus.listen(self._on_event)
-        self._task = tasks.create_task(self._run(), name="orbithub-recorder")
+        self._loop.start(tasks, self._on_event, self._run)
 
     async def stop(self) -> None:
         """Stop listening and write everything pending (one attempt; losses are logged)."""
-        if self._unlisten is not None:
-            self._unlisten()
-            self._unlisten = None
-        self._stopped.set()
-        self._wake.set()
-        task, self._task = self._task, None
-        if task is not None:
-            try:
-                await task
-            except asyncio.CancelledError:
-                if not task.cancelled():
-                    raise  # stop() itself is being cancelled
-                # The task group is shutting down (another task failed): write what we can.
-                await self.flush()
-        else:
+        if await self._loop.stop():
+            # The flush task never ran to its end (the task group is shutting down because
+            # another task failed): write what we can.
             await self.flush()
         if self._buffer or self._dirty:
             _LOGGER.error(
@@ -264,38 +243,26 @@ class Recorder:
             self._unwarned_drops += 1
         buffer.append(event)
         if len(buffer) >= self._batch_size:
-            self._wake.set()
+            self._loop.wake.set()
 
     # -- flush task ---------------------------------------------------------------------------
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         next_purge = loop.time()
         backoff = 0.0
-        while not self._stopped.is_set():
+        wake, stopped = self._loop.wake, self._loop.stopped
+        while not stopped.is_set():
             if backoff:
-                await self._wait(self._stopped, backoff)
+                await wait_for(stopped, backoff)
             elif len(self._buffer) < self._batch_size:
-                await self._wait(self._wake, self._flush_interval)
-            self._wake.clear()
-            if await self.flush():
-                backoff = 0.0
-            else:
-                # Jittered, so many hubs behind one PostgreSQL do not retry in step.
-                backoff = min(_BACKOFF_MAX, max(0.5, backoff * 2))
-                backoff *= 0.5 + random.random() / 2  # noqa: S311 - jitter, not security
+                await wait_for(wake, self._flush_interval)
+            wake.clear()
+            backoff = 0.0 if await self.flush() else next_backoff(backoff)
             if loop.time() >= next_purge and not backoff:
                 next_purge = loop.time() + self._purge_interval
                 await self._purge_quietly()
         # Stopping: one last attempt to write what is left.
         await self.flush()
-
-    @staticmethod
-    async def _wait(event: asyncio.Event, seconds: float) -> None:
-        try:
-            async with asyncio.timeout(seconds):
-                await event.wait()
-        except TimeoutError:
-            pass
 
     async def _purge_quietly(self) -> None:
         try:
