@@ -69,3 +69,48 @@ def test_the_owner_manages_a_person(
     expect(page.locator("[data-user='dana']")).to_have_count(0)
     with hub.client(owner_token) as client:
         assert all(u["username"] != "dana" for u in client.get("/api/users").json())
+
+
+def test_taking_access_away_asks_first(hub: Hub, owner_token: str, page: Page) -> None:
+    with hub.client(owner_token) as client:
+        created = client.post(
+            "/api/users",
+            json={
+                "username": "erin",
+                "password": PASSWORD,
+                "role": "guest",
+                "display_name": "Erin",
+            },
+        )
+        assert created.status_code == 201, created.text
+        erin_id = created.json()["id"]
+        granted = client.post(
+            f"/api/users/{erin_id}/grants",
+            json={"space_id": "home", "device_ids": ["kitchen-light"]},
+        )
+        assert granted.status_code in (200, 201), granted.text
+    sign_in(page, OWNER)
+    page.goto("/#/users")
+    erin = page.locator("[data-user='erin']")
+    erin.get_by_role("button", name="Access").click()
+    grant = erin.locator("[data-grant]")
+    expect(grant).to_contain_text("Kitchen light")
+    # The first tap only asks; Cancel keeps the grant, on the screen and on the hub.
+    grant.get_by_role("button", name="Revoke").click()
+    question = grant.get_by_role(
+        "alertdialog", name="Revoke access to Home: Kitchen light for Erin?"
+    )
+    expect(question).to_be_visible()
+    with hub.client(owner_token) as client:
+        assert len(client.get(f"/api/users/{erin_id}/grants").json()) == 1
+    question.get_by_role("button", name="Cancel").click()
+    expect(question).to_have_count(0)
+    expect(grant).to_contain_text("Kitchen light")
+    with hub.client(owner_token) as client:
+        assert len(client.get(f"/api/users/{erin_id}/grants").json()) == 1
+    # Saying yes takes the access away.
+    grant.get_by_role("button", name="Revoke").click()
+    grant.get_by_role("alertdialog").get_by_role("button", name="Revoke").click()
+    expect(erin.locator("[data-grant]")).to_have_count(0)
+    with hub.client(owner_token) as client:
+        assert client.get(f"/api/users/{erin_id}/grants").json() == []

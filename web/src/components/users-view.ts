@@ -50,6 +50,8 @@ export class UsersView extends ViewElement {
   @state() private devices: Device[] = [];
   /** The user whose removal waits for a second tap. */
   @state() private removing = '';
+  /** The grant whose removal waits for a second tap. */
+  @state() private revoking = '';
   @state() private notice = '';
   @state() private grants: Record<string, Grant[]> = {};
   @state() private open = '';
@@ -129,6 +131,7 @@ export class UsersView extends ViewElement {
   }
 
   private async revoke(grant: Grant): Promise<void> {
+    this.revoking = '';
     await this.guarded(async () => {
       await api.request('DELETE', `/api/grants/${encodeURIComponent(grant.id)}`);
       this.open = '';
@@ -247,18 +250,34 @@ export class UsersView extends ViewElement {
       const s = this.spaces.find((x) => x.id === id);
       return s ? localName(s.name, s.aliases) : id;
     };
+    const person = user.display_name || user.username;
     return html`
       <ul class="plain">
-        ${grants.map(
-          (g) => html`<li class="row between" data-grant=${g.id}>
-            <span>${spaceName(g.space_id)}: ${[
-                ...(g.room_ids ?? []).map((id) => this.name(id, 'room', g.space_id)),
-                ...(g.device_ids ?? []).map((id) => this.name(id, 'device', g.space_id)),
-              ].join(', ') || t('users.whole_space')}
-              <span class="muted">${g.expires_at ? t('users.until', { time: formatTime(g.expires_at) }) : t('users.no_expiry')}</span></span>
-            <button @click=${() => this.revoke(g)}>${t('users.revoke')}</button>
-          </li>`,
-        )}
+        ${grants.map((g) => {
+          const what = `${spaceName(g.space_id)}: ${
+            [
+              ...(g.room_ids ?? []).map((id) => this.name(id, 'room', g.space_id)),
+              ...(g.device_ids ?? []).map((id) => this.name(id, 'device', g.space_id)),
+            ].join(', ') || t('users.whole_space')
+          }`;
+          const question = t('users.revoke_question', { name: person, what });
+          return html`<li data-grant=${g.id}>
+            <div class="row between">
+              <span>${what}
+                <span class="muted">${g.expires_at ? t('users.until', { time: formatTime(g.expires_at) }) : t('users.no_expiry')}</span></span>
+              ${this.revoking !== g.id ? html`<button @click=${() => (this.revoking = g.id)}>${t('users.revoke')}</button>` : nothing}
+            </div>
+            ${this.revoking === g.id
+              ? html`<div class="ask" role="alertdialog" aria-label=${question}>
+                  <p>${question}</p>
+                  <div class="row">
+                    <button class="danger" @click=${() => this.revoke(g)}>${t('users.revoke')}</button>
+                    <button @click=${() => (this.revoking = '')}>${t('app.cancel')}</button>
+                  </div>
+                </div>`
+              : nothing}
+          </li>`;
+        })}
       </ul>
       <form @submit=${(e: SubmitEvent) => this.grant(e, user.id)}>
         <label>${t('users.space')}

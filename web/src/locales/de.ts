@@ -151,6 +151,7 @@ export const locale: Locale = {
     'users.whole_space': 'ganzer Bereich',
     'users.until': 'bis {time}',
     'users.delete_question': '{name} entfernen? Zugriff und Sitzungen enden.',
+    'users.revoke_question': '{name} den Zugriff auf {what} entziehen?',
     'users.password_set': 'Neues Passwort für {name} gesetzt; die Sitzungen wurden beendet.',
     'users.reset_password': 'Passwort setzen',
     'users.new_password': 'Neues Passwort',

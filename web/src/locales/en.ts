@@ -146,6 +146,7 @@ export const messages = {
   'users.whole_space': 'whole space',
   'users.until': 'until {time}',
   'users.delete_question': 'Remove {name}? Their access and sessions end.',
+  'users.revoke_question': 'Revoke access to {what} for {name}?',
   'users.password_set': 'New password set for {name}; their sessions were ended.',
   'users.reset_password': 'Set password',
   'users.new_password': 'New password',

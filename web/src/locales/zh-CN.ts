@@ -150,6 +150,7 @@ export const locale: Locale = {
     'users.whole_space': '整个空间',
     'users.until': '至 {time}',
     'users.delete_question': '要移除{name}吗？其权限和登录将全部结束。',
+    'users.revoke_question': '要撤销{name}对「{what}」的权限吗？',
     'users.password_set': '已为{name}设置新密码，其登录已全部结束。',
     'users.reset_password': '设置密码',
     'users.new_password': '新密码',
