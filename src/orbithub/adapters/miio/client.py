@@ -1,0 +1,395 @@
+"""An asyncio miIO client for one device: hello, stamps, matched replies, retries, MIoT calls.
+
+One request is in flight per device at a time (small devices handle one at a time anyway), so
+the stamp and the handshake need no further locking. Each request has a deadline that covers
+waiting for the previous one; inside it the request is sent again with a new id after each
+silent wait, the waits growing by ``Timing.backoff`` with jitter. Before every resend the client
+says hello again: a device that rebooted has restarted its clock and ignores packets stamped
+far ahead of it, and hello gives the client its new stamp (the caller sees no error).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+from orbithub.adapters.miio.client_types import (
+    ActionResult,
+    ClientStats,
+    DeviceInfo,
+    PropertyResult,
+    Timing,
+    parse_info,
+    property_results,
+)
+from orbithub.adapters.miio.errors import (
+    DeviceError,
+    MalformedPacket,
+    MiioError,
+    NoAnswer,
+    miot_error,
+)
+from orbithub.adapters.miio.packet import (
+    HEADER_SIZE,
+    HELLO,
+    Hello,
+    Token,
+    build_packet,
+    decode_message,
+    encode_message,
+    open_packet,
+    parse_hello_reply,
+)
+from orbithub.spec import Value
+
+__all__ = ["DEFAULT_PORT", "MAX_BATCH", "MiioClient"]
+
+_log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+DEFAULT_PORT = 54321
+# Devices answer batches of 15-20 properties; some older firmware fails above 16, so 15.
+MAX_BATCH = 15
+# A reply stamped this many seconds behind the clock we track means the device restarted.
+_STAMP_SLACK = 2
+_RECENT_IDS = 512
+_MAX_ID = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Session:
+    device_id: int
+    stamp: int
+    at: float  # loop time when ``stamp`` was the device's clock
+
+
+class _Protocol(asyncio.DatagramProtocol):
+    def __init__(self, client: MiioClient) -> None:
+        self._client = client
+
+    def datagram_received(self, data: bytes, addr: tuple[str | Any, int]) -> None:
+        self._client._received(data)
+
+    def error_received(self, exc: Exception) -> None:
+        # ICMP "port unreachable" on a connected socket: the device is down or restarting.
+        self._client.stats.errors += 1
+        _log.debug("miio %s: %s", self._client.address, exc)
+
+
+class MiioClient:
+    """Talks miIO to one device at ``host:port`` with its token.
+
+    Use it as an async context manager (or call :meth:`open` and :meth:`close`). Every call
+    raises :class:`NoAnswer` when the device stays silent until the deadline.
+    """
+
+    def __init__(
+        self,
+        host: str,
+        token: Token,
+        *,
+        port: int = DEFAULT_PORT,
+        timing: Timing | None = None,
+        batch_size: int = MAX_BATCH,
+        seed: int | None = None,
+    ) -> None:
+        if not 1 <= batch_size <= 64:
+            raise ValueError(f"batch_size {batch_size} is outside 1..64")
+        self.address = (host, port)
+        self.stats = ClientStats()
+        self._token = token
+        self._timing = timing or Timing()
+        self._batch = batch_size
+        self._rng = random.Random(seed)  # noqa: S311 - ids and jitter, not secrets
+        self._next = self._rng.randrange(1, 10_000)
+        self._lock = asyncio.Lock()
+        self._transport: asyncio.DatagramTransport | None = None
+        self._session: _Session | None = None
+        self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
+        self._recent: OrderedDict[int, bool] = OrderedDict()  # finished id -> was answered
+        self._hello: asyncio.Future[Hello] | None = None
+
+    async def __aenter__(self) -> Self:
+        await self.open()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def open(self) -> None:
+        """Open the UDP socket (no packet is sent until the first call)."""
+        if self._transport is not None:
+            return
+        loop = asyncio.get_running_loop()
+        transport, _ = await loop.create_datagram_endpoint(
+            lambda: _Protocol(self), remote_addr=self.address
+        )
+        self._transport = transport
+
+    async def close(self) -> None:
+        """Close the socket; calls still waiting end with :class:`NoAnswer`."""
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+        for future in self._pending.values():
+            if not future.done():
+                future.cancel()
+
+    @property
+    def local_address(self) -> tuple[str, int] | None:
+        """The address our socket uses, or None when closed."""
+        if self._transport is None:
+            return None
+        host, port = self._transport.get_extra_info("sockname")[:2]
+        return (host, port)
+
+    @property
+    def device_id(self) -> int | None:
+        """The device id from the last hello answer, or None before the first one."""
+        return None if self._session is None else self._session.device_id
+
+    async def hello(self) -> Hello:
+        """Say hello and learn the device's id and clock.
+
+        Raises:
+            NoAnswer: no answer before the deadline.
+        """
+        return await self._bounded(self._hello_until_answer)
+
+    async def call(self, method: str, params: object = ()) -> object:
+        """Call any miIO method and return its ``result`` (raw JSON, for the adapter to type).
+
+        Raises:
+            NoAnswer: no answer before the deadline.
+            DeviceError: the device answered with an error object.
+            MalformedPacket: the answer has neither ``result`` nor ``error``.
+        """
+        wire = list(params) if isinstance(params, tuple) else params
+        return await self._bounded(lambda deadline: self._exchange(method, wire, deadline))
+
+    async def info(self) -> DeviceInfo:
+        """``miIO.info``: model, firmware, hardware, MAC, address, uptime."""
+        return parse_info(await self.call("miIO.info", []))
+
+    async def get_properties(self, addresses: Iterable[tuple[int, int]]) -> list[PropertyResult]:
+        """Read properties by ``(siid, piid)``, ``MAX_BATCH`` per request, in request order.
+
+        A property the device refuses has a result whose ``error`` says why; the others keep
+        their values. Raises what :meth:`call` raises, for a whole batch.
+        """
+        wanted = list(dict.fromkeys(addresses))
+        found: dict[tuple[int, int], PropertyResult] = {}
+        for start in range(0, len(wanted), self._batch):
+            chunk = wanted[start : start + self._batch]
+            params = [{"did": f"{s}.{p}", "siid": s, "piid": p} for s, p in chunk]
+            found.update(property_results(await self.call("get_properties", params), chunk))
+        return [found[a] for a in wanted]
+
+    async def set_properties(
+        self, values: Iterable[tuple[int, int, Value]]
+    ) -> list[PropertyResult]:
+        """Write properties by ``(siid, piid, value)``; each result says whether it was taken."""
+        items = list({(s, p): v for s, p, v in values}.items())
+        found: dict[tuple[int, int], PropertyResult] = {}
+        for start in range(0, len(items), self._batch):
+            chunk = items[start : start + self._batch]
+            params = [{"did": f"{s}.{p}", "siid": s, "piid": p, "value": v} for (s, p), v in chunk]
+            keys = [k for k, _ in chunk]
+            found.update(property_results(await self.call("set_properties", params), keys))
+        return [found[k] for k, _ in items]
+
+    async def action(self, siid: int, aiid: int, args: Sequence[Value] = ()) -> ActionResult:
+        """Run action ``siid.aiid`` with its ``in`` arguments.
+
+        Raises:
+            MiotError: the device refused it (a subclass names why).
+        """
+        params = {"did": f"{siid}.{aiid}", "siid": siid, "aiid": aiid, "in": list(args)}
+        result = await self.call("action", params)
+        address = f"{siid}.{aiid}"
+        if not isinstance(result, dict) or not isinstance(result.get("code", 0), int):
+            raise MalformedPacket(f"the answer to action {address} is not an object with a code")
+        code = result.get("code", 0)
+        if code not in (0, 1):
+            raise miot_error(code, address)
+        out = result.get("out", [])
+        values = tuple(v for v in out if isinstance(v, bool | int | float | str))
+        return ActionResult(siid, aiid, code, values)
+
+    # --- the exchange -----------------------------------------------------------------------
+
+    async def _bounded(self, work: Callable[[float], Awaitable[_T]]) -> _T:
+        """Run ``work(deadline)`` alone on this device, within the deadline (queueing included)."""
+        if self._transport is None:
+            raise MiioError(f"the client for {self.address[0]} is not open")
+        deadline = asyncio.get_running_loop().time() + self._timing.deadline
+        try:
+            async with asyncio.timeout_at(deadline), self._lock:
+                return await work(deadline)
+        except TimeoutError:
+            raise NoAnswer() from None
+
+    async def _hello_until_answer(self, deadline: float) -> Hello:
+        wait = self._timing.first_wait
+        while True:
+            hello = await self._hello_once(wait)
+            if hello is not None:
+                return hello
+            wait = self._next_wait(wait)
+
+    async def _exchange(self, method: str, params: object, deadline: float) -> object:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[dict[str, Any]] = loop.create_future()
+        ids: list[int] = []
+        wait = self._timing.first_wait
+        try:
+            while True:
+                if future.done():  # an earlier attempt's answer came in during a hello
+                    return _result_of(future.result(), method)
+                # First contact, or a silent device that may have rebooted: learn its clock.
+                if (self._session is None or ids) and await self._hello_once(wait) is None:
+                    wait = self._next_wait(wait)
+                    continue
+                session = self._session
+                assert session is not None  # noqa: S101 - set by the hello just answered
+                request_id = self._new_id()
+                ids.append(request_id)
+                self._pending[request_id] = future
+                stamp = session.stamp + int(loop.time() - session.at)
+                message = encode_message({"id": request_id, "method": method, "params": params})
+                self._send(build_packet(self._token, session.device_id, stamp, message))
+                done, _ = await asyncio.wait((future,), timeout=wait)
+                if done:
+                    return _result_of(future.result(), method)
+                self.stats.retries += 1
+                wait = self._next_wait(wait)
+        finally:
+            answered = future.done() and not future.cancelled()
+            if not future.done():
+                future.cancel()
+            for request_id in ids:
+                self._pending.pop(request_id, None)
+                self._recent[request_id] = answered
+            while len(self._recent) > _RECENT_IDS:
+                self._recent.popitem(last=False)
+
+    async def _hello_once(self, wait: float) -> Hello | None:
+        future: asyncio.Future[Hello] = asyncio.get_running_loop().create_future()
+        self._hello = future
+        self.stats.hellos += 1
+        try:
+            self._send(HELLO)
+            done, _ = await asyncio.wait((future,), timeout=wait)
+            if not done:
+                return None
+            hello = future.result()
+        finally:
+            self._hello = None
+            if not future.done():
+                future.cancel()
+        self._adopt(hello.device_id, hello.stamp)
+        return hello
+
+    def _next_wait(self, wait: float) -> float:
+        timing = self._timing
+        grown = min(wait * timing.backoff, timing.max_wait)
+        return grown * (1 + self._rng.uniform(-timing.jitter, timing.jitter))
+
+    def _new_id(self) -> int:
+        request_id = self._next
+        self._next = 1 if request_id >= _MAX_ID else request_id + 1
+        return request_id
+
+    def _send(self, packet: bytes) -> None:
+        if self._transport is None:
+            raise MiioError(f"the client for {self.address[0]} is closed")
+        self.stats.sent += 1
+        self._transport.sendto(packet)
+
+    def _adopt(self, device_id: int, stamp: int) -> None:
+        """Track the device's clock from an answer; count a restart when it went backwards."""
+        now = asyncio.get_running_loop().time()
+        old = self._session
+        if old is not None:
+            if old.device_id != device_id:
+                _log.warning(
+                    "miio %s: device id changed from %s to %s (another device at this address?)",
+                    self.address[0],
+                    old.device_id,
+                    device_id,
+                )
+            elif stamp + _STAMP_SLACK < old.stamp + int(now - old.at):
+                self.stats.resyncs += 1
+                _log.info("miio %s: the device restarted (its clock went back)", self.address[0])
+        self._session = _Session(device_id, stamp, now)
+
+    # --- receiving (loop only) ----------------------------------------------------------------
+
+    def _received(self, data: bytes) -> None:
+        self.stats.received += 1
+        if len(data) == HEADER_SIZE:
+            self._received_hello(data)
+            return
+        try:
+            opened = open_packet(self._token, data)
+            message = decode_message(opened.payload)
+        except MalformedPacket as exc:
+            self.stats.malformed += 1
+            _log.debug("miio %s: dropped a packet: %s", self.address[0], exc)
+            return
+        session = self._session
+        request_id = message.get("id")
+        if session is not None and opened.header.device_id != session.device_id:
+            self.stats.foreign += 1
+            return
+        if not isinstance(request_id, int) or isinstance(request_id, bool):
+            self.stats.malformed += 1
+            return
+        future = self._pending.get(request_id)
+        if future is None or future.done():
+            if future is not None or self._recent.get(request_id):
+                self.stats.duplicates += 1
+            elif request_id in self._recent:
+                self.stats.late += 1
+            else:
+                self.stats.foreign += 1
+            return
+        self.stats.answered += 1
+        self._adopt(opened.header.device_id, opened.header.stamp)
+        future.set_result(message)
+
+    def _received_hello(self, data: bytes) -> None:
+        try:
+            hello = parse_hello_reply(data)
+        except MalformedPacket:
+            self.stats.malformed += 1
+            return
+        waiter = self._hello
+        if waiter is None or waiter.done():
+            self.stats.late += 1
+            return
+        waiter.set_result(hello)
+
+
+def _result_of(message: dict[str, Any], method: str) -> object:
+    if "result" in message:
+        return message["result"]
+    error = message.get("error")
+    if isinstance(error, dict):
+        code = error.get("code")
+        text = error.get("message")
+        raise DeviceError(
+            code if isinstance(code, int) else 0, text if isinstance(text, str) else "", method
+        )
+    raise MalformedPacket(f"the answer to {method} has neither result nor error")
