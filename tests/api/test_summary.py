@@ -15,8 +15,8 @@ METER = "power-meter.power-consumption"
 
 async def test_energy_today_and_its_cost_on_the_hubs_clock(tmp_path: Path) -> None:
     async with open_api(tmp_path, with_sim=False, start=at(2026, 11, 19, 22)) as api:
-        # Yesterday evening's reading is the baseline; today 2 kWh in the valley (0.30) and
-        # 1 kWh at the morning's flat price (0.50).
+        # Yesterday evening's reading is the baseline; today's first 2 kWh came from 22:00 to
+        # 03:00 and the next 1 kWh from 03:00 to 08:00.
         for when, value in (
             (at(2026, 11, 19, 22), 10.0),
             (at(2026, 11, 20, 3), 12.0),
@@ -37,7 +37,10 @@ async def test_energy_today_and_its_cost_on_the_hubs_clock(tmp_path: Path) -> No
         assert body["timezone"] == "Asia/Shanghai"
         assert body["energy"]["since"] == at(2026, 11, 20)
         assert body["energy"]["kwh"] == pytest.approx(3.0)
-        assert body["energy"]["cost"] == pytest.approx(2 * 0.30 + 1 * 0.50)
+        # Each spread evenly over its hours: 22-23 flat (0.50), 23-07 valley (0.30), 07-08 flat.
+        first = 2 * (1 * 0.50 + 4 * 0.30) / 5
+        second = 1 * (4 * 0.30 + 1 * 0.50) / 5
+        assert body["energy"]["cost"] == pytest.approx(round(first + second, 2))
         assert body["energy"]["currency"] == "CNY"
         # Without the mobility services (which keep the tariffs) the energy stays, the cost goes.
         plain = (await api.client.get("/api/summary", headers=owner.headers)).json()

@@ -125,10 +125,27 @@ export interface History {
   points: HistoryPoint[];
 }
 
+export interface EnergyPoint {
+  time: number;
+  value: number;
+  /** What that energy cost at the home's tariff; null without a tariff. */
+  cost: number | null;
+}
+
 export interface Energy {
   unit: string;
-  devices: { id: string; name: string; room_id: string | null; total: number; series: { time: number; value: number }[] }[];
-  rooms: { id: string; name: string; total: number }[];
+  period: 'hour' | 'day' | 'month';
+  since: number;
+  until: number;
+  total: number;
+  cost: number | null;
+  currency: string | null;
+  tariff: { name: string; currency: string; timezone: string } | null;
+  /** Homes shown that have no tariff (their energy has no cost). */
+  no_tariff: string[];
+  span: { span: 'day' | 'week' | 'month'; date: string; previous: string; next: string | null; today: string; current: boolean } | null;
+  devices: { id: string; name: string; room_id: string | null; total: number; cost: number | null; share: number; series: EnergyPoint[] }[];
+  rooms: { id: string; name: string; total: number; cost: number | null }[];
 }
 
 export interface AuditEntry {

@@ -17,7 +17,6 @@ __all__ = [
     "AuditOut",
     "CommandOut",
     "DeviceOut",
-    "EnergyOut",
     "EventOut",
     "GrantIn",
     "GrantOut",
@@ -374,37 +373,3 @@ class EventOut(BaseModel):
     kind: str
     path: str
     payload: dict[str, object]
-
-
-class EnergyPointOut(BaseModel):
-    """Energy used in one day or month."""
-
-    time: float
-    value: float
-
-
-class EnergyDeviceOut(BaseModel):
-    """Energy of one metered device."""
-
-    id: str
-    name: str
-    room_id: str | None
-    total: float
-    series: list[EnergyPointOut]
-
-
-class EnergyRoomOut(BaseModel):
-    """Energy of one room (its metered devices summed)."""
-
-    id: str
-    name: str
-    total: float
-
-
-class EnergyOut(BaseModel):
-    """Energy used per device and room over a period, in kWh."""
-
-    unit: Literal["kWh"] = "kWh"
-    period: str
-    devices: list[EnergyDeviceOut]
-    rooms: list[EnergyRoomOut]

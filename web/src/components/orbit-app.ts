@@ -240,7 +240,7 @@ export class OrbitApp extends ViewElement {
       case 'device':
         return html`<orbit-device-page device-id=${id ?? ''}></orbit-device-page>`;
       case 'energy':
-        return html`<orbit-energy></orbit-energy>`;
+        return html`<orbit-energy .user=${user}></orbit-energy>`;
       case 'activity':
         return html`<orbit-activity></orbit-activity>`;
       case 'inbox':

@@ -14,8 +14,9 @@ from fastapi import Request
 from orbithub.api.errors import ApiError
 from orbithub.api.services import services_of
 from orbithub.mobility.runtime import Mobility
+from orbithub.mobility.tariff import Tariff
 
-__all__ = ["ERRORS", "mobility_of", "require_mobility"]
+__all__ = ["ERRORS", "home_tariff", "mobility_of", "require_mobility"]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"description": "the caller may see the vehicle but not control it"},
@@ -46,3 +47,12 @@ def require_mobility(request: Request) -> Mobility:
             "start the hub with them enabled",
         )
     return service
+
+
+def home_tariff(request: Request, home_id: str) -> Tariff | None:
+    """The tariff a home's energy is priced at: its own or the hub's default.
+
+    None when it has neither, or the mobility services (which keep the tariffs) are not running.
+    """
+    service = mobility_of(request)
+    return service.charging.tariff(home_id) if service is not None else None

@@ -3,31 +3,29 @@
 The app's home screen shows these at a glance, and draws its charts on the hub's clock rather
 than the phone's (a demo hub runs its own accelerated clock; a phone's clock may be wrong).
 Everything else on the home screen comes from the routes that already serve it (devices,
-presence, scenes, vehicles). The cost prices every increase of a meter at the home's tariff
-at the moment it was read; it is null when the home has no tariff or the mobility services
-(which keep the tariffs) are not running.
+presence, scenes, vehicles). The energy and its cost are the energy view's for today (see
+``api.energy_cost``: each increase of a meter is priced over the time since the reading
+before); the cost is null when the home has no tariff or the mobility services (which keep
+the tariffs) are not running.
 """
 
 from __future__ import annotations
 
-import itertools
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep
-from orbithub.api.energy import METER_PATH, day_start, meter_readings, metered, zone
+from orbithub.api.energy import METER_PATH, consumption, day_start, meter_readings, metered, zone
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
-from orbithub.api.routes.mobility_deps import mobility_of
+from orbithub.api.routes.mobility_deps import home_tariff
 from orbithub.core.registry import Space, SpaceKind
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["hub"])
-
-_UNIT_SCALE = {"kwh": 1.0, "wh": 0.001}
 
 
 class EnergyTodayOut(BaseModel):
@@ -99,21 +97,15 @@ async def _energy_today(
     if not devices:
         return None
     since = day_start(now, zone(space.timezone))
-    mobility = mobility_of(request)
-    tariff = mobility.charging.tariff(space.id) if mobility is not None else None
+    tariff = home_tariff(request, space.id)
     kwh = 0.0
     cost = 0.0
     for device in devices:
-        scale = _UNIT_SCALE.get((device.spec.property(METER_PATH).unit or "kWh").lower(), 1.0)
+        unit = device.spec.property(METER_PATH).unit
         readings = await meter_readings(db, device.id, since, now + 1)
-        for (_, previous), (when, current) in itertools.pairwise(readings):
-            if when < since:
-                continue
-            # A reading below the one before means the meter restarted from zero.
-            used = (current - previous if current >= previous else current) * scale
-            kwh += used
-            if tariff is not None:
-                cost += used * tariff.price_at(when)
+        usage = consumption(readings, [since], now + 1, unit, tariff)
+        kwh += usage.total
+        cost += usage.cost or 0.0
     return EnergyTodayOut(
         since=since,
         kwh=round(kwh, 3),
