@@ -48,7 +48,7 @@ DB_FILENAME: Final = "orbithub.db"
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-SCHEMA_HEAD: Final = "0006"
+SCHEMA_HEAD: Final = "0007"
 """The newest schema revision (a test checks it against the migration scripts).
 
 A database already there opens without loading alembic at all: alembic and the revision
@@ -90,7 +90,7 @@ class Database:
         cls,
         url: str | None = None,
         *,
-        data_dir: Path,
+        data_dir: Path | None = None,
         schema: str | None = None,
         connect_timeout: float = 10.0,
         busy_timeout: float = 5.0,
@@ -100,7 +100,9 @@ class Database:
         Args:
             url: ``postgresql://user:pass@host/db`` for PostgreSQL, ``sqlite:///path`` for a
                 SQLite file elsewhere, or None for ``<data_dir>/orbithub.db``.
-            data_dir: the hub's data directory; created when missing.
+            data_dir: the hub's data directory; created when missing. Only a SQLite database
+                needs one: a PostgreSQL process without local files (a fleet worker or
+                gateway) leaves it out.
             schema: PostgreSQL only: the schema holding the tables (it must exist). Lets
                 several hubs, or tests, share one database.
             connect_timeout: seconds to wait for the server before giving up.
@@ -117,8 +119,9 @@ class Database:
         """
         target = _resolve_url(url, data_dir)
         display = target.render_as_string(hide_password=True)
-        await asyncio.to_thread(_check_writable_dir, data_dir)
-        await asyncio.to_thread(secure_data_dir, data_dir)
+        if data_dir is not None:
+            await asyncio.to_thread(_check_writable_dir, data_dir)
+            await asyncio.to_thread(secure_data_dir, data_dir)
         if target.get_backend_name() == "sqlite":
             if schema is not None:
                 raise UnsupportedDatabaseError(
@@ -290,8 +293,13 @@ def _unreachable_message(db: Database, exc: BaseException) -> str:
     )
 
 
-def _resolve_url(url: str | None, data_dir: Path) -> URL:
+def _resolve_url(url: str | None, data_dir: Path | None) -> URL:
     if url is None:
+        if data_dir is None:
+            raise UnsupportedDatabaseError(
+                "no database URL and no data directory: give a postgresql:// URL, or a data "
+                "directory for the SQLite file"
+            )
         return URL.create("sqlite+aiosqlite", database=str(data_dir / DB_FILENAME))
     try:
         parsed = sa.make_url(url)
