@@ -11,14 +11,15 @@ from orbithub.adapters.miio import MiioClient, SimulatedMiioDevice, Timing, Toke
 from orbithub.spec import DeviceType, load_spec_file
 from tests.conftest import REPO
 
-FIXTURES = REPO / "tests" / "fixtures" / "miot"
+MODELS = REPO / "src" / "orbithub" / "adapters" / "miio" / "models"
 TOKEN = Token(bytes.fromhex("9a1f3c4d5e6f708192a3b4c5d6e7f801"))
 # Loopback answers in well under a millisecond; these waits keep the retry tests quick.
 FAST = Timing(first_wait=0.05, backoff=2.0, max_wait=0.2, jitter=0.1, deadline=2.0)
 
 
-def load(name: str) -> DeviceType:
-    return load_spec_file(FIXTURES / f"{name}.json")
+def load(model: str) -> DeviceType:
+    """The MIoT spec OrbitHub ships for ``model``."""
+    return load_spec_file(MODELS / f"{model}.json")
 
 
 @pytest.fixture
@@ -40,6 +41,14 @@ async def client(purifier: SimulatedMiioDevice) -> AsyncIterator[MiioClient]:
     host, port = purifier.address
     async with MiioClient(host, TOKEN, port=port, timing=FAST, seed=1) as miio:
         yield miio
+
+
+def client_for(
+    device: SimulatedMiioDevice, token: Token = TOKEN, timing: Timing = FAST
+) -> MiioClient:
+    """A client for a simulated device (not opened yet)."""
+    host, port = device.address
+    return MiioClient(host, token, port=port, timing=timing, seed=3)
 
 
 async def until(condition: Callable[[], bool], within: float = 2.0) -> None:

@@ -50,10 +50,11 @@ async def test_a_late_answer_is_not_taken_for_the_next_request(
     purifier: SimulatedMiioDevice,
 ) -> None:
     host, port = purifier.address
-    hurried = Timing(first_wait=0.05, max_wait=0.05, deadline=0.12)
+    # Generous against a loaded machine: the answers come only after the first call gave up.
+    hurried = Timing(first_wait=0.1, max_wait=0.1, deadline=0.4)
     async with MiioClient(host, TOKEN, port=port, timing=hurried) as miio:
         await miio.hello()
-        purifier.reply_delay = 0.3
+        purifier.reply_delay = 0.8
         with pytest.raises(NoAnswer):
             await miio.get_properties([(2, 1)])
         purifier.reply_delay = 0.0

@@ -145,6 +145,8 @@ class MiioClient:
         for future in self._pending.values():
             if not future.done():
                 future.cancel()
+        if self._hello is not None and not self._hello.done():
+            self._hello.cancel()
 
     @property
     def local_address(self) -> tuple[str, int] | None:
@@ -255,6 +257,8 @@ class MiioClient:
         wait = self._timing.first_wait
         try:
             while True:
+                if future.cancelled():
+                    raise MiioError(f"the client for {self.address[0]} was closed")
                 if future.done():  # an earlier attempt's answer came in during a hello
                     return _result_of(future.result(), method)
                 # First contact, or a silent device that may have rebooted: learn its clock.
@@ -271,7 +275,7 @@ class MiioClient:
                 self._send(build_packet(self._token, session.device_id, stamp, message))
                 done, _ = await asyncio.wait((future,), timeout=wait)
                 if done:
-                    return _result_of(future.result(), method)
+                    continue  # answered (or closed): said at the top of the loop
                 self.stats.retries += 1
                 wait = self._next_wait(wait)
         finally:
@@ -291,7 +295,7 @@ class MiioClient:
         try:
             self._send(HELLO)
             done, _ = await asyncio.wait((future,), timeout=wait)
-            if not done:
+            if not done or future.cancelled():
                 return None
             hello = future.result()
         finally:

@@ -170,14 +170,15 @@ def property_results(
         if not isinstance(entry, dict):
             continue
         siid, piid, code = entry.get("siid"), entry.get("piid"), entry.get("code", 0)
-        key = (siid, piid)
-        if key not in wanted or not isinstance(code, int) or isinstance(code, bool):
+        if not (isinstance(siid, int) and isinstance(piid, int) and (siid, piid) in wanted):
+            continue
+        if not isinstance(code, int) or isinstance(code, bool):
             continue
         value = entry.get("value")
         if code in _DONE and "value" in entry and not isinstance(value, bool | int | float | str):
             continue  # a value of a kind no property has: treat as no answer for it
         typed = value if isinstance(value, bool | int | float | str) else None
-        found[key] = PropertyResult(siid, piid, code, typed)  # type: ignore[arg-type]
+        found[(siid, piid)] = PropertyResult(siid, piid, code, typed)
     for siid, piid in asked:
         found.setdefault((siid, piid), PropertyResult(siid, piid, None))
     return found

@@ -34,7 +34,7 @@ from orbithub.adapters.miio.packet import (
 )
 from orbithub.spec import Action, DeviceType, Format, Property, Value, ValueRejected, check_value
 
-__all__ = ["DeviceStats", "PropertyProvider", "SimulatedMiioDevice", "SpecValues"]
+__all__ = ["DeviceStats", "PropertyProvider", "SimulatedMiioDevice", "SpecValues", "fit"]
 
 _log = logging.getLogger(__name__)
 
@@ -51,10 +51,11 @@ INVALID_PARAMS = -32602
 class PropertyProvider(Protocol):
     """Where a simulated device's values live.
 
-    ``write`` and ``act`` may raise :class:`MiotError` (its code is answered, e.g.
-    :class:`~orbithub.adapters.miio.errors.DeviceBusy` gives -4004) or
-    :class:`~orbithub.spec.ValueRejected` (answered as -4005). The device checks access,
-    existence and the spec's ranges before calling them.
+    ``read`` may give any number for a numeric property: the device rounds and clamps it to the
+    spec (:func:`fit`), as firmware does with its sensors. ``write`` and ``act`` may raise
+    :class:`MiotError` (its code is answered: :class:`~orbithub.adapters.miio.DeviceBusy`
+    gives -4004) or :class:`~orbithub.spec.ValueRejected` (answered as -4005). The device checks
+    access, existence and the spec's ranges before calling them.
     """
 
     def read(self, prop: Property) -> Value:
@@ -79,6 +80,26 @@ def _default(prop: Property) -> Value:
         return prop.value_list[0].value
     low = prop.value_range.min if prop.value_range else 0
     return float(low) if prop.format is Format.FLOAT else int(low)
+
+
+def fit(prop: Property, value: Value) -> Value:
+    """``value`` in the form the device's firmware would send for ``prop``.
+
+    Physics computes with floats; a device reports a uint8 filter life as a whole number inside
+    its range. Numbers are rounded to the format and clamped to the range; anything else is
+    converted to the format's type.
+    """
+    if prop.format is Format.BOOL:
+        return bool(value)
+    if prop.format is Format.STRING:
+        return str(value)
+    if isinstance(value, str):
+        return _default(prop)
+    number = float(value)
+    rng = prop.value_range
+    if rng is not None:
+        number = min(max(number, rng.min), rng.max)
+    return number if prop.format is Format.FLOAT else round(number)
 
 
 class SpecValues:
@@ -299,7 +320,7 @@ class SimulatedMiioDevice:
                 return {**out, "code": 0}
             if not prop.readable:
                 return {**out, "code": -4001}
-            return {**out, "code": 0, "value": self.provider.read(prop)}
+            return {**out, "code": 0, "value": fit(prop, self.provider.read(prop))}
         except ValueRejected:
             return {**out, "code": -4005}
         except MiotError as exc:
