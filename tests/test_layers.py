@@ -13,14 +13,15 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "orbithub"
 ALLOWED: dict[str, set[str]] = {
     "spec": set(),
     "bounded": set(),
+    "language": set(),
     "core": {"spec"},
     "adapters": {"core", "spec", "bounded"},
-    "automation": {"core", "spec", "mobility", "bounded"},
+    "automation": {"core", "spec", "mobility", "bounded", "language"},
     "mobility": {"core", "spec"},
     "storage": {"core", "spec"},
     # The access rules read the accounts' types (users, grants) and current grants.
     "access": {"core", "spec", "storage"},
-    "assistant": {"core", "spec", "storage", "automation", "access"},
+    "assistant": {"core", "spec", "storage", "automation", "access", "language"},
     "api": {
         "core",
         "spec",
@@ -32,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
         "adapters",
         "web",
         "bounded",
+        "language",
     },
     # The demo world's parts may use everything a hub is made of, but never the API or the CLI.
     "demo": {
@@ -45,6 +47,7 @@ ALLOWED: dict[str, set[str]] = {
         "adapters",
         "bounded",
         "sdk",
+        "language",
     },
     # Fleet workers run the hub's parts per home on NATS JetStream; the API stays above them.
     "fleet": {

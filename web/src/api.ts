@@ -1,6 +1,6 @@
 /** The HTTP client: bearer tokens kept on this device, refreshed once on 401, errors as ApiError. */
 
-import { t } from './i18n';
+import { language, t } from './i18n';
 import type { Tokens, User } from './types';
 
 const TOKENS_KEY = 'orbithub.tokens';
@@ -123,7 +123,8 @@ class Api extends EventTarget {
   }
 
   private async send(method: Method, path: string, body: unknown, auth: boolean): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The app's language, not the browser's: the hub writes its messages in it.
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (auth && this.tokens) headers.Authorization = `Bearer ${this.tokens.access_token}`;
     try {

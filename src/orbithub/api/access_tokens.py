@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import jwt
 
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, said
 
 __all__ = ["AccessClaims", "decode_access_token", "encode_access_token", "unauthenticated"]
 
@@ -31,9 +31,9 @@ class AccessClaims:
     session_id: str
 
 
-def unauthenticated(message: str) -> ApiError:
-    """A 401 answer with the Bearer challenge."""
-    return ApiError(401, "unauthenticated", message, headers={"WWW-Authenticate": "Bearer"})
+def unauthenticated(key: str) -> ApiError:
+    """A 401 answer with the Bearer challenge, saying the hub's text ``key``."""
+    return said(401, "unauthenticated", key, headers={"WWW-Authenticate": "Bearer"})
 
 
 def encode_access_token(
@@ -67,10 +67,7 @@ def decode_access_token(key: str, token: str, *, now: float, ttl: float) -> Acce
             options={"require": ["sub", "exp", "iat", "ver", "sid"], "verify_exp": False},
         )
     except jwt.PyJWTError:
-        raise unauthenticated(
-            "the access token is not valid (bad signature, format, or from an older "
-            "version); sign in again"
-        ) from None
+        raise unauthenticated("auth.access_invalid") from None
     exp, iat, epoch, sid = raw.get("exp"), raw.get("iat"), raw.get("ver"), raw.get("sid")
     if (
         raw.get("typ") != "access"
@@ -79,9 +76,7 @@ def decode_access_token(key: str, token: str, *, now: float, ttl: float) -> Acce
         or not isinstance(epoch, int)
         or not isinstance(sid, str)
     ):
-        raise unauthenticated("this is not an access token; send the access_token")
+        raise unauthenticated("auth.not_access_token")
     if exp - iat > ttl + _SKEW_S or iat > now + _SKEW_S:
-        raise unauthenticated(
-            "the access token claims a lifetime this hub never gives; sign in again"
-        )
+        raise unauthenticated("auth.access_lifetime")
     return AccessClaims(str(raw["sub"]), float(exp), epoch, sid)

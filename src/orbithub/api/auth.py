@@ -32,7 +32,7 @@ from orbithub.api.access_tokens import (
     encode_access_token,
     unauthenticated,
 )
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.login_limits import LoginLimiter
 from orbithub.api.settings import ApiSettings
 from orbithub.core.clock import Clock, SystemClock
@@ -172,15 +172,12 @@ class Accounts:
         if outcome.reused:
             self._sessions.clear()
             self._notify()
-            raise unauthenticated(
-                "this refresh token was already used; every session it started is now signed "
-                "out for safety; sign in again with your password"
-            )
+            raise unauthenticated("auth.refresh_reused")
         if outcome.user_id is None or outcome.token is None or outcome.family_id is None:
-            raise unauthenticated("the refresh token is not valid any more; sign in again")
+            raise unauthenticated("auth.refresh_invalid")
         user = await user_store.get_user(self.db, outcome.user_id)
         if user is None:
-            raise unauthenticated("the account of this token was deleted")
+            raise unauthenticated("auth.account_deleted")
         return user, TokenPair(
             await self.access_token(user, outcome.family_id),
             outcome.token,
@@ -225,7 +222,7 @@ class Accounts:
             record = await self._integration_token(token, now)
             loaded = await self.load(record.user_id)
             if loaded is None:
-                raise unauthenticated("the account of this token was deleted")
+                raise unauthenticated("auth.account_deleted")
             user, grants = loaded
             return Principal.build(
                 user,
@@ -238,15 +235,12 @@ class Accounts:
         claims = await self._access_claims(token, now)
         loaded = await self.load(claims.user_id)
         if loaded is None:
-            raise unauthenticated("the account of this token was deleted; sign in again")
+            raise unauthenticated("auth.account_deleted")
         user, grants = loaded
         if claims.epoch != user.session_epoch:
-            raise unauthenticated(
-                "you were signed out (your password changed, or you signed out everywhere); "
-                "sign in again"
-            )
+            raise unauthenticated("auth.signed_out")
         if not await self._session_alive(claims.session_id):
-            raise unauthenticated("this session was signed out; sign in again")
+            raise unauthenticated("auth.session_ended")
         return Principal.build(
             user,
             grants,
@@ -266,7 +260,7 @@ class Accounts:
                 self._verified.clear()
             self._verified[token] = claims
         if claims.expires_at <= now:
-            raise unauthenticated("the access token has expired; refresh it or sign in again")
+            raise unauthenticated("auth.access_expired")
         return claims
 
     async def _session_alive(self, session_id: str) -> bool:
@@ -286,14 +280,12 @@ class Accounts:
         if cached is not None and fresh:
             record = cached[1]
             if record.expires_at is not None and record.expires_at <= now:
-                raise unauthenticated("the integration token has expired; create a new one")
+                raise unauthenticated("auth.integration_expired")
             return record
         found = await token_store.verify_api_token(self.db, token, now=now)
         if found is None:
             self._api_tokens.pop(token, None)
-            raise unauthenticated(
-                "the integration token is unknown, revoked or expired; create a new one"
-            )
+            raise unauthenticated("auth.integration_unknown")
         if len(self._api_tokens) >= _VERIFIED_MAX:
             self._api_tokens.clear()
         self._api_tokens[token] = (time.monotonic(), found)
@@ -350,12 +342,13 @@ class Accounts:
         wait = self.limiter.retry_after(username, address, self.clock.now())
         if wait is not None:
             seconds = int(wait + 0.999)
-            raise ApiError(
+            raise said(
                 429,
                 "rate_limited",
-                f"too many failed sign-ins; wait {seconds} s before trying again",
+                "auth.rate_limited",
                 detail={"retry_after": seconds},
                 headers={"Retry-After": str(seconds)},
+                seconds=seconds,
             )
 
     async def login(self, username: str, password: str, address: str) -> tuple[User, TokenPair]:
@@ -368,6 +361,6 @@ class Accounts:
         user = await user_store.get_user_by_username(self.db, username)
         if not await self.verify_password(user, password) or user is None:
             self.limiter.fail(username, address, self.clock.now())
-            raise unauthenticated("wrong user name or password; check both and try again")
+            raise unauthenticated("auth.wrong_login")
         self.limiter.succeed(username, address)
         return user, await self.issue(user)

@@ -22,7 +22,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from orbithub.access import Commands, Principal, Role, TokenKind, is_security_device
 from orbithub.api.auth import Accounts
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, said
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
 from orbithub.storage.audit import write_audit
@@ -127,11 +127,8 @@ async def current_principal(
         ApiError: 401 without a token or with an invalid, expired or revoked one.
     """
     if credentials is None:
-        raise ApiError(
-            401,
-            "unauthenticated",
-            "sign in first: send Authorization: Bearer <access token>",
-            headers={"WWW-Authenticate": "Bearer"},
+        raise said(
+            401, "unauthenticated", "auth.sign_in_first", headers={"WWW-Authenticate": "Bearer"}
         )
     principal = await get_accounts(request).authenticate(credentials.credentials)
     request.state.principal = principal
@@ -148,11 +145,7 @@ async def require_signed_in(principal: CurrentPrincipal) -> Principal:
     leaked token cannot take the account over.
     """
     if not principal.signed_in:
-        raise ApiError(
-            403,
-            "signed_in_only",
-            "an integration token cannot do this; sign in with your user name and password",
-        )
+        raise said(403, "signed_in_only", "auth.signed_in_only")
     return principal
 
 
@@ -163,7 +156,7 @@ async def require_owner(principal: CurrentPrincipal) -> Principal:
     owner routes: a token limited to one space must not grow into the whole hub.
     """
     if not principal.is_owner:
-        raise ApiError(403, "forbidden", "only an owner of the hub may do this; ask one")
+        raise said(403, "forbidden", "access.owner_only")
     await require_signed_in(principal)
     return principal
 
@@ -171,7 +164,7 @@ async def require_owner(principal: CurrentPrincipal) -> Principal:
 async def require_adult(principal: CurrentPrincipal) -> Principal:
     """The caller, who must be an owner or an adult (403 otherwise)."""
     if not principal.is_adult:
-        raise ApiError(403, "forbidden", "only an owner or an adult may do this; ask one")
+        raise said(403, "forbidden", "access.adult_only")
     return principal
 
 
@@ -181,11 +174,7 @@ AdultPrincipal = Annotated[Principal, Depends(require_adult)]
 
 
 def _not_found(device_id: str) -> ApiError:
-    return ApiError(
-        404,
-        "not_found",
-        f"no device {device_id!r} that you may see; GET /api/devices lists yours",
-    )
+    return said(404, "not_found", "access.no_device", device=device_id)
 
 
 def device_for_view(principal: Principal, hub: Hub, device_id: str) -> Device:
@@ -209,14 +198,15 @@ def device_for_control(principal: Principal, hub: Hub, device_id: str) -> Device
     """
     device = device_for_view(principal, hub, device_id)
     if not principal.can_control_device(device):
-        if is_security_device(device):
-            why = (
-                f"{device.name} is a security device; a {principal.role} needs a grant that "
-                "names it; ask an owner"
-            )
-        else:
-            why = f"you may see {device.name} but not control it; ask an owner for a grant"
-        raise ApiError(403, "forbidden", why, detail={"device_id": device.id})
+        key = "access.security_device" if is_security_device(device) else "access.see_not_control"
+        raise said(
+            403,
+            "forbidden",
+            key,
+            detail={"device_id": device.id},
+            name=device.name,
+            role=principal.role,
+        )
     return device
 
 

@@ -5,6 +5,9 @@
 those are mapped here); FastAPI's validation errors become 422 with the path of each bad
 field, malformed JSON becomes 400, and bodies over the limit are refused with 413 before a
 route ever reads them.
+
+The message is written in the request's language (:func:`request_language`: the app sends
+its own as ``Accept-Language``); the code never changes with it, so clients branch on codes.
 """
 
 from __future__ import annotations
@@ -21,15 +24,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orbithub.access import CommandRefused, Refusal
+from orbithub.api.language import request_language, scope_language
 from orbithub.core.errors import (
     AdapterUnavailableError,
     UnknownDeviceError,
     UnknownRoomError,
     UnknownSpaceError,
 )
+from orbithub.language import Language, text
 from orbithub.spec.errors import UnknownAction, UnknownEvent, UnknownProperty, ValueRejected
 
-__all__ = ["ApiError", "BodySizeLimit", "ErrorResponse", "error_response", "install_error_handlers"]
+__all__ = [
+    "ApiError",
+    "BodySizeLimit",
+    "ErrorResponse",
+    "error_response",
+    "install_error_handlers",
+    "said",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -66,6 +78,9 @@ class ApiError(Exception):
         message: what went wrong and what to do next.
         detail: extra JSON data (the allowed range, the field path...).
         headers: extra response headers (``Retry-After``).
+        key: the message's key among the hub's texts, to say it in the request's language
+            (None: the message is said as given).
+        params: the values the text's placeholders take.
     """
 
     def __init__(
@@ -76,6 +91,8 @@ class ApiError(Exception):
         *,
         detail: Mapping[str, object] | None = None,
         headers: Mapping[str, str] | None = None,
+        key: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -83,6 +100,42 @@ class ApiError(Exception):
         self.message = message
         self.detail = dict(detail or {})
         self.headers = dict(headers or {})
+        self.key = key
+        self.params = dict(params or {})
+
+    def message_in(self, lang: Language) -> str:
+        """The message in ``lang`` (as given when it has no key)."""
+        if self.key is None:
+            return self.message
+        return text(lang, self.key, **self.params)
+
+
+def said(
+    status: int,
+    code: str,
+    key: str,
+    /,
+    *,
+    detail: Mapping[str, object] | None = None,
+    headers: Mapping[str, str] | None = None,
+    **params: object,
+) -> ApiError:
+    """An :class:`ApiError` whose message is the hub's text ``key``, in the request's language."""
+    return ApiError(
+        status,
+        code,
+        text("en", key, **params),
+        detail=detail,
+        headers=headers,
+        key=key,
+        params=params,
+    )
+
+
+def _say(request: Request, key: str, english: str, **params: object) -> str:
+    """``english`` for an English request, else the text ``key`` in the request's language."""
+    lang = request_language(request)
+    return english if lang == "en" else text(lang, key, **params)
 
 
 def error_response(
@@ -103,21 +156,21 @@ def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-async def _api_error(_request: Request, exc: Exception) -> ErrorResponse:
+async def _api_error(request: Request, exc: Exception) -> ErrorResponse:
     assert isinstance(exc, ApiError)  # noqa: S101 - registered for ApiError only
-    return error_response(exc.status, exc.code, exc.message, exc.detail, exc.headers)
+    message = exc.message_in(request_language(request))
+    return error_response(exc.status, exc.code, message, exc.detail, exc.headers)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> ErrorResponse:
+async def _validation_error(request: Request, exc: Exception) -> ErrorResponse:
     assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for it only
     errors = list(exc.errors())
     if any(e.get("type") == "json_invalid" for e in errors):
-        return error_response(
-            400,
-            "malformed_json",
+        english = (
             "the request body is not valid JSON; send a JSON object with "
-            "Content-Type: application/json",
+            "Content-Type: application/json"
         )
+        return error_response(400, "malformed_json", _say(request, "error.malformed_json", english))
     fields = [
         {
             "path": _field_path(e.get("loc", ())),
@@ -127,22 +180,19 @@ async def _validation_error(_request: Request, exc: Exception) -> ErrorResponse:
         for e in errors
     ]
     summary = "; ".join(f"{f['path']}: {f['message']}" for f in fields[:5])
-    return error_response(
-        422,
-        "validation_failed",
-        f"the request has invalid fields ({summary}); fix them and send it again",
-        {"errors": fields},
-    )
+    message = text(request_language(request), "error.validation_failed", summary=summary)
+    return error_response(422, "validation_failed", message, {"errors": fields})
 
 
-async def _http_error(_request: Request, exc: Exception) -> ErrorResponse:
+async def _http_error(request: Request, exc: Exception) -> ErrorResponse:
     assert isinstance(exc, StarletteHTTPException)  # noqa: S101 - registered for it only
     code = _STATUS_CODES.get(exc.status_code, "error")
     message = str(exc.detail) if exc.detail else code.replace("_", " ")
+    lang = request_language(request)
     if exc.status_code == 404:
-        message = "no such endpoint; /api/docs lists what the API offers"
+        message = text(lang, "error.no_endpoint")
     elif exc.status_code == 405:
-        message = "this endpoint does not accept that method; /api/docs lists the methods"
+        message = text(lang, "error.method_not_allowed")
     return error_response(exc.status_code, code, message, headers=exc.headers)
 
 
@@ -154,34 +204,41 @@ _REFUSAL_STATUS = {
 }
 
 
-async def _core_error(_request: Request, exc: Exception) -> ErrorResponse:
+async def _core_error(request: Request, exc: Exception) -> ErrorResponse:
+    # Core and access errors explain themselves in English with every detail; another
+    # language gets the hub's sentence for the same code, with the English reason inside
+    # where the sentence has room for it.
+    reason = str(exc)
     if isinstance(exc, CommandRefused):
+        message = _say(request, f"refusal.{exc.code}", reason)
         return error_response(
-            _REFUSAL_STATUS[exc.code], str(exc.code), str(exc), {"device_id": exc.device_id}
+            _REFUSAL_STATUS[exc.code], str(exc.code), message, {"device_id": exc.device_id}
         )
     if isinstance(exc, ValueRejected):
         return error_response(
             422,
             "value_rejected",
-            str(exc),
+            _say(request, "error.value_rejected", reason, reason=exc.reason),
             {"property": exc.prop, "reason": exc.reason, "kind": type(exc).__name__},
         )
     if isinstance(exc, UnknownProperty | UnknownAction | UnknownEvent):
-        return error_response(404, "unknown_path", str(exc))
+        return error_response(
+            404, "unknown_path", _say(request, "error.unknown_path", reason, reason=reason)
+        )
     if isinstance(exc, UnknownDeviceError | UnknownRoomError | UnknownSpaceError):
-        return error_response(404, "not_found", str(exc))
+        return error_response(
+            404, "not_found", _say(request, "error.not_found", reason, reason=reason)
+        )
     if isinstance(exc, AdapterUnavailableError):
-        return error_response(503, "unavailable", str(exc))
-    return await _unexpected(_request, exc)
+        return error_response(
+            503, "unavailable", _say(request, "error.unavailable", reason, reason=reason)
+        )
+    return await _unexpected(request, exc)
 
 
 async def _unexpected(request: Request, exc: Exception) -> ErrorResponse:
     _LOGGER.exception("unexpected error answering %s %s", request.method, request.url.path)
-    return error_response(
-        500,
-        "internal",
-        "the hub failed to answer this request; the error is in the hub's log, please report it",
-    )
+    return error_response(500, "internal", text(request_language(request), "error.internal"))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -227,7 +284,7 @@ class BodySizeLimit:
                 except ValueError:
                     declared = -1
                 if declared > self.limit or declared < 0:
-                    await self._refuse(send)
+                    await self._refuse(scope, send)
                     return
         received = 0
         too_large = False
@@ -251,20 +308,17 @@ class BodySizeLimit:
                 # The app turned the interrupted body into an error of its own (FastAPI
                 # answers 400 when reading the body fails); the client gets the real reason.
                 refused = True
-                await self._refuse(send)
+                await self._refuse(scope, send)
 
         try:
             await self.app(scope, limited_receive, guarded_send)
         except _TooLarge:
             if not refused:
-                await self._refuse(send)
+                await self._refuse(scope, send)
 
-    async def _refuse(self, send: Send) -> None:
-        response = error_response(
-            413,
-            "too_large",
-            f"the request body is larger than {self.limit} bytes; send less data at once",
-        )
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        message = text(scope_language(scope), "error.too_large", limit=self.limit)
+        response = error_response(413, "too_large", message)
         await send(
             {
                 "type": "http.response.start",

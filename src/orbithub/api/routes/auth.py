@@ -12,7 +12,7 @@ from orbithub.api.deps import (
     audit,
     client_address,
 )
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
     GrantOut,
@@ -83,9 +83,7 @@ async def onboard(body: OnboardingIn, request: Request, accounts: AccountsDep) -
         only_if_none=True,
     )
     if user is None:
-        raise ApiError(
-            409, "already_onboarded", "the hub already has an owner; sign in at /api/auth/login"
-        )
+        raise said(409, "already_onboarded", "auth.already_onboarded")
     pair = await accounts.issue(user)
     await audit(request, None, action="onboarding", target=user.username, detail={"role": "owner"})
     return TokensOut(
@@ -146,7 +144,7 @@ async def me(principal: CurrentPrincipal, accounts: AccountsDep) -> MeOut:
     """The signed-in user and their active grants."""
     loaded = await accounts.load(principal.user_id)
     if loaded is None:
-        raise ApiError(401, "unauthenticated", "the account was deleted; sign in again")
+        raise said(401, "unauthenticated", "auth.account_deleted")
     user, _ = loaded
     return MeOut(user=user_out(user), grants=[grant_out(g) for g in principal.grants])
 
@@ -160,20 +158,14 @@ async def _check_current_password(
     sign-in limits like any other.
     """
     if body.current_password is None:
-        raise ApiError(
-            422,
-            "current_password_required",
-            "to set a new password, send your current one as current_password",
-        )
+        raise said(422, "current_password_required", "auth.current_password_required")
     address = client_address(request)
     accounts.check_limits(principal.username, address)
     loaded = await accounts.load(principal.user_id)
     user = None if loaded is None else loaded[0]
     if not await accounts.verify_password(user, body.current_password):
         accounts.limiter.fail(principal.username, address, accounts.clock.now())
-        raise ApiError(
-            403, "wrong_password", "current_password is not your password; nothing changed"
-        )
+        raise said(403, "wrong_password", "auth.wrong_current_password")
 
 
 @router.patch(
@@ -205,7 +197,7 @@ async def update_me(
         security_notices=body.security_notices,
     )
     if user is None:
-        raise ApiError(401, "unauthenticated", "the account was deleted; sign in again")
+        raise said(401, "unauthenticated", "auth.account_deleted")
     out = MeOut(user=user_out(user), grants=[grant_out(g) for g in principal.grants])
     if password_hash is not None:
         await accounts.end_sessions(user.id, bump=False)  # update_user bumped the epoch
