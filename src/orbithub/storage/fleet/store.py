@@ -114,7 +114,12 @@ class FleetStore:
 
     @classmethod
     async def open(
-        cls, url: str, *, schema: str | None = None, connect_timeout: float = 10.0
+        cls,
+        url: str,
+        *,
+        schema: str | None = None,
+        connect_timeout: float = 10.0,
+        application_name: str = "orbithub-fleet",
     ) -> FleetStore:
         """Migrate the database (the same migrations as a hub), create months ahead, connect.
 
@@ -122,6 +127,8 @@ class FleetStore:
             url: ``postgresql://user:password@host:5432/dbname``.
             schema: the schema holding the tables (it must exist); None for the default.
             connect_timeout: seconds to wait for the server before giving up.
+            application_name: how the connections show in ``pg_stat_activity`` (a worker
+                passes its own name, so an operator sees which process holds what).
 
         Raises:
             UnsupportedDatabaseError: the URL is not PostgreSQL (fleet mode needs it).
@@ -137,7 +144,9 @@ class FleetStore:
         db = await Database.open(url, schema=schema, connect_timeout=connect_timeout)
         await db.close()
         display = target.render_as_string(hide_password=True)
-        settings = {"search_path": schema} if schema is not None else {}
+        settings = {"application_name": application_name[:63]}
+        if schema is not None:
+            settings["search_path"] = schema
         dsn = target.set(drivername="postgresql").render_as_string(hide_password=False)
         try:
             pool = await asyncpg.create_pool(

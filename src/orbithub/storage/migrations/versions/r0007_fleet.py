@@ -43,20 +43,20 @@ _UPGRADE = (
     """,
     """
     CREATE TABLE fleet_state (
-        home text NOT NULL,
-        device text NOT NULL,
-        prop text NOT NULL,
+        home text COLLATE "C" NOT NULL,
+        device text COLLATE "C" NOT NULL,
+        prop text COLLATE "C" NOT NULL,
         value jsonb NOT NULL,
         ts timestamptz NOT NULL,
         seq bigint NOT NULL,
         PRIMARY KEY (home, device, prop)
-    )
+    ) WITH (fillfactor = 80)
     """,
     """
     CREATE TABLE fleet_history (
-        home text NOT NULL,
-        device text NOT NULL,
-        prop text NOT NULL,
+        home text COLLATE "C" NOT NULL,
+        device text COLLATE "C" NOT NULL,
+        prop text COLLATE "C" NOT NULL,
         ts timestamptz NOT NULL,
         value jsonb NOT NULL,
         PRIMARY KEY (home, device, prop, ts)
