@@ -3,9 +3,10 @@
 One request is in flight per device at a time (small devices handle one at a time anyway), so
 the stamp and the handshake need no further locking. Each request has a deadline that covers
 waiting for the previous one; inside it the request is sent again with a new id after each
-silent wait, the waits growing by ``Timing.backoff`` with jitter. Before every resend the client
-says hello again: a device that rebooted has restarted its clock and ignores packets stamped
-far ahead of it, and hello gives the client its new stamp (the caller sees no error).
+silent wait, the waits growing by ``Timing.backoff`` with jitter. Every resend goes with a
+hello: a device that rebooted has restarted its clock and ignores packets stamped far ahead of
+it; the hello answer gives the client the new clock and the request goes again at once (the
+caller sees no error). Under plain loss the hello costs nothing: the resent request decides.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from orbithub.adapters.miio.client_types import (
+    SCALARS,
     ActionResult,
     ClientStats,
     DeviceInfo,
@@ -226,7 +228,7 @@ class MiioClient:
         if code not in (0, 1):
             raise miot_error(code, address)
         out = result.get("out", [])
-        values = tuple(v for v in out if isinstance(v, bool | int | float | str))
+        values = tuple(v for v in out if isinstance(v, SCALARS))
         return ActionResult(siid, aiid, code, values)
 
     # --- the exchange -----------------------------------------------------------------------
@@ -259,10 +261,9 @@ class MiioClient:
             while True:
                 if future.cancelled():
                     raise MiioError(f"the client for {self.address[0]} was closed")
-                if future.done():  # an earlier attempt's answer came in during a hello
+                if future.done():  # an earlier attempt's answer came in late, but in time
                     return _result_of(future.result(), method)
-                # First contact, or a silent device that may have rebooted: learn its clock.
-                if (self._session is None or ids) and await self._hello_once(wait) is None:
+                if self._session is None and await self._hello_once(wait) is None:
                     wait = self._next_wait(wait)
                     continue
                 session = self._session
@@ -273,11 +274,14 @@ class MiioClient:
                 stamp = session.stamp + int(loop.time() - session.at)
                 message = encode_message({"id": request_id, "method": method, "params": params})
                 self._send(build_packet(self._token, session.device_id, stamp, message))
-                done, _ = await asyncio.wait((future,), timeout=wait)
-                if done:
-                    continue  # answered (or closed): said at the top of the loop
+                # A resend goes with a hello: if the device restarted, its answer shows the new
+                # clock and the request goes again at once instead of after another silent wait.
+                hello = self._start_hello() if len(ids) > 1 else None
+                if await self._await_answer(future, hello, stamp, loop.time() + wait):
+                    continue
                 self.stats.retries += 1
-                wait = self._next_wait(wait)
+                if not future.done():
+                    wait = self._next_wait(wait)
         finally:
             answered = future.done() and not future.cancelled()
             if not future.done():
@@ -287,23 +291,63 @@ class MiioClient:
                 self._recent[request_id] = answered
             while len(self._recent) > _RECENT_IDS:
                 self._recent.popitem(last=False)
+            self._end_hello()
+
+    async def _await_answer(
+        self,
+        future: asyncio.Future[dict[str, Any]],
+        hello: asyncio.Future[Hello] | None,
+        stamp: int,
+        until: float,
+    ) -> bool:
+        """Wait for the answer until ``until``; False to resend (silence, or a new clock)."""
+        loop = asyncio.get_running_loop()
+        while True:
+            waiting: tuple[asyncio.Future[Any], ...] = (future,)
+            if hello is not None and not hello.done():
+                waiting = (future, hello)
+            timeout = until - loop.time()
+            if timeout <= 0:
+                return future.done()
+            done, _ = await asyncio.wait(
+                waiting, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+            if future in done:
+                return True
+            if not done:
+                return False
+            if hello is not None and hello.done() and not hello.cancelled():
+                answer = hello.result()
+                self._end_hello()
+                self._adopt(answer.device_id, answer.stamp)
+                if abs(answer.stamp - stamp) > _STAMP_SLACK:
+                    return False  # stamped on a clock the device no longer keeps
+            hello = None
 
     async def _hello_once(self, wait: float) -> Hello | None:
-        future: asyncio.Future[Hello] = asyncio.get_running_loop().create_future()
-        self._hello = future
-        self.stats.hellos += 1
+        future = self._start_hello()
         try:
-            self._send(HELLO)
             done, _ = await asyncio.wait((future,), timeout=wait)
             if not done or future.cancelled():
                 return None
             hello = future.result()
         finally:
-            self._hello = None
-            if not future.done():
-                future.cancel()
+            self._end_hello()
         self._adopt(hello.device_id, hello.stamp)
         return hello
+
+    def _start_hello(self) -> asyncio.Future[Hello]:
+        self._end_hello()
+        future: asyncio.Future[Hello] = asyncio.get_running_loop().create_future()
+        self._hello = future
+        self.stats.hellos += 1
+        self._send(HELLO)
+        return future
+
+    def _end_hello(self) -> None:
+        if self._hello is not None and not self._hello.done():
+            self._hello.cancel()
+        self._hello = None
 
     def _next_wait(self, wait: float) -> float:
         timing = self._timing

@@ -9,6 +9,7 @@ from orbithub.adapters.miio.errors import MalformedPacket, MiotError, miot_error
 from orbithub.spec import Value
 
 __all__ = [
+    "SCALARS",
     "ActionResult",
     "ClientStats",
     "DeviceInfo",
@@ -19,6 +20,8 @@ __all__ = [
 ]
 
 _DONE = (0, 1)  # 1: accepted and still being carried out
+SCALARS = (bool, int, float, str)
+"""The Python types a property value may have on the wire."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,21 +167,24 @@ def property_results(
     """
     if not isinstance(result, list):
         raise MalformedPacket("the answer to a property call is not a list")
-    wanted = set(asked)
+    # The asked addresses themselves, so a reply's ``true`` for 1 cannot sneak in as an id.
+    wanted: dict[tuple[object, object], tuple[int, int]] = {key: key for key in asked}
     found: dict[tuple[int, int], PropertyResult] = {}
     for entry in result:
         if not isinstance(entry, dict):
             continue
-        siid, piid, code = entry.get("siid"), entry.get("piid"), entry.get("code", 0)
-        if not (isinstance(siid, int) and isinstance(piid, int) and (siid, piid) in wanted):
-            continue
-        if not isinstance(code, int) or isinstance(code, bool):
+        key = wanted.get((entry.get("siid"), entry.get("piid")))
+        code = entry.get("code", 0)
+        if key is None or type(code) is not int:
             continue
         value = entry.get("value")
-        if code in _DONE and "value" in entry and not isinstance(value, bool | int | float | str):
-            continue  # a value of a kind no property has: treat as no answer for it
-        typed = value if isinstance(value, bool | int | float | str) else None
-        found[(siid, piid)] = PropertyResult(siid, piid, code, typed)
-    for siid, piid in asked:
-        found.setdefault((siid, piid), PropertyResult(siid, piid, None))
+        if value is not None and not isinstance(value, SCALARS):
+            if code in _DONE:
+                continue  # a value of a kind no property has: treat as no answer for it
+            value = None
+        found[key] = PropertyResult(key[0], key[1], code, value)
+    if len(found) < len(wanted):
+        for key in asked:
+            if key not in found:
+                found[key] = PropertyResult(key[0], key[1], None)
     return found
