@@ -7,6 +7,7 @@ on SQLite has none of these tables; see ``docs/fleet.md`` for the layout.
 
 from __future__ import annotations
 
+from orbithub.storage.fleet.homes import FleetDevice, FleetHome, FleetHomes, UnknownHomeError
 from orbithub.storage.fleet.model import FencedError, FleetChange, FleetValue, Lease, check_home
 from orbithub.storage.fleet.months import HOME_BUCKETS
 from orbithub.storage.fleet.store import Applied, FleetStore
@@ -16,8 +17,12 @@ __all__ = [
     "Applied",
     "FencedError",
     "FleetChange",
+    "FleetDevice",
+    "FleetHome",
+    "FleetHomes",
     "FleetStore",
     "FleetValue",
     "Lease",
+    "UnknownHomeError",
     "check_home",
 ]

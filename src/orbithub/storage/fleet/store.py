@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Final
+from typing import Final
 
 import asyncpg
 import orjson
@@ -26,7 +26,9 @@ from orbithub.storage.errors import (
     UnsupportedDatabaseError,
 )
 from orbithub.storage.fleet import months as _months
+from orbithub.storage.fleet.homes import FleetHomes
 from orbithub.storage.fleet.model import FencedError, FleetChange, FleetValue, Lease, check_home
+from orbithub.storage.fleet.pool import CONNECTION_ERRORS, Connection
 
 __all__ = ["Applied", "FleetStore"]
 
@@ -75,13 +77,6 @@ SELECT ts, value FROM fleet_history
 WHERE home = $1 AND device = $2 AND prop = $3 AND ts >= $4 AND ts < $5
 ORDER BY ts LIMIT $6
 """
-_CONNECTION_ERRORS = (
-    OSError,
-    TimeoutError,
-    asyncpg.InterfaceError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +104,8 @@ class FleetStore:
         self.url = display_url
         """The database URL with any password hidden, for logs and messages."""
         self._months = months
+        self.homes = FleetHomes(self._connection)
+        """Homes, their devices and who may use them."""
         self.future_tolerance = FUTURE_TOLERANCE
         """How far ahead of this process's clock a reading may be stamped and still count."""
 
@@ -157,7 +154,7 @@ class FleetStore:
                 command_timeout=60,
                 server_settings=settings,
             )
-        except _CONNECTION_ERRORS as exc:
+        except CONNECTION_ERRORS as exc:
             raise DatabaseUnreachableError(f"cannot reach the database {display}: {exc}") from exc
         store = cls(pool, display, set())
         try:
@@ -341,36 +338,8 @@ class FleetStore:
             await conn.execute(_ADVANCE, lease.partition, last_seq)
         return Applied(len(taken), recorded, current)
 
-    def _connection(self) -> _Connection:
-        return _Connection(self._pool, self.url)
-
-
-class _Connection:
-    """A pooled connection whose failures become storage errors that say what to do."""
-
-    def __init__(self, pool: asyncpg.Pool, url: str) -> None:
-        self._pool = pool
-        self._url = url
-        self._conn: Any = None
-
-    async def __aenter__(self) -> asyncpg.Connection:
-        try:
-            self._conn = await self._pool.acquire()
-        except _CONNECTION_ERRORS as exc:
-            raise DatabaseUnreachableError(_unreachable(self._url, exc)) from exc
-        return self._conn  # type: ignore[no-any-return]
-
-    async def __aexit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
-        await self._pool.release(self._conn)
-        if isinstance(exc, _CONNECTION_ERRORS):
-            raise DatabaseUnreachableError(_unreachable(self._url, exc)) from exc
-
-
-def _unreachable(url: str, exc: BaseException) -> str:
-    return (
-        f"lost the database {url}: {exc or type(exc).__name__}; nothing of the failed "
-        "transaction was kept, so it is safe to retry once the server is back"
-    )
+    def _connection(self) -> Connection:
+        return Connection(self._pool, self.url)
 
 
 async def _insert_history(conn: asyncpg.Connection, changes: Sequence[FleetChange]) -> int:
