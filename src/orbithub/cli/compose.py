@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
+from orbithub.adapters.miio.adapter import MiioAdapter
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES, MqttAdapter
 from orbithub.adapters.mqtt.broker import BrokerPortInUse
@@ -168,6 +169,8 @@ async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
             if plan.keep_simulated:
                 # Devices stored as simulated keep their physics when the hub restarts.
                 adapters.append(SimAdapter(clock=plan.clock))
+            # Xiaomi devices added with `orbithub xiaomi add` (or the app), from the data dir.
+            adapters.append(MiioAdapter(settings.data_dir))
             return running_hub(settings, clock=plan.clock, adapters=adapters, world=plan.world)
 
         hub = HeldContext("hub", hub_core)
