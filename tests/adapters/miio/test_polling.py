@@ -47,7 +47,7 @@ def test_a_silent_device_is_unavailable_and_asked_ever_more_rarely_until_it_answ
     policy = PollPolicy(fastest=5, slowest=60, offline_retry=10, offline_slowest=40)
     pacer = Pacer(policy, now=0)
     assert pacer.polled(0, answered=False, changed=False)  # availability changed
-    assert not pacer.online
+    assert pacer.state_word() == "unavailable"
     waits, now = [], 0.0
     for _ in range(4):
         nxt = pacer.next_poll(now)
@@ -56,7 +56,7 @@ def test_a_silent_device_is_unavailable_and_asked_ever_more_rarely_until_it_answ
         assert not pacer.polled(now, answered=False, changed=False)
     assert waits == [10, 20, 40, 40]
     assert pacer.polled(now, answered=True, changed=False)
-    assert pacer.online
+    assert pacer.state_word() == "available"
     assert pacer.next_poll(now) == now + 5
 
 

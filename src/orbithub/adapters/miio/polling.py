@@ -76,6 +76,10 @@ class Pacer:
         """Whether the device answered recently enough to count as available."""
         return self._silent < self._policy.silent_polls
 
+    def state_word(self) -> str:
+        """``available`` or ``unavailable``, for listings."""
+        return "available" if self.online else "unavailable"
+
     def next_poll(self, now: float) -> float:
         """When the next poll may go, the budget respected (never before ``now``)."""
         due = min([self._due, *self._followups])
