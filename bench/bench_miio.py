@@ -6,12 +6,15 @@ timing (first resend after 0.5 s, deadline 6 s). Figures:
 
 * CPU per poll: process CPU time / polls, a poll reading every readable property of a device
   (22 for this model, so two requests of up to 15);
+* polling throughput: every device polled at once, round after round (the wall time depends on
+  how busy the machine is; the CPU figures much less);
 * command round trip p50/p99: one ``set_properties`` from call to confirmed answer, idle and
-  while every device is being polled;
+  while each device is polled every ``--period`` seconds (200 devices every 2 s: 100 polls/s);
 * convergence under loss: each packet is lost with the given probability in each direction; a
   new mode is sent to every device at once, and the time until every device reads it back.
 
     python bench/bench_miio.py [--devices 200] [--rounds 10] [--commands 400] [--loss 0.1]
+                                [--period 2.0]
 """
 
 from __future__ import annotations
@@ -142,13 +145,15 @@ async def _bench(
     )
 
     idle = await _commands(clients, args.commands)
-    busy_polling = asyncio.create_task(_keep_polling(clients, readable))
+    busy_polling = asyncio.create_task(_keep_polling(clients, readable, args.period))
+    await asyncio.sleep(args.period)  # every device is being polled by now
     try:
         busy = await _commands(clients, args.commands)
     finally:
         busy_polling.cancel()
         await asyncio.gather(busy_polling, return_exceptions=True)
-    for label, took in (("idle", idle), ("while polling every device", busy)):
+    polling = f"while polling {len(clients) / args.period:.0f} devices/s"
+    for label, took in (("idle", idle), (polling, busy)):
         print(
             f"command round trip {label}: p50 {_percentile(took, 0.5) * 1e3:.2f} ms, "
             f"p99 {_percentile(took, 0.99) * 1e3:.2f} ms ({len(took)} commands)"
@@ -171,9 +176,19 @@ async def _bench(
         await client.close()
 
 
-async def _keep_polling(clients: list[MiioClient], readable: list[tuple[int, int]]) -> None:
-    while True:
-        await _poll_all(clients, readable)
+async def _keep_polling(
+    clients: list[MiioClient], readable: list[tuple[int, int]], period: float
+) -> None:
+    """Poll every device once per ``period``, the devices spread evenly over it."""
+
+    async def one(index: int, client: MiioClient) -> None:
+        await asyncio.sleep(period * index / len(clients))
+        while True:
+            started = time.perf_counter()
+            await client.get_properties(readable)
+            await asyncio.sleep(max(0.0, period - (time.perf_counter() - started)))
+
+    await asyncio.gather(*(one(i, c) for i, c in enumerate(clients)))
 
 
 def main() -> None:
@@ -182,6 +197,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--commands", type=int, default=400)
     parser.add_argument("--loss", type=float, default=0.1)
+    parser.add_argument("--period", type=float, default=2.0, help="poll period under load, s")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     readable = [(p.siid, p.iid) for p in _spec().properties() if p.readable]

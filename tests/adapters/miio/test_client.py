@@ -165,3 +165,14 @@ async def test_nobody_listening_ends_in_no_answer() -> None:
     async with MiioClient(host, TOKEN, port=port, timing=timing) as miio:
         with pytest.raises(NoAnswer):
             await miio.get_properties([(2, 1)])
+
+
+async def test_a_batch_past_what_the_device_takes_is_refused_whole(
+    purifier: SimulatedMiioDevice, purifier_spec: DeviceType
+) -> None:
+    readable = [(p.siid, p.iid) for p in purifier_spec.properties() if p.readable]
+    assert len(readable) > 20
+    host, port = purifier.address
+    async with MiioClient(host, TOKEN, port=port, timing=FAST, batch_size=64) as greedy:
+        with pytest.raises(DeviceError, match="at most 20"):
+            await greedy.get_properties(readable)
