@@ -20,9 +20,9 @@ import typer
 from rich.console import Console
 
 from orbithub.access import Commands
-from orbithub.cli.control import ControlError, request, socket_path
+from orbithub.cli.control import ControlError
 from orbithub.cli.options import DataDir
-from orbithub.cli.settings import Settings
+from orbithub.cli.running import ask_hub, hub_settings
 from orbithub.errors import OrbitHubError
 
 if TYPE_CHECKING:
@@ -168,9 +168,9 @@ async def _ask(
 ) -> tuple[dict[str, object], bool]:
     body = {"op": "ask", "text": text, "user": user, "language": language}
     if not offline:
-        settings = Settings.resolve(data_dir)
+        settings = hub_settings(data_dir)
         try:
-            result = await request(socket_path(settings.data_dir), body)
+            result = await ask_hub(settings, body)
         except ControlError as exc:
             if exc.code != "not_running":
                 raise

@@ -30,9 +30,10 @@ from orbithub.automation.explain import Language
 from orbithub.automation.library import AutomationLibrary
 from orbithub.automation.owners import RightsOf
 from orbithub.automation.validate import check_automations
-from orbithub.cli.control import ControlError, ControlServer, Handler, request, socket_path
+from orbithub.cli.control import ControlError, ControlServer, Handler
 from orbithub.cli.formatting import summarise_reasons
 from orbithub.cli.options import DataDir
+from orbithub.cli.running import ask_hub, hub_settings
 from orbithub.cli.settings import Settings
 from orbithub.core.commands import CommandPort
 from orbithub.core.hub import Hub
@@ -252,7 +253,11 @@ _errors = Console(stderr=True)
 
 
 def _settings(data_dir: Path | None) -> Settings:
-    return Settings.resolve(data_dir)
+    try:
+        return hub_settings(data_dir)
+    except OrbitHubError as exc:
+        _errors.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 def _go(coro: object) -> None:
@@ -270,7 +275,7 @@ def list_(data_dir: DataDir = None) -> None:
 
     async def go() -> None:
         try:
-            rows = await request(socket_path(settings.data_dir), {"op": "automations.list"})
+            rows = await ask_hub(settings, {"op": "automations.list"})
             live = True
         except ControlError as exc:
             if exc.code != "not_running":
@@ -410,9 +415,8 @@ def why(
     settings = _settings(data_dir)
 
     async def go() -> None:
-        found = await request(
-            socket_path(settings.data_dir),
-            {"op": "automations.why", "id": automation_id, "at": at, "lang": lang},
+        found = await ask_hub(
+            settings, {"op": "automations.why", "id": automation_id, "at": at, "lang": lang}
         )
         rows = found if isinstance(found, list) else []
         for line in summarise_reasons([row for row in rows if isinstance(row, dict)]):

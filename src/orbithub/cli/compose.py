@@ -171,7 +171,13 @@ async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
                 adapters.append(SimAdapter(clock=plan.clock))
             # Xiaomi devices added with `orbithub xiaomi add` (or the app), from the data dir.
             adapters.append(MiioAdapter(settings.data_dir))
-            return running_hub(settings, clock=plan.clock, adapters=adapters, world=plan.world)
+            return running_hub(
+                settings,
+                clock=plan.clock,
+                adapters=adapters,
+                world=plan.world,
+                kind="serve" if demo is None else "demo",
+            )
 
         hub = HeldContext("hub", hub_core)
         parts: list[Service] = [broker, hub]

@@ -20,6 +20,7 @@ from orbithub.adapters.mqtt.mosquitto import write_files
 from orbithub.adapters.mqtt.protocol_messages import DEFAULT_PREFIX
 from orbithub.cli import queries
 from orbithub.cli.options import DatabaseUrl, DataDir
+from orbithub.cli.running import hub_settings
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
@@ -56,7 +57,11 @@ def devices(
     """List devices with their space, room, type and aliases."""
     if ctx.invoked_subcommand is not None:
         return
-    _run(queries.list_devices(Settings.resolve(data_dir, database_url), space, _console))
+
+    async def go() -> None:
+        await queries.list_devices(hub_settings(data_dir, database_url), space, _console)
+
+    _run(go())
 
 
 @devices_app.command()

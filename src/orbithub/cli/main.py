@@ -18,10 +18,10 @@ from orbithub.cli import queries
 from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
-from orbithub.cli.control import request, socket_path
 from orbithub.cli.credentials import devices_app, mqtt_app
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
+from orbithub.cli.running import ask_hub, hub_settings
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
 from orbithub.cli.signals import Stopped, exit_stopped, run_until_signalled
 from orbithub.errors import OrbitHubError
@@ -270,7 +270,11 @@ def get(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show a device's current values (from the running hub, else the last stored ones)."""
-    _run(queries.get_values(Settings.resolve(data_dir, database_url), device, prop, console))
+
+    async def go() -> None:
+        await queries.get_values(hub_settings(data_dir, database_url), device, prop, console)
+
+    _run(go())
 
 
 def _parse_value(text: str) -> object:
@@ -289,11 +293,10 @@ def set_(
     data_dir: DataDir = None,
 ) -> None:
     """Write a property on a running hub (checked against the device's spec)."""
-    settings = Settings.resolve(data_dir)
 
     async def go() -> None:
-        result = await request(
-            socket_path(settings.data_dir),
+        result = await ask_hub(
+            hub_settings(data_dir),
             {"op": "set", "device": device, "property": prop, "value": _parse_value(value)},
         )
         _print_command_result(result)
@@ -311,7 +314,6 @@ def call(
     data_dir: DataDir = None,
 ) -> None:
     """Run a device action on a running hub."""
-    settings = Settings.resolve(data_dir)
     raw = arguments or []
     named = all("=" in a for a in raw) and raw
     args: object = (
@@ -321,8 +323,8 @@ def call(
     )
 
     async def go() -> None:
-        result = await request(
-            socket_path(settings.data_dir),
+        result = await ask_hub(
+            hub_settings(data_dir),
             {"op": "call", "device": device, "action": action, "arguments": args},
         )
         _print_command_result(result)
@@ -353,11 +355,12 @@ def history(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show the recorded history of one property."""
-    _run(
-        queries.show_history(
-            Settings.resolve(data_dir, database_url), device, prop, since, buckets, console
-        )
-    )
+
+    async def go() -> None:
+        settings = hub_settings(data_dir, database_url)
+        await queries.show_history(settings, device, prop, since, buckets, console)
+
+    _run(go())
 
 
 @spec_app.command("validate")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import zoneinfo
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-from orbithub.cli.control import ControlError, request, socket_path
+from orbithub.cli.control import ControlError
 from orbithub.cli.formatting import format_time, format_value
+from orbithub.cli.running import ask_hub, where_looked
 from orbithub.cli.settings import Settings
 from orbithub.core.errors import UnknownDeviceError
-from orbithub.core.registry import Device
+from orbithub.core.registry import Device, Space
 from orbithub.errors import OrbitHubError
 from orbithub.spec.library import device_type, library_keys
 from orbithub.spec.miot import validate_files
@@ -44,10 +47,34 @@ def parse_since(text: str) -> float:
 
 async def _stored_devices(
     settings: Settings,
-) -> tuple[Database, list[Device], dict[str, str], dict[str, str]]:
+) -> tuple[Database, list[Device], dict[str, Space], dict[str, str]]:
     db = await Database.open(settings.database_url, data_dir=settings.data_dir)
     spaces, rooms, devices = await db.load_registry()
-    return db, devices, {s.id: s.name for s in spaces}, {r.id: r.name for r in rooms}
+    return db, devices, {s.id: s for s in spaces}, {r.id: r.name for r in rooms}
+
+
+def _home_zone(spaces: dict[str, Space], device: Device) -> dt.tzinfo | None:
+    """The zone of the device's home: times are read there, whatever the machine's clock."""
+    space = spaces.get(device.space_id)
+    if space is None:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(space.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _device(settings: Settings, devices: list[Device], device_id: str) -> Device:
+    device = next((d for d in devices if d.id == device_id), None)
+    if device is not None:
+        return device
+    hint = where_looked(settings)
+    if hint:
+        # No directory named and no hub running: the device may well be in a hub elsewhere.
+        raise UnknownDeviceError(f"no device {device_id!r} and no running hub found; {hint}")
+    raise UnknownDeviceError(
+        f"no device {device_id!r} in {settings.data_dir}; `orbithub devices` lists them"
+    )
 
 
 async def list_devices(settings: Settings, space: str | None, console: Console) -> None:
@@ -65,7 +92,7 @@ async def list_devices(settings: Settings, space: str | None, console: Console) 
             d.id,
             d.name,
             d.model or d.spec.name,
-            spaces.get(d.space_id, d.space_id),
+            spaces[d.space_id].name if d.space_id in spaces else d.space_id,
             rooms.get(d.room_id or "", ""),
             d.adapter,
             ", ".join(d.aliases),
@@ -79,19 +106,16 @@ async def get_values(
     settings: Settings, device_id: str, prop: str | None, console: Console
 ) -> None:
     """Print current values from the running hub, or the last stored ones when it is down."""
-    db, devices, _, _ = await _stored_devices(settings)
+    db, devices, spaces, _ = await _stored_devices(settings)
     try:
-        device = next((d for d in devices if d.id == device_id), None)
-        if device is None:
-            raise UnknownDeviceError(f"no device {device_id!r}; `orbithub devices` lists them")
+        device = _device(settings, devices, device_id)
+        zone = _home_zone(spaces, device)
         path = device.spec.property(prop).path if prop else None
         table = Table(title=f"{device.name} ({device.id})", header_style="bold")
         for column in ("property", "value", "changed"):
             table.add_column(column)
         try:
-            result = await request(
-                socket_path(settings.data_dir), {"op": "get", "device": device_id, "property": path}
-            )
+            result = await ask_hub(settings, {"op": "get", "device": device_id, "property": path})
             source = "live"
             rows = {
                 p: (v["value"], v["last_changed"])
@@ -106,7 +130,7 @@ async def get_values(
         for p in device.spec.properties():
             if p.path in rows:
                 value, changed = rows[p.path]
-                table.add_row(p.path, format_value(p, value), format_time(changed))
+                table.add_row(p.path, format_value(p, value), format_time(changed, zone))
         table.caption = source
         console.print(table)
     finally:
@@ -118,11 +142,10 @@ async def show_history(
 ) -> None:
     """Print the history of one property, raw or down-sampled."""
     seconds = parse_since(since)
-    db, devices, _, _ = await _stored_devices(settings)
+    db, devices, spaces, _ = await _stored_devices(settings)
     try:
-        device = next((d for d in devices if d.id == device_id), None)
-        if device is None:
-            raise UnknownDeviceError(f"no device {device_id!r}; `orbithub devices` lists them")
+        device = _device(settings, devices, device_id)
+        zone = _home_zone(spaces, device)
         spec_prop = device.spec.property(prop)
         end = await history.last_time(db) or 0.0
         points = await history.history(
@@ -135,7 +158,7 @@ async def show_history(
             table.add_column("min")
             table.add_column("max")
         for pt in points:
-            cells = [format_time(pt.time), format_value(spec_prop, pt.value)]
+            cells = [format_time(pt.time, zone), format_value(spec_prop, pt.value)]
             if buckets:
                 cells += [format_value(spec_prop, pt.min), format_value(spec_prop, pt.max)]
             table.add_row(*cells)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from orbithub.access import Commands, DeviceApprovals, StoredOwnerRights
 from orbithub.cli.control import ControlServer, socket_path
+from orbithub.cli.running import announced
 from orbithub.cli.settings import Settings
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock
@@ -59,6 +60,7 @@ async def running_hub(
     clock: Clock,
     adapters: Sequence[Adapter] = (),
     world: World | None = None,
+    kind: str = "hub",
 ) -> AsyncIterator[Runtime]:
     """Open storage, load the registry, start the recorder, adapters and control socket.
 
@@ -67,6 +69,7 @@ async def running_hub(
         clock: the clock every part shares.
         adapters: the wires to start.
         world: records to add when they are not stored yet.
+        kind: what runs (``serve``, ``demo``), in the note that lets commands find it.
 
     Yields:
         The running hub; leaving the block stops everything and flushes history.
@@ -94,7 +97,8 @@ async def running_hub(
                 _add_missing(hub, world)
             for adapter in adapters:
                 hub.add_adapter(adapter)
-            control = ControlServer(commands, socket_path(settings.data_dir))
+            socket = socket_path(settings.data_dir)
+            control = ControlServer(commands, socket)
             async with running([control], tasks), hub:
                 _LOGGER.info(
                     "hub ready: %d spaces, %d devices, data in %s",
@@ -102,7 +106,8 @@ async def running_hub(
                     len(hub.registry),
                     settings.data_dir,
                 )
-                yield Runtime(hub, db, recorder, settings, control, commands, trail)
+                with announced(settings.data_dir, socket, kind=kind):
+                    yield Runtime(hub, db, recorder, settings, control, commands, trail)
     finally:
         await db.close()
 

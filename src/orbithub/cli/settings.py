@@ -7,7 +7,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_HTTP_PORT", "Settings", "default_data_dir", "parse_trusted_proxies"]
+__all__ = [
+    "DEFAULT_HTTP_PORT",
+    "ENV_DATA_DIR",
+    "Settings",
+    "default_data_dir",
+    "parse_trusted_proxies",
+]
 
 ENV_DATA_DIR = "ORBITHUB_DATA_DIR"
 ENV_DATABASE_URL = "ORBITHUB_DATABASE_URL"
@@ -58,11 +64,14 @@ class Settings:
         data_dir: the hub's directory (SQLite database, control socket).
         database_url: a PostgreSQL URL for production; None for the embedded SQLite file.
         retention_days: how long history is kept.
+        searched: where a command given no ``--data-dir`` looked for a running hub and found
+            none (empty when the directory was named or a running hub was found).
     """
 
     data_dir: Path
     database_url: str | None = None
     retention_days: int = 30
+    searched: tuple[Path, ...] = ()
 
     @classmethod
     def resolve(
