@@ -24,6 +24,7 @@ from orbithub.cli.process import tune_gc
 from orbithub.cli.running import ask_hub, hub_settings
 from orbithub.cli.settings import DEFAULT_HTTP_PORT, Settings, parse_trusted_proxies
 from orbithub.cli.signals import Stopped, exit_stopped, run_until_signalled
+from orbithub.cli.xiaomi import xiaomi_app
 from orbithub.errors import OrbitHubError
 
 __all__ = ["app", "main"]
@@ -43,6 +44,7 @@ app.add_typer(automations_app, name="automations")
 app.add_typer(users_app, name="users")
 app.add_typer(devices_app, name="devices")
 app.add_typer(mqtt_app, name="mqtt")
+app.add_typer(xiaomi_app, name="xiaomi")
 app.command()(ask)
 
 console = Console()

@@ -37,6 +37,7 @@ __all__ = [
     "TokenRefused",
     "XiaomiDevices",
     "probe",
+    "revealed_token",
 ]
 
 _PROBE_TIMING = Timing(first_wait=0.5, max_wait=1.5, deadline=5.0)
@@ -105,6 +106,22 @@ async def probe(host: str, port: int, token: Token, *, timing: Timing | None = N
                 f"requests sealed with this token: the token is wrong. {WHERE_TOKENS_COME_FROM}"
             ) from None
     return Probe(host, port, hello.device_id, info, hello.token is not None)
+
+
+async def revealed_token(host: str, port: int, *, timing: Timing | None = None) -> str | None:
+    """The token a device gives in its hello answer (older firmware), or None when it hides it.
+
+    Raises:
+        DeviceSilent: nothing answered hello.
+    """
+    # Hello is never sealed, so any token does for the client here.
+    async with MiioClient(host, Token(bytes(16)), port=port, timing=timing or _PROBE_TIMING) as c:
+        try:
+            hello = await c.hello()
+        except NoAnswer:
+            where = host if port == 54321 else f"{host}:{port}"
+            raise DeviceSilent(f"nothing at {where} answered hello: check the address") from None
+    return None if hello.token is None else hello.token.hex()
 
 
 class XiaomiDevices:

@@ -1,0 +1,165 @@
+"""``orbithub xiaomi`` against a simulated device: add, list, discover, remove; serve loads it."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import stat
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from orbithub.adapters.miio import SimulatedMiioDevice, SpecValues, Token
+from orbithub.adapters.miio.tokens import DEVICES_FILE
+from orbithub.cli.main import app
+from tests.adapters.miio.hub import PURIFIER, TOKEN, purifier_spec
+from tests.cli.hubprocess import answers, ask, start, stop, wait_until
+
+runner = CliRunner()
+
+
+class _Background:
+    """A simulated purifier answering on loopback from a loop of its own thread."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.values = SpecValues(purifier_spec(), {"air-purifier.on": True})
+        self.device = SimulatedMiioDevice(
+            purifier_spec(),
+            Token.from_hex(TOKEN),
+            model=PURIFIER,
+            device_id=7_000_001,
+            provider=self.values,
+        )
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+        self._do(self.device.start())
+
+    def _do(self, work: object) -> None:
+        done: Future[None] = asyncio.run_coroutine_threadsafe(work, self.loop)  # type: ignore[arg-type]
+        done.result(timeout=10)
+
+    @property
+    def host(self) -> str:
+        host, port = self.device.address
+        return f"{host}:{port}"
+
+    def close(self) -> None:
+        self._do(self.device.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(10)
+        self.loop.close()
+
+
+@pytest.fixture
+def purifier() -> Iterator[_Background]:
+    device = _Background()
+    yield device
+    device.close()
+
+
+def test_add_list_discover_and_remove_never_print_the_token(
+    tmp_path: Path, purifier: _Background
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    wrong = runner.invoke(app, ["xiaomi", "add", purifier.host, "--token", "1" * 32, *data])
+    assert wrong.exit_code == 1
+    assert "token is wrong" in wrong.output
+    added = runner.invoke(
+        app,
+        [
+            "xiaomi",
+            "add",
+            purifier.host,
+            "--token",
+            TOKEN,
+            "--id",
+            "purifier",
+            "--name",
+            "Air purifier",
+            "--offline",
+            *data,
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    assert "model xiaomi.airp.mb5, device id 7000001" in added.output
+    assert "Spec: shipped" in added.output
+    stored = tmp_path / DEVICES_FILE
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    listed = runner.invoke(app, ["xiaomi", "list", *data], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0, listed.output
+    assert "purifier" in listed.output
+    assert "xiaomi.airp.mb5" in listed.output
+    assert "shipped" in listed.output
+    port = purifier.host.rsplit(":", 1)[1]
+    found = runner.invoke(
+        app,
+        [
+            "xiaomi",
+            "discover",
+            "--no-broadcast",
+            "--no-mdns",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            port,
+            "--seconds",
+            "0.5",
+        ],
+        env={"COLUMNS": "200"},
+    )
+    assert found.exit_code == 0, found.output
+    assert "7000001" in found.output
+    assert "hidden" in found.output
+    assert "Mi Home app" in found.output  # where tokens come from
+    for output in (wrong.output, added.output, listed.output, found.output):
+        assert TOKEN not in output
+    removed = runner.invoke(app, ["xiaomi", "remove", "purifier", *data])
+    assert removed.exit_code == 0, removed.output
+    assert "No Xiaomi device added" in runner.invoke(app, ["xiaomi", "list", *data]).output
+    assert TOKEN not in stored.read_text(encoding="utf-8")
+
+
+def test_a_device_hiding_its_token_needs_one_and_is_told_where_it_comes_from(
+    tmp_path: Path, purifier: _Background
+) -> None:
+    refused = runner.invoke(app, ["xiaomi", "add", purifier.host, "--data-dir", str(tmp_path)])
+    assert refused.exit_code == 1
+    assert "hides its token" in refused.output
+    assert "Mi Home app" in refused.output
+
+
+@pytest.mark.slow
+def test_serve_loads_an_added_device_and_commands_reach_it(
+    tmp_path: Path, purifier: _Background
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    added = runner.invoke(
+        app, ["xiaomi", "add", purifier.host, "--token", TOKEN, "--id", "purifier", *data]
+    )
+    assert added.exit_code == 0, added.output
+    log = tmp_path / "serve.log"
+    proc = start(["serve", "--no-live", "--mqtt-port", "0", "--http-port", "0", *data], log)
+    try:
+        wait_until(lambda: answers(tmp_path), "the hub's control socket")
+
+        def on() -> object:
+            values = ask(tmp_path, {"op": "get", "device": "purifier"})
+            assert isinstance(values, dict)
+            return values.get("air-purifier.on", {}).get("value")
+
+        wait_until(lambda: on() is True, "the purifier's state polled")
+        done = ask(
+            tmp_path,
+            {"op": "set", "device": "purifier", "property": "air-purifier.on", "value": False},
+        )
+        assert done == {"confirmed": True, "message": ""}
+        assert purifier.values.values["air-purifier.on"] is False
+        wait_until(lambda: on() is False, "the new state polled back")
+    finally:
+        stop(proc, signal.SIGTERM, log)
+    assert TOKEN not in log.read_text(encoding="utf-8")
