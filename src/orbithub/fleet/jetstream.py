@@ -10,13 +10,16 @@ one puller at a time receive its messages.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 from nats.aio.client import Client
 from nats.aio.msg import Msg
+from nats.aio.subscription import Subscription
 from nats.errors import TimeoutError as NatsTimeout
 
 from orbithub.fleet.errors import JetStreamError
@@ -25,10 +28,15 @@ __all__ = [
     "GROUP",
     "STREAM",
     "Pull",
+    "Stored",
     "StreamSettings",
+    "ack_all",
     "consumer_name",
+    "delivered",
     "ensure_consumers",
     "ensure_stream",
+    "last_stored",
+    "next_stored",
     "pull",
     "stream_sequence",
     "unpin",
@@ -91,7 +99,6 @@ def _stream_config(settings: StreamSettings) -> dict[str, Any]:
         "num_replicas": settings.replicas,
         "discard": "old",
         "max_age": int(settings.max_age * _NS),
-        "allow_direct": True,
         "subject_transform": {
             "src": "orbit.*.>",
             "dest": f"part.{{{{partition({settings.partitions},1)}}}}.orbit.{{{{wildcard(1)}}}}.>",
@@ -131,6 +138,9 @@ async def ensure_consumers(nc: Client, settings: StreamSettings) -> None:
             "durable_name": name,
             "filter_subject": f"part.{partition}.>",
             "deliver_policy": "all",
+            # One ack per batch. Safe although a dead worker's unacknowledged messages are
+            # acknowledged with it: a worker reads every message between its cursor and a
+            # batch from the stream before committing (see Worker), so all are applied.
             "ack_policy": "all",
             "ack_wait": int(settings.ack_wait * _NS),
             "max_ack_pending": settings.max_ack_pending,
@@ -166,7 +176,7 @@ class Pull:
 
 async def pull(
     nc: Client,
-    inbox: Any,
+    inbox: Subscription,
     stream: str,
     partition: int,
     *,
@@ -208,16 +218,51 @@ async def pull(
     return Pull(tuple(messages), got_pin)
 
 
-def stream_sequence(msg: Msg) -> int:
-    """The stream sequence of a delivered message, from its ack subject.
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One message of the stream, delivered by a consumer or read back by its sequence.
 
-    ``$JS.ACK.<stream>.<consumer>.<delivered>.<stream seq>.<consumer seq>.<ts>.<pending>``
-    (servers with a domain put two more tokens in front, so it is read from the end).
+    Attributes:
+        subject: the stored subject, ``part.<p>.orbit.<home>.…``.
+        data: the payload.
+        seq: its stream sequence.
+        time: when the stream stored it.
+        cseq: the consumer's delivery sequence (0 when read back, not delivered).
+        deliveries: how often the consumer delivered it (1 = first time; 0 when read back).
+    """
+
+    subject: str
+    data: bytes
+    seq: int
+    time: datetime
+    cseq: int = 0
+    deliveries: int = 0
+
+
+def delivered(msg: Msg) -> Stored:
+    """A message a consumer delivered, with the sequences and time of its ack subject.
+
+    ``$JS.ACK.<stream>.<consumer>.<deliveries>.<stream seq>.<consumer seq>.<time>.<pending>``
+    (servers with a domain put more tokens in front, so it is read from the end).
+
+    Raises:
+        JetStreamError: the message did not come from a JetStream consumer.
     """
     tokens = (msg.reply or "").split(".")
     if len(tokens) < 9 or tokens[0] != "$JS" or tokens[1] != "ACK":
         raise JetStreamError(f"not a JetStream message: reply subject {msg.reply!r}")
-    return int(tokens[-4])
+    try:
+        deliveries, seq, cseq, nanos = (int(t) for t in tokens[-5:-1])
+    except ValueError:
+        raise JetStreamError(f"not a JetStream message: reply subject {msg.reply!r}") from None
+    return Stored(
+        msg.subject, msg.data, seq, datetime.fromtimestamp(nanos / _NS, UTC), cseq, deliveries
+    )
+
+
+def stream_sequence(msg: Msg) -> int:
+    """The stream sequence of a delivered message."""
+    return delivered(msg).seq
 
 
 async def ack_all(nc: Client, last: Msg) -> None:
@@ -230,3 +275,33 @@ async def unpin(nc: Client, stream: str, partition: int) -> None:
     """Give up the pin of a partition at once, so a waiting puller gets it without a timeout."""
     with contextlib.suppress(JetStreamError):
         await _api(nc, f"CONSUMER.UNPIN.{stream}.{consumer_name(partition)}", {"group": GROUP})
+
+
+async def _get(nc: Client, stream: str, body: dict[str, Any]) -> Stored | None:
+    # The stream leader answers MSG.GET, so a message it acknowledged is never missed (a
+    # direct get may be answered by a replica that is behind).
+    answer = await _api(nc, f"STREAM.MSG.GET.{stream}", body)
+    if (error := answer.get("error")) is not None:
+        if error.get("code") == 404:
+            return None
+        raise JetStreamError(f"reading {body} from {stream}: {error.get('description')}")
+    message = answer.get("message", {})
+    try:
+        return Stored(
+            message["subject"],
+            base64.b64decode(message.get("data", "")),
+            int(message["seq"]),
+            datetime.fromisoformat(message["time"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise JetStreamError(f"reading {body} from {stream}: malformed answer ({exc})") from None
+
+
+async def next_stored(nc: Client, stream: str, subjects: str, seq: int) -> Stored | None:
+    """The first message at or after stream sequence ``seq`` matching ``subjects``, or None."""
+    return await _get(nc, stream, {"seq": seq, "next_by_subj": subjects})
+
+
+async def last_stored(nc: Client, stream: str, subject: str) -> Stored | None:
+    """The newest message stored under ``subject``, or None if there is none."""
+    return await _get(nc, stream, {"last_by_subj": subject})
