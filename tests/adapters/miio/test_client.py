@@ -151,8 +151,9 @@ async def test_a_wrong_token_ends_in_no_answer_by_the_deadline(
     async with MiioClient(host, wrong, port=port, timing=timing) as miio:
         loop = asyncio.get_running_loop()
         started = loop.time()
-        with pytest.raises(NoAnswer, match="no answer: check the token and the address"):
+        with pytest.raises(NoAnswer, match="no answer: check the token and the address") as no:
             await miio.info()
+        assert no.value.answers_hello  # so it says the token is the likely culprit
         assert 0.55 <= loop.time() - started < 1.0
     assert purifier.stats.refused >= 1
     assert purifier.stats.answered == 0
@@ -163,8 +164,10 @@ async def test_nobody_listening_ends_in_no_answer() -> None:
     async with SimulatedMiioDevice(load("zhimi.airp.rmb1"), TOKEN, model="m", device_id=1) as gone:
         host, port = gone.address
     async with MiioClient(host, TOKEN, port=port, timing=timing) as miio:
-        with pytest.raises(NoAnswer):
+        with pytest.raises(NoAnswer) as no:
             await miio.get_properties([(2, 1)])
+    assert not no.value.answers_hello
+    assert str(no.value) == "no answer: check the token and the address"
 
 
 async def test_a_batch_past_what_the_device_takes_is_refused_whole(

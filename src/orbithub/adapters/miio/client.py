@@ -61,7 +61,8 @@ MAX_BATCH = 15
 # A reply stamped this many seconds behind the clock we track means the device restarted.
 _STAMP_SLACK = 2
 _RECENT_IDS = 512
-_MAX_ID = 2**31 - 1
+# Request ids wrap below 10,000, the range devices are commonly sent.
+_MAX_ID = 9_999
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,8 @@ class MiioClient:
         self._timing = timing or Timing()
         self._batch = batch_size
         self._rng = random.Random(seed)  # noqa: S311 - ids and jitter, not secrets
-        self._next = self._rng.randrange(1, 10_000)
+        self._next = self._rng.randrange(1, _MAX_ID)
+        self._heard_hello = False  # during the current call
         self._lock = asyncio.Lock()
         self._transport: asyncio.DatagramTransport | None = None
         self._session: _Session | None = None
@@ -180,7 +182,7 @@ class MiioClient:
             MalformedPacket: the answer has neither ``result`` nor ``error``.
         """
         wire = list(params) if isinstance(params, tuple) else params
-        return await self._bounded(lambda deadline: self._exchange(method, wire, deadline))
+        return await self._bounded(lambda: self._exchange(method, wire))
 
     async def info(self) -> DeviceInfo:
         """``miIO.info``: model, firmware, hardware, MAC, address, uptime."""
@@ -233,18 +235,20 @@ class MiioClient:
 
     # --- the exchange -----------------------------------------------------------------------
 
-    async def _bounded(self, work: Callable[[float], Awaitable[_T]]) -> _T:
-        """Run ``work(deadline)`` alone on this device, within the deadline (queueing included)."""
+    async def _bounded(self, work: Callable[[], Awaitable[_T]]) -> _T:
+        """Run ``work()`` alone on this device, within the deadline (queueing included)."""
         if self._transport is None:
             raise MiioError(f"the client for {self.address[0]} is not open")
         deadline = asyncio.get_running_loop().time() + self._timing.deadline
+        running = False
         try:
             async with asyncio.timeout_at(deadline), self._lock:
-                return await work(deadline)
+                running, self._heard_hello = True, False
+                return await work()
         except TimeoutError:
-            raise NoAnswer() from None
+            raise NoAnswer(answers_hello=running and self._heard_hello) from None
 
-    async def _hello_until_answer(self, deadline: float) -> Hello:
+    async def _hello_until_answer(self) -> Hello:
         wait = self._timing.first_wait
         while True:
             hello = await self._hello_once(wait)
@@ -252,7 +256,7 @@ class MiioClient:
                 return hello
             wait = self._next_wait(wait)
 
-    async def _exchange(self, method: str, params: object, deadline: float) -> object:
+    async def _exchange(self, method: str, params: object) -> object:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[dict[str, Any]] = loop.create_future()
         ids: list[int] = []
@@ -320,6 +324,7 @@ class MiioClient:
                 answer = hello.result()
                 self._end_hello()
                 self._adopt(answer.device_id, answer.stamp)
+                self._heard_hello = True
                 if abs(answer.stamp - stamp) > _STAMP_SLACK:
                     return False  # stamped on a clock the device no longer keeps
             hello = None
@@ -334,6 +339,7 @@ class MiioClient:
         finally:
             self._end_hello()
         self._adopt(hello.device_id, hello.stamp)
+        self._heard_hello = True
         return hello
 
     def _start_hello(self) -> asyncio.Future[Hello]:

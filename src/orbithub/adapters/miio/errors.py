@@ -60,9 +60,22 @@ class NoAnswer(MiioError, TimeoutError):
 
     Devices stay silent when the checksum is wrong, so a wrong token looks exactly like an
     unreachable device; the message says to check both.
+
+    Attributes:
+        answers_hello: the device answered hello during the call, so something listens at the
+            address and the token is the likely culprit (a device reset in its app gets a new
+            token).
     """
 
-    def __init__(self, message: str = "no answer: check the token and the address") -> None:
+    def __init__(
+        self,
+        message: str = "no answer: check the token and the address",
+        *,
+        answers_hello: bool = False,
+    ) -> None:
+        self.answers_hello = answers_hello
+        if answers_hello:
+            message += " (it answers hello, so the address is right: the token is likely wrong)"
         super().__init__(message)
 
 
