@@ -11,6 +11,7 @@ from orbithub.adapters.miio import (
     DeviceBusy,
     DeviceError,
     MiioClient,
+    MiioError,
     NoAnswer,
     NoSuchProperty,
     NotReadable,
@@ -179,3 +180,8 @@ async def test_a_batch_past_what_the_device_takes_is_refused_whole(
     async with MiioClient(host, TOKEN, port=port, timing=FAST, batch_size=64) as greedy:
         with pytest.raises(DeviceError, match="at most 20"):
             await greedy.get_properties(readable)
+
+
+async def test_an_address_that_cannot_be_reached_says_so() -> None:
+    with pytest.raises(MiioError, match=r"cannot reach 127\.0\.0\.1 port 70000"):
+        await MiioClient("127.0.0.1", TOKEN, port=70000, timing=FAST).open()

@@ -132,13 +132,22 @@ class MiioClient:
         await self.close()
 
     async def open(self) -> None:
-        """Open the UDP socket (no packet is sent until the first call)."""
+        """Open the UDP socket (no packet is sent until the first call).
+
+        Raises:
+            MiioError: the host name does not resolve, or the port is not a port.
+        """
         if self._transport is not None:
             return
         loop = asyncio.get_running_loop()
-        transport, _ = await loop.create_datagram_endpoint(
-            lambda: _Protocol(self), remote_addr=self.address
-        )
+        try:
+            transport, _ = await asyncio.wait_for(
+                loop.create_datagram_endpoint(lambda: _Protocol(self), remote_addr=self.address),
+                self._timing.deadline,  # a host name is looked up first
+            )
+        except (OSError, OverflowError, TimeoutError) as exc:
+            host, port = self.address
+            raise MiioError(f"cannot reach {host} port {port}: {exc}") from exc
         self._transport = transport
 
     async def close(self) -> None:
@@ -275,7 +284,9 @@ class MiioClient:
                 request_id = self._new_id()
                 ids.append(request_id)
                 self._pending[request_id] = future
-                stamp = session.stamp + int(loop.time() - session.at)
+                # One second ahead of the device's clock, as clients that work with real
+                # firmware stamp their requests.
+                stamp = session.stamp + int(loop.time() - session.at) + 1
                 message = encode_message({"id": request_id, "method": method, "params": params})
                 self._send(build_packet(self._token, session.device_id, stamp, message))
                 # A resend goes with a hello: if the device restarted, its answer shows the new
