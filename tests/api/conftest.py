@@ -34,6 +34,7 @@ from fastapi import FastAPI
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.api import ApiSettings, create_app, serve_api
 from orbithub.api.services import app_services, set_services
+from orbithub.core.adapter import Adapter
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
@@ -196,6 +197,7 @@ async def open_api(
     settings: ApiSettings = FAST_SETTINGS,
     registry: Registry | None = None,
     start: float = T0,
+    adapters: Sequence[Adapter] = (),
 ) -> AsyncIterator[ApiHarness]:
     """The API over the demo world (or ``registry``) and a SQLite file in ``data_dir``.
 
@@ -207,6 +209,7 @@ async def open_api(
             replaced by the harness's ``token_clock``.
         registry: the records to serve (default: the demo world).
         start: the hub clock's start time.
+        adapters: more adapters for the hub (the miio adapter, say).
     """
     clock = ManualClock(start)
     token_clock = ManualClock(start)
@@ -221,6 +224,8 @@ async def open_api(
         sim = SimAdapter(clock=clock, routines=False, tick=3600.0) if with_sim else None
         if sim is not None:
             hub.add_adapter(sim)
+        for adapter in adapters:
+            hub.add_adapter(adapter)
         recorder = Recorder(db, hub.bus, hub.registry, clock=clock, retention_days=None)
         trail = AuditTrail(db, hub.bus)
         async with asyncio.TaskGroup() as tasks:

@@ -89,7 +89,12 @@ async def probe(host: str, port: int, token: Token, *, timing: Timing | None = N
         MiioError: the device refused ``miIO.info`` or answered it malformed.
     """
     where = host if port == 54321 else f"{host}:{port}"
-    async with MiioClient(host, token, port=port, timing=timing or _PROBE_TIMING) as client:
+    client = MiioClient(host, token, port=port, timing=timing or _PROBE_TIMING)
+    try:
+        await client.open()
+    except OSError as exc:  # a name that does not resolve, a network that is down
+        raise DeviceSilent(f"{where} cannot be reached: {exc}") from None
+    async with client:
         try:
             hello = await client.hello()
         except NoAnswer:
@@ -114,12 +119,17 @@ async def revealed_token(host: str, port: int, *, timing: Timing | None = None) 
     Raises:
         DeviceSilent: nothing answered hello.
     """
+    where = host if port == 54321 else f"{host}:{port}"
     # Hello is never sealed, so any token does for the client here.
-    async with MiioClient(host, Token(bytes(16)), port=port, timing=timing or _PROBE_TIMING) as c:
+    client = MiioClient(host, Token(bytes(16)), port=port, timing=timing or _PROBE_TIMING)
+    try:
+        await client.open()
+    except OSError as exc:
+        raise DeviceSilent(f"{where} cannot be reached: {exc}") from None
+    async with client:
         try:
-            hello = await c.hello()
+            hello = await client.hello()
         except NoAnswer:
-            where = host if port == 54321 else f"{host}:{port}"
             raise DeviceSilent(f"nothing at {where} answered hello: check the address") from None
     return None if hello.token is None else hello.token.hex()
 

@@ -28,6 +28,7 @@ from orbithub.api.routes import (
     tariffs,
     tokens,
     vehicles,
+    xiaomi,
 )
 
 __all__ = ["ROUTERS"]
@@ -51,4 +52,5 @@ ROUTERS: tuple[APIRouter, ...] = (
     tariffs.router,
     assistant.router,
     diagnostics.router,
+    xiaomi.router,
 )
