@@ -49,8 +49,11 @@ ALLOWED: dict[str, set[str]] = {
         "sdk",
         "language",
     },
-    # Fleet workers run the hub's parts per home on NATS JetStream; the API stays above them.
+    # Fleet workers run the hub's parts per home on NATS JetStream. The fleet's gateway signs
+    # people in with the API's accounts and answers with its errors, so fleet sits above the
+    # API (which never imports fleet).
     "fleet": {
+        "api",
         "core",
         "spec",
         "storage",
