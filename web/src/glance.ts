@@ -1,10 +1,13 @@
 /** What a person reads at a glance from a device's state: its key reading, whether it is on. */
 
+import { formatValue } from './controls';
 import { formatNumber, t } from './i18n';
 import type { Device } from './types';
 
-const TEMPERATURE = ['temperature-humidity-sensor.temperature', 'environment.temperature'];
-const HUMIDITY = ['temperature-humidity-sensor.relative-humidity', 'environment.relative-humidity'];
+// A room's reading, from whichever wire: MIoT sensors, Home Assistant and zigbee2mqtt sensors
+// (``environment``) and thermostats (``thermostat``). Not a water heater's or a car cabin's.
+const TEMPERATURE = ['temperature-humidity-sensor.temperature', 'environment.temperature', 'thermostat.temperature'];
+const HUMIDITY = ['temperature-humidity-sensor.relative-humidity', 'environment.relative-humidity', 'thermostat.relative-humidity'];
 
 function value(device: Device, path: string): unknown {
   return device.state[path]?.value;
@@ -47,6 +50,23 @@ export function openOf(device: Device): boolean | null {
   return typeof v === 'boolean' ? !v : null;
 }
 
+/** The value of the first property whose path matches ``pattern`` (any service suffix). */
+function matching(device: Device, pattern: RegExp): unknown {
+  const path = Object.keys(device.state).find((p) => pattern.test(p));
+  return path === undefined ? undefined : device.state[path].value;
+}
+
+/** What a vacuum or a charger is doing, in words ("Sweeping", "Charging"), when its spec is known. */
+function activity(device: Device): string | null {
+  for (const service of device.spec?.services ?? []) {
+    if (!/^(vacuum|charger)/.test(service.name)) continue;
+    const prop = service.properties.find((p) => (p.name === 'status' || p.name === 'charging-state') && p.values);
+    const v = prop ? device.state[prop.path]?.value : undefined;
+    if (prop && v !== undefined) return formatValue(prop, v);
+  }
+  return null;
+}
+
 /** The one line a tile shows: the reading a person checks first, in words and units. */
 export function glanceLine(device: Device): string {
   if (!device.online) return t('device.unavailable');
@@ -57,20 +77,22 @@ export function glanceLine(device: Device): string {
   const motion = value(device, 'motion-sensor.motion-state');
   if (typeof motion === 'boolean') return t(motion ? 'glance.motion' : 'glance.no_motion');
   const parts: string[] = [];
+  const doing = activity(device);
   const on = isOn(device);
-  if (on !== null) parts.push(t(on ? 'glance.on' : 'glance.off'));
-  const brightness = value(device, 'light.brightness');
+  if (on !== null && !(on && doing)) parts.push(t(on ? 'glance.on' : 'glance.off'));
+  if (doing) parts.push(doing);
+  const brightness = matching(device, /^light[^.]*\.brightness$/);
   if (on && typeof brightness === 'number') parts.push(`${formatNumber(brightness, 0)}%`);
-  const position = value(device, 'curtain.current-position');
+  const position = matching(device, /\.current-position$/);
   if (typeof position === 'number') parts.push(t('glance.position', { value: formatNumber(position, 0) }));
   const temperature = temperatureOf(device);
   if (temperature !== null) parts.push(`${formatNumber(temperature, 1)}°C`);
   const humidity = humidityOf(device);
   if (humidity !== null && on === null) parts.push(`${formatNumber(humidity, 0)}%`);
-  const pm = value(device, 'environment.pm2.5-density');
+  const pm = matching(device, /\.pm2\.5-density$/);
   if (typeof pm === 'number') parts.push(`PM2.5 ${formatNumber(pm, 0)}`);
   const battery = value(device, 'battery.battery-level');
-  if (parts.length === 0 && typeof battery === 'number') parts.push(t('glance.battery', { value: formatNumber(battery, 0) }));
+  if ((parts.length === 0 || doing) && typeof battery === 'number') parts.push(t('glance.battery', { value: formatNumber(battery, 0) }));
   const power = value(device, 'power-meter.electric-power');
   if (typeof power === 'number' && power >= 1) {
     parts.push(power >= 1000 ? `${formatNumber(power / 1000, 1)} kW` : `${formatNumber(power, 0)} W`);

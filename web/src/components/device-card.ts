@@ -3,20 +3,20 @@
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { api, ApiError, messageOf } from '../api';
 import { controlsFor, formatValue, primaryToggle, propLabel, snap, type Control } from '../controls';
 import { connection } from '../connection';
-import { ViewElement } from '../element';
 import { glanceLine, isOn } from '../glance';
 import { localName, t, unitSymbol } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
-import type { CommandResult, Device, Spec, SpecAction, SpecProperty, Value } from '../types';
+import type { Device, Spec, SpecProperty } from '../types';
+import { CommandElement, confirmStyles, usable } from './device-commands';
 
 @customElement('orbit-device-card')
-export class DeviceCard extends ViewElement {
+export class DeviceCard extends CommandElement {
   static styles = [
     shared,
+    confirmStyles,
     css`
       .card {
         margin: 0;
@@ -185,37 +185,6 @@ export class DeviceCard extends ViewElement {
       :host([tile]) {
         position: relative;
       }
-      .confirm {
-        position: fixed;
-        inset: 0;
-        z-index: 20;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        padding: 1rem;
-        background: rgb(0 0 0 / 45%);
-      }
-      .confirm > div {
-        background: var(--card, #fff);
-        color: inherit;
-        border-radius: 12px;
-        padding: 1.2rem;
-        max-width: 22rem;
-        width: 100%;
-        box-shadow: 0 8px 30px rgb(0 0 0 / 30%);
-      }
-      .confirm p {
-        margin: 0 0 1rem;
-        font-size: 1.1rem;
-      }
-      .confirm .row {
-        justify-content: flex-end;
-        gap: 0.5rem;
-      }
-      .confirm .danger {
-        background: var(--danger);
-        color: #fff;
-      }
     `,
   ];
 
@@ -223,14 +192,11 @@ export class DeviceCard extends ViewElement {
   @property({ type: Boolean }) full = false;
   /** A compact tile for the home screen: name, the key reading, the main switch. */
   @property({ type: Boolean, reflect: true }) tile = false;
+  /** Under a kind's panel: the remaining controls under "More settings", no name or status. */
+  @property({ type: Boolean }) more = false;
+  /** Property and action paths a kind's own panel already shows: left out here. */
+  @property({ attribute: false }) omit: readonly string[] = [];
   @state() private spec: Spec | null = null;
-  @state() private pending: string | null = null;
-  @state() private error = '';
-  @state() private note = '';
-  /** An opening command the hub wants confirmed first (unlock, open, disarm). */
-  @state() private confirming: Confirmation | null = null;
-
-  protected watchesDevices = true;
 
   protected willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('deviceId')) {
@@ -243,9 +209,14 @@ export class DeviceCard extends ViewElement {
     const device = store.get(this.deviceId);
     if (!device) return nothing;
     const spec = this.spec;
-    const primary = spec ? primaryToggle(spec) : null;
-    if (this.tile) return this.renderTile(device, primary);
-    const controls = spec ? controlsFor(spec).filter((c) => !(c.kind === 'toggle' && c.prop === primary)) : [];
+    const found = spec ? primaryToggle(spec) : null;
+    const primary = found && !this.omit.includes(found.path) ? found : null;
+    if (this.tile) return this.renderTile(device, found);
+    const controls = spec
+      ? controlsFor(spec).filter(
+          (c) => !(c.kind === 'toggle' && c.prop === found) && !this.omit.includes(c.kind === 'action' ? c.action.path : c.prop.path),
+        )
+      : [];
     // A compact card leaves out what the device page has: minor read-outs, and a toggle action
     // beside a switch that already toggles.
     const shown = this.full
@@ -254,6 +225,15 @@ export class DeviceCard extends ViewElement {
           (c) => (c.kind !== 'readout' || isKeyReadout(c.prop)) && !(c.kind === 'action' && primary && c.action.name === 'toggle'),
         );
     const name = localName(device.name, device.aliases);
+    if (this.more) {
+      if (shown.length === 0 && !primary) return nothing;
+      return html`<section class="card ${this.pending ? 'busy' : ''}" data-more aria-label=${t('kind.more')}>
+        <h2>${t('kind.more')}</h2>
+        ${shown.filter((c) => c.kind !== 'action').map((c) => this.control(device, c))}
+        ${this.actions(device, shown)}
+        ${this.feedback(name)}
+      </section>`;
+    }
     return html`
       <section class="card ${this.pending ? 'busy' : ''}" data-device=${device.id} aria-label=${name}>
         <header>
@@ -266,9 +246,7 @@ export class DeviceCard extends ViewElement {
         </header>
         ${shown.filter((c) => c.kind !== 'action').map((c) => this.control(device, c))}
         ${this.actions(device, shown)}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${this.note ? html`<p class="muted" role="status">${this.note}</p>` : nothing}
-        ${this.confirming ? this.confirmation(this.confirming, name) : nothing}
+        ${this.feedback(name)}
       </section>
     `;
   }
@@ -284,37 +262,8 @@ export class DeviceCard extends ViewElement {
         <span class="line" data-line>${line}</span>
       </a>
       ${primary ? this.toggle(device, primary, name) : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.note ? html`<p class="muted note" role="status">${this.note}</p>` : nothing}
-      ${this.confirming ? this.confirmation(this.confirming, name) : nothing}
+      ${this.feedback(name, 'note')}
     </section>`;
-  }
-
-  private confirmation(ask: Confirmation, name: string): TemplateResult {
-    const question = t(QUESTIONS[ask.verb], { name });
-    return html`<div class="confirm" role="alertdialog" aria-modal="true" aria-label=${question}
-      @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirmation()}>
-      <div>
-        <p>${question}</p>
-        <div class="row">
-          <button @click=${() => this.cancelConfirmation()}>${t('app.cancel')}</button>
-          <button class="danger" autofocus @click=${() => this.confirmCommand(ask)}>${t(ANSWERS[ask.verb])}</button>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  protected updated(): void {
-    if (this.confirming) (this.renderRoot.querySelector('.confirm .danger') as HTMLElement | null)?.focus();
-  }
-
-  private cancelConfirmation(): void {
-    this.confirming = null;
-  }
-
-  private async confirmCommand(ask: Confirmation): Promise<void> {
-    this.confirming = null;
-    await this.run(ask.key, ask.device, () => ask.send(true));
   }
 
   private toggle(device: Device, prop: SpecProperty, label: string): TemplateResult {
@@ -391,83 +340,9 @@ export class DeviceCard extends ViewElement {
       )}
     </div>`;
   }
-
-  private async write(device: Device, prop: SpecProperty, value: Value): Promise<void> {
-    const path = `/api/devices/${encodeURIComponent(device.id)}/properties/${encodeURIComponent(prop.path)}`;
-    const send = async (confirm: boolean): Promise<CommandResult> => {
-      const result = await api.request<CommandResult>('PUT', path, confirm ? { value, confirm } : { value });
-      // The card shows a new value only once the hub answered for it.
-      if (result.confirmed) store.setValue(device.id, prop.path, result.value ?? value);
-      return result;
-    };
-    await this.run(prop.path, device, () => send(false), {
-      verb: verbOf(prop.name, value),
-      send,
-    });
-  }
-
-  private async call(device: Device, action: SpecAction): Promise<void> {
-    const path = `/api/devices/${encodeURIComponent(device.id)}/actions/${encodeURIComponent(action.path)}`;
-    const send = (confirm: boolean): Promise<CommandResult> =>
-      api.request<CommandResult>('POST', path, confirm ? { arguments: {}, confirm } : { arguments: {} });
-    await this.run(action.path, device, () => send(false), { verb: verbOf(action.name, null), send });
-  }
-
-  private async run(
-    key: string,
-    device: Device,
-    command: () => Promise<CommandResult>,
-    ask?: Pick<Confirmation, 'verb' | 'send'>,
-  ): Promise<void> {
-    this.pending = key;
-    this.error = '';
-    this.note = '';
-    try {
-      const result = await command();
-      if (!result.confirmed) this.note = result.message || t('device.not_confirmed', { name: device.name });
-    } catch (error) {
-      if (ask && error instanceof ApiError && error.status === 409 && error.code === 'confirmation_required') {
-        // Unlocking, opening or disarming: the person says yes first, then it is sent again.
-        this.confirming = { key, device, ...ask };
-      } else {
-        this.error = messageOf(error);
-        this.requestUpdate();
-      }
-    } finally {
-      this.pending = null;
-    }
-  }
-}
-
-type Verb = 'unlock' | 'open' | 'disarm';
-
-const QUESTIONS = { unlock: 'confirm.unlock', open: 'confirm.open', disarm: 'confirm.disarm' } as const;
-const ANSWERS = {
-  unlock: 'confirm.unlock_button',
-  open: 'confirm.open_button',
-  disarm: 'confirm.disarm_button',
-} as const;
-
-interface Confirmation {
-  key: string;
-  device: Device;
-  verb: Verb;
-  send: (confirm: boolean) => Promise<CommandResult>;
-}
-
-/** What a command the hub asks to confirm does, for the question ("Unlock Front door?"). */
-function verbOf(name: string, value: Value | null): Verb {
-  if (name === 'locked' || name.includes('lock')) return 'unlock';
-  if (name.includes('arm') || (typeof value === 'string' && value.includes('disarm'))) return 'disarm';
-  return 'open';
 }
 
 /** Read-outs worth a place on a compact card: the ones a person checks at a glance. */
 function isKeyReadout(prop: SpecProperty): boolean {
   return ['temperature', 'relative-humidity', 'battery-level', 'electric-power', 'current-position', 'status', 'charging-state', 'range', 'door-state'].includes(prop.name);
-}
-
-/** Whether the device takes commands now: allowed, reachable, and the hub is there to send them. */
-function usable(device: Device): boolean {
-  return device.controllable && device.online && !connection.stale;
 }

@@ -1,4 +1,5 @@
-/** One device: every control from its spec, and history charts over a chosen time range. */
+/** One device: a panel designed for its kind (or every control of its spec when it has none), the
+rest of its controls under "More", and charts of what a person reads as a chart. */
 
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -13,7 +14,14 @@ import { store } from '../store';
 import { shared } from '../styles';
 import type { Device, Space, Spec, SpecProperty } from '../types';
 import './device-card';
+import './device-charger';
+import './device-climate';
+import './device-cover';
+import { kindOf, shownPaths, type Kind } from './device-kind';
+import './device-light';
+import './device-sensor';
 import './device-status';
+import './device-vacuum';
 import './history-chart';
 
 const RANGES: { key: MessageKey; seconds: number }[] = [
@@ -88,6 +96,22 @@ export class DevicePage extends ViewElement {
     this.range = seconds;
   }
 
+  /** The kind's panel and what it leaves out under "More", or the generic card with everything. */
+  private body(kind: Kind | null): TemplateResult {
+    const id = this.deviceId;
+    const status = html`<orbit-device-status device-id=${id} .timeZone=${this.zone || undefined} ?quiet=${kind !== null}></orbit-device-status>`;
+    if (!kind) return html`${status}<orbit-device-card device-id=${id} full></orbit-device-card>`;
+    const panel = {
+      climate: html`<orbit-climate-panel device-id=${id} .kind=${kind}></orbit-climate-panel>`,
+      light: html`<orbit-light-panel device-id=${id} .kind=${kind}></orbit-light-panel>`,
+      cover: html`<orbit-cover-panel device-id=${id} .kind=${kind}></orbit-cover-panel>`,
+      sensor: html`<orbit-sensor-panel device-id=${id} .kind=${kind}></orbit-sensor-panel>`,
+      vacuum: html`<orbit-vacuum-panel device-id=${id} .kind=${kind}></orbit-vacuum-panel>`,
+      charger: html`<orbit-charger-panel device-id=${id} .kind=${kind}></orbit-charger-panel>`,
+    }[kind.name];
+    return html`${panel}${status}<orbit-device-card device-id=${id} full more .omit=${shownPaths(kind)}></orbit-device-card>`;
+  }
+
   render(): TemplateResult {
     const device = store.get(this.deviceId);
     const charted = this.spec ? this.spec.services.flatMap((s) => s.properties).filter((p) => chartable(p, device)) : [];
@@ -102,8 +126,7 @@ export class DevicePage extends ViewElement {
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.spec
-        ? html`<orbit-device-status device-id=${this.deviceId} .timeZone=${this.zone || undefined}></orbit-device-status>
-            <orbit-device-card device-id=${this.deviceId} full></orbit-device-card>`
+        ? this.body(kindOf(this.spec))
         : nothing}
       ${charted.length
         ? html`<h2>${t('device.history')}</h2>
@@ -122,15 +145,15 @@ export class DevicePage extends ViewElement {
   }
 }
 
-/** Readings a person reads as a chart: not positions, counters or settings (those are on the card). */
-const NOT_A_CHART = new Set(['latitude', 'longitude', 'heading', 'accuracy', 'altitude', 'odometer', 'power-consumption', 'voltage', 'electric-current']);
+/** Readings a person reads as a chart; on/off values (switches, motion, doors) as timelines. The
+rest — positions, headings, counters, settings — is read as a number on the panel above. */
+const CHARTS = new Set(['temperature', 'relative-humidity', 'pm2.5-density', 'electric-power', 'illumination', 'outside-temperature']);
 /** A car's page charts what its driver follows over a trip or a charge. */
 const VEHICLE_CHARTS = new Set(['battery-level', 'range', 'speed']);
 
 function chartable(prop: SpecProperty, device: Device | undefined): boolean {
   if (!prop.access.includes('read') || !CHARTED.has(prop.format) || prop.values) return false;
   if (device?.type === 'vehicle') return VEHICLE_CHARTS.has(prop.name);
-  // A writable number is a setting (target, brightness): its value is on the card above.
-  if (prop.format !== 'bool' && prop.access.includes('write')) return false;
-  return !NOT_A_CHART.has(prop.name);
+  if (prop.format === 'bool') return true;
+  return CHARTS.has(prop.name) && !prop.access.includes('write');
 }

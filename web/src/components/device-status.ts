@@ -25,6 +25,8 @@ export class DeviceStatus extends ViewElement {
 
   @property({ attribute: 'device-id' }) deviceId = '';
   @property({ attribute: false }) timeZone: string | undefined = undefined;
+  /** Under a kind's panel, which says the state itself: only "who and when last". */
+  @property({ type: Boolean }) quiet = false;
   @state() private last: ActivityEntry | null = null;
 
   protected watchesDevices = true;
@@ -46,7 +48,7 @@ export class DeviceStatus extends ViewElement {
     if (!device) return nothing;
     const payload = (this.last?.payload ?? {}) as { actor?: string | null };
     return html`<div data-status>
-      <p class="headline" data-headline>${glanceLine(device)}</p>
+      ${this.quiet ? nothing : html`<p class="headline" data-headline>${glanceLine(device)}</p>`}
       ${this.last
         ? html`<p class="muted" data-last>${t('device.last_command', {
             who: payload.actor ?? t('activity.someone'),

@@ -1,0 +1,80 @@
+/** A sensor: its readings first, in words and units — temperature, humidity, PM2.5, the door open
+or closed, the last motion "3 min ago" — and its battery. */
+
+import { html, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { hubNow } from '../clock';
+import { formatNumber, language, t } from '../i18n';
+import { KindPanel } from './device-panel';
+
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86400;
+
+@customElement('orbit-sensor-panel')
+export class SensorPanel extends KindPanel {
+  private timer = 0;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // "3 min ago" ages while the page is open.
+    this.timer = window.setInterval(() => this.requestUpdate(), 30_000);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.clearInterval(this.timer);
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const device = this.device;
+    const p = this.kind?.props;
+    if (!device || !p) return nothing;
+    const facts: TemplateResult[] = [];
+    const temperature = this.number(p.temperature);
+    if (temperature !== null) facts.push(this.fact(t('kind.temperature'), `${formatNumber(temperature, 1)}°C`, 'temperature'));
+    const humidity = this.number(p.humidity);
+    if (humidity !== null) facts.push(this.fact(t('kind.humidity'), `${formatNumber(humidity, 0)}%`, 'humidity'));
+    const pm = this.number(p.pm25);
+    if (pm !== null) facts.push(this.fact('PM2.5', `${formatNumber(pm, 0)} µg/m³ · ${t(airWord(pm))}`, 'pm25'));
+    const contact = this.value(p.contact);
+    // The spec's contact-state is true while the magnet touches: closed.
+    if (typeof contact === 'boolean') facts.push(this.fact(t('kind.door'), t(contact ? 'glance.closed' : 'glance.open'), 'contact'));
+    if (p.motion) facts.push(this.fact(t('kind.motion'), this.motion(), 'motion'));
+    const lux = this.number(p.illumination);
+    if (lux !== null) facts.push(this.fact(t('kind.light_level'), `${formatNumber(lux, 0)} lx`, 'illumination'));
+    const battery = this.number(p.battery);
+    return this.frame(
+      device,
+      undefined,
+      html`<div class="facts">${facts}</div>
+        ${battery !== null ? html`<p class="muted" data-battery>${t('glance.battery', { value: formatNumber(battery, 0) })}</p>` : nothing}`,
+    );
+  }
+
+  /** "Motion now", or when the last motion ended ("Last motion 3 min ago"). */
+  private motion(): string {
+    const p = this.kind?.props;
+    const entry = p?.motion ? this.device?.state[p.motion.path] : undefined;
+    if (entry?.value === true) return t('glance.motion');
+    if (entry?.last_changed === undefined) return t('glance.no_motion');
+    return t('kind.last_motion', { ago: ago(hubNow() - entry.last_changed) });
+  }
+}
+
+/** How long ago, in the app's language ("3 min ago", "vor 3 Min.", "3分钟前"). */
+export function ago(seconds: number): string {
+  const format = new Intl.RelativeTimeFormat(language(), { numeric: 'auto', style: 'short' });
+  const s = Math.max(0, seconds);
+  if (s < MINUTE) return format.format(0, 'minute');
+  if (s < HOUR) return format.format(-Math.round(s / MINUTE), 'minute');
+  if (s < DAY) return format.format(-Math.round(s / HOUR), 'hour');
+  return format.format(-Math.round(s / DAY), 'day');
+}
+
+/** China's air quality bands for PM2.5 (24 h, µg/m³), which the people reading it know. */
+function airWord(pm: number): 'kind.air_good' | 'kind.air_moderate' | 'kind.air_poor' {
+  if (pm <= 35) return 'kind.air_good';
+  if (pm <= 75) return 'kind.air_moderate';
+  return 'kind.air_poor';
+}
