@@ -185,3 +185,17 @@ async def test_a_batch_past_what_the_device_takes_is_refused_whole(
 async def test_an_address_that_cannot_be_reached_says_so() -> None:
     with pytest.raises(MiioError, match=r"cannot reach 127\.0\.0\.1 port 70000"):
         await MiioClient("127.0.0.1", TOKEN, port=70000, timing=FAST).open()
+
+
+async def test_reboots_during_loss_still_converge(
+    client: MiioClient, purifier: SimulatedMiioDevice
+) -> None:
+    purifier.loss = 0.1
+    for round_ in range(30):
+        if round_ % 10 == 5:
+            purifier.reboot()
+        await client.set_properties([(2, 4, round_ % 3)])
+        assert (await client.get_properties([(2, 4)]))[0].value == round_ % 3
+    # The first restart sends the clock back by far; the later ones (seconds after the first)
+    # leave it close enough that the device takes the requests without a resync.
+    assert client.stats.resyncs >= 1
