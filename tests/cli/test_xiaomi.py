@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from orbithub.adapters.miio import SimulatedMiioDevice, SpecValues, Token
 from orbithub.adapters.miio.tokens import DEVICES_FILE
+from orbithub.cli.control import ControlError
 from orbithub.cli.main import app
 from tests.adapters.miio.hub import PURIFIER, TOKEN, purifier_spec
 from tests.cli.hubprocess import answers, ask, start, stop, wait_until
@@ -163,3 +164,41 @@ def test_serve_loads_an_added_device_and_commands_reach_it(
     finally:
         stop(proc, signal.SIGTERM, log)
     assert TOKEN not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_demo_runs_the_purifier_and_the_bedside_lamp_over_miio(tmp_path: Path) -> None:
+    data = tmp_path / "demo"
+    log = tmp_path / "demo.log"
+    args = ["demo", "--speed", "60", "--mqtt-port", "0", "--http-port", "0"]
+    proc = start([*args, "--data-dir", str(data)], log)
+    try:
+        wait_until(lambda: answers(data), "the demo's control socket")
+
+        def value(device: str, path: str) -> object:
+            try:
+                values = ask(data, {"op": "get", "device": device})
+            except ControlError:
+                return None  # not added yet
+            assert isinstance(values, dict)
+            return values.get(path, {}).get("value")
+
+        wait_until(
+            lambda: value("living-room-purifier", "filter.filter-life-level") is not None,
+            "the purifier's state over miIO",
+        )
+        listed = runner.invoke(
+            app, ["xiaomi", "list", "--data-dir", str(data)], env={"COLUMNS": "200"}
+        )
+        assert "orbithub.airp.sim1" in listed.output
+        assert "orbithub.light.sim1" in listed.output
+        assert "dropped" in listed.output  # their specs came in as files a user drops in
+        wanted = value("bedroom-lamp", "light.on") is not True
+        done = ask(
+            data, {"op": "set", "device": "bedroom-lamp", "property": "light.on", "value": wanted}
+        )
+        assert done == {"confirmed": True, "message": ""}
+        wait_until(lambda: value("bedroom-lamp", "light.on") is wanted, "the lamp polled back")
+    finally:
+        stop(proc, signal.SIGINT, log)
+    assert "Traceback" not in log.read_text(encoding="utf-8")

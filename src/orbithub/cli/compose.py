@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from orbithub.adapters.miio.adapter import MiioAdapter
+from orbithub.adapters.miio.polling import PollPolicy
 from orbithub.adapters.mqtt.accounts import BrokerAccounts
 from orbithub.adapters.mqtt.adapter import DEFAULT_MAX_DEVICES, MqttAdapter
 from orbithub.adapters.mqtt.broker import BrokerPortInUse
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_SPACE", "DemoRun", "HubPlan", "run_hub"]
 
 DEFAULT_SPACE = "home"
+_DEMO_POLL = PollPolicy(fastest=2.0, slowest=10.0)
+"""The demo's clock runs fast: its Xiaomi devices are asked more often than a home's."""
 _BROKER_HOST = "127.0.0.1"  # where the embedded broker listens
 
 
@@ -170,7 +173,8 @@ async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
                 # Devices stored as simulated keep their physics when the hub restarts.
                 adapters.append(SimAdapter(clock=plan.clock))
             # Xiaomi devices added with `orbithub xiaomi add` (or the app), from the data dir.
-            adapters.append(MiioAdapter(settings.data_dir))
+            poll = _DEMO_POLL if demo is not None else None
+            adapters.append(MiioAdapter(settings.data_dir, policy=poll))
             return running_hub(
                 settings,
                 clock=plan.clock,
@@ -204,10 +208,17 @@ async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
 
         parts.append(HeldContext("announcement", announcement))
         if demo is not None:
+            fleets: list[SimFleet] = []
+
+            def fleet() -> SimFleet:
+                fleets.append(_fleet(demo, broker.value, plan.clock, credentials))
+                return fleets[-1]
+
+            parts.append(Later("simulated devices", fleet))
+            # Some of the demo's devices speak miIO, with the same physics as the rest.
             parts.append(
                 Later(
-                    "simulated devices",
-                    lambda: _fleet(demo, broker.value, plan.clock, credentials),
+                    "simulated Xiaomi devices", lambda: _miio_devices(demo, fleets[-1], hub.value)
                 )
             )
         async with task_scope() as tasks, running(parts, tasks):
@@ -220,6 +231,8 @@ def _fleet(
     clock: Clock,
     credentials: dict[str, DeviceCredentials] | None,
 ) -> SimFleet:
+    from orbithub.demo.miio import MIIO_DEVICES
+
     return SimFleet(
         demo.world,
         broker=broker.url,
@@ -227,7 +240,14 @@ def _fleet(
         clock=clock,
         mqtt_version="3.1.1" if broker.embedded else "auto",
         credentials=credentials if broker.embedded else None,
+        elsewhere=frozenset(MIIO_DEVICES),
     )
+
+
+def _miio_devices(demo: DemoRun, fleet: SimFleet, rt: Runtime) -> Service:
+    from orbithub.demo.miio import MiioDemo
+
+    return MiioDemo(list(demo.world.devices), fleet.physics, rt.hub, rt.settings.data_dir)
 
 
 def _refuse_taken_ports(

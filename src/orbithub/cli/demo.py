@@ -38,12 +38,14 @@ async def run_demo(
     from their announcements. Time runs ``speed`` times faster than real time on both sides.
     """
     from orbithub.demo import demo_parts
+    from orbithub.demo.miio import MIIO_DEVICES
 
     world = demo_world()
 
     def banner(url: str) -> str:
         return (
-            f"OrbitHub demo: {len(world.devices)} devices over MQTT ({url}), "
+            f"OrbitHub demo: {len(world.devices) - len(MIIO_DEVICES)} devices over MQTT ({url}) "
+            f"and {len(MIIO_DEVICES)} over Xiaomi's miIO, "
             f"time x{speed:g}, seed {seed}, data in {settings.data_dir}"
         )
 

@@ -47,6 +47,8 @@ class SimFleet:
         mqtt_version: ``"3.1.1"`` for brokers that speak only that (the embedded one).
         credentials: each device's own broker login, by device id (the embedded broker lets
             no one in without); a device without uses what ``broker`` carries.
+        elsewhere: devices whose physics run here but that reach the hub over another wire
+            (the demo's miIO devices): they get no MQTT connection.
     """
 
     def __init__(
@@ -59,6 +61,7 @@ class SimFleet:
         prefix: str = "orbit",
         mqtt_version: Literal["auto", "5", "3.1.1"] = "auto",
         credentials: Mapping[str, DeviceCredentials] | None = None,
+        elsewhere: frozenset[str] = frozenset(),
     ) -> None:
         self._clock = clock
         self._registry = Registry()
@@ -69,6 +72,8 @@ class SimFleet:
         self.refused = 0
         """Reports the SDK refused (off-spec values; each is logged)."""
         for device in world.devices:
+            if device.id in elsewhere:
+                continue
             login = (credentials or {}).get(device.id)
             sdk = SdkDevice(
                 device.id,
@@ -88,6 +93,11 @@ class SimFleet:
             self._wire_commands(sdk, device)
             self.devices[device.id] = sdk
         self._stack = contextlib.AsyncExitStack()
+
+    @property
+    def physics(self) -> SimAdapter:
+        """The physics of every device of the world (those ``elsewhere`` too)."""
+        return self._sim
 
     # -- commands from the hub, applied to the physics --------------------------------------
     def _wire_commands(self, sdk: SdkDevice, device: Device) -> None:
