@@ -4,8 +4,8 @@ The simulated devices run in a second process, so the CPU figures split cleanly:
 (what the hub pays) and the devices' (what the simulation pays). Every client uses the default
 timing (first resend after 0.5 s, deadline 6 s). Figures:
 
-* CPU per poll: process CPU time / polls, a poll reading every readable property of a device
-  (22 for this model, so two requests of up to 15);
+* CPU per poll: process CPU time (user + system) / polls, a poll reading every readable property
+  of a device (22 for this model, so two requests of up to 15);
 * polling throughput: every device polled at once, round after round (the wall time depends on
   how busy the machine is; the CPU figures much less);
 * command round trip p50/p99: one ``set_properties`` from call to confirmed answer, idle and
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import resource
 import time
 from importlib import resources
 from multiprocessing.connection import Connection
@@ -77,6 +78,11 @@ def _ask(conn: Connection, command: str, argument: float = 0.0) -> float:
     return answer
 
 
+def _cpu() -> tuple[float, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime, usage.ru_stime
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -129,18 +135,20 @@ async def _bench(
 
     await _poll_all(clients, readable)  # warm up
     resent = sum(c.stats.retries for c in clients)
-    cpu, device_cpu, wall = time.process_time(), _ask(conn, "cpu"), time.perf_counter()
+    before, device_cpu, wall = _cpu(), _ask(conn, "cpu"), time.perf_counter()
     for _ in range(args.rounds):
         await _poll_all(clients, readable)
     polls = args.rounds * len(clients)
     wall = time.perf_counter() - wall
-    cpu = time.process_time() - cpu
+    user, system = (after - was for after, was in zip(_cpu(), before, strict=True))
+    cpu = user + system
     device_cpu = _ask(conn, "cpu") - device_cpu
     print(
         f"polling: {polls} polls of {len(readable)} properties in {wall:.2f} s "
         f"({polls / wall:,.0f} polls/s, all devices at once; "
         f"{sum(c.stats.retries for c in clients) - resent} resends)\n"
-        f"  client CPU per poll: {cpu / polls * 1e6:.0f} us; "
+        f"  client CPU per poll: {cpu / polls * 1e6:.0f} us (user {user / polls * 1e6:.0f}, "
+        f"system {system / polls * 1e6:.0f}); "
         f"simulated devices' CPU per poll: {device_cpu / polls * 1e6:.0f} us"
     )
 

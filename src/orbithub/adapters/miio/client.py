@@ -7,6 +7,7 @@ devices accept, and the answers into typed results.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Self
@@ -131,7 +132,7 @@ class MiioClient:
         found: dict[tuple[int, int], PropertyResult] = {}
         for start in range(0, len(wanted), self._batch):
             chunk = wanted[start : start + self._batch]
-            params = [{"did": f"{s}.{p}", "siid": s, "piid": p} for s, p in chunk]
+            params = _read_params(tuple(chunk))
             found.update(property_results(await self.call("get_properties", params), chunk))
         return [found[a] for a in wanted]
 
@@ -165,3 +166,9 @@ class MiioClient:
         out = result.get("out", [])
         values = tuple(v for v in out if isinstance(v, SCALARS))
         return ActionResult(siid, aiid, code, values)
+
+
+@functools.lru_cache(maxsize=512)
+def _read_params(chunk: tuple[tuple[int, int], ...]) -> list[dict[str, object]]:
+    """The params of a read; polls repeat the same few, so they are built once (never mutated)."""
+    return [{"did": f"{s}.{p}", "siid": s, "piid": p} for s, p in chunk]
