@@ -6,7 +6,13 @@ import asyncio
 
 import pytest
 
-from orbithub.adapters.miio import DeviceBusy, MiioError, SimulatedMiioDevice
+from orbithub.adapters.miio import (
+    DeviceBusy,
+    DeviceError,
+    MiioError,
+    SimulatedMiioDevice,
+    SpecValues,
+)
 from orbithub.adapters.miio.simulated import fit
 from orbithub.spec import Action, DeviceType, Property, Value
 
@@ -90,3 +96,21 @@ async def test_closing_the_client_ends_a_waiting_call_cleanly() -> None:
         await client.close()
         with pytest.raises(MiioError, match="closed"):
             await call
+
+
+class _Broken(SpecValues):
+    def read(self, prop: Property) -> Value:
+        raise KeyError(prop.path)
+
+
+async def test_a_failing_provider_gets_an_error_answer_not_a_dead_device(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    spec = load("zhimi.airp.rmb1")
+    device = SimulatedMiioDevice(spec, TOKEN, model="m", device_id=6, provider=_Broken(spec))
+    async with device, client_for(device) as client:
+        with pytest.raises(DeviceError, match="-4004"):
+            await client.get_properties([(2, 1)])
+        device.provider = SpecValues(spec)
+        assert (await client.get_properties([(2, 1)]))[0].ok
+    assert "failed to answer" in caplog.text

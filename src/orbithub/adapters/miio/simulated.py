@@ -257,7 +257,14 @@ class SimulatedMiioDevice:
         if not isinstance(request_id, int):
             self.stats.refused += 1
             return
-        reply = {"id": request_id, **self._answer(message.get("method"), message.get("params"))}
+        try:
+            answer = self._answer(message.get("method"), message.get("params"))
+        except Exception:
+            # A provider's bug must not take the device down: answer as firmware does when it
+            # fails inside, and keep serving.
+            _log.exception("simulated miio device %s failed to answer", self.device_id)
+            answer = _error(-4004, "internal error")
+        reply = {"id": request_id, **answer}
         self.stats.answered += 1
         packet = build_packet(self._token, self.device_id, now, encode_message(reply))
         self._send(packet, addr)
@@ -339,7 +346,12 @@ class SimulatedMiioDevice:
             checked: list[Value] = []
             for piid, value in zip(action.in_, args, strict=True):
                 prop = service.property(piid)
-                checked.append(check_value(prop, value) if prop else value)
+                if prop is not None:
+                    checked.append(check_value(prop, value))
+                elif isinstance(value, bool | int | float | str):
+                    checked.append(value)
+                else:
+                    return {**out, "code": -4005}
             result = self.provider.act(action, tuple(checked))
         except ValueRejected:
             return {**out, "code": -4005}
