@@ -137,7 +137,10 @@ async def test_invalid_automations_are_422_naming_the_field(tmp_path: Path) -> N
             content=b"id: [",
             headers={**owner.headers, "Content-Type": "application/yaml"},
         )
-        assert broken.status_code == 400
+        # Broken YAML is an invalid automation too, with the line the app's editor marks.
+        assert broken.status_code == 422
+        assert broken.json()["code"] == "invalid_yaml"
+        assert broken.json()["detail"]["errors"][0]["line"] == 1
         assert engine.find("bad") is None
         assert engine.find("nowhere") is None
 

@@ -1,4 +1,4 @@
-"""Every reason reads as a sentence in both languages; why() answers from what happened."""
+"""Every reason reads as a sentence in en, zh and de; why() answers from what happened."""
 
 # Chinese sentences use full-width punctuation on purpose (correct Chinese typography).
 # ruff: noqa: RUF001
@@ -25,12 +25,14 @@ from .conftest import RecordingAdapter, advance, berlin
 
 
 @pytest.mark.parametrize("code", list(ReasonCode))
-def test_every_reason_has_an_english_and_a_chinese_sentence(code: ReasonCode) -> None:
-    english, chinese = _TEMPLATES[code]
+def test_every_reason_has_an_english_a_chinese_and_a_german_sentence(code: ReasonCode) -> None:
+    english, chinese, german = _TEMPLATES[code]
     assert english
     assert chinese
+    assert german
+    assert german != english
     assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese)
-    for lang in ("en", "zh"):
+    for lang in ("en", "zh", "de"):
         assert "{" not in explain(Reason(code), lang)  # a missing value reads "?", never a slot
 
 

@@ -29,7 +29,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from orbithub.cli.insights import INSIGHTS_DIR
 from orbithub.web import assets_dir
+from tests.suggested import seed_inbox
 
 CHROMIUM = Path(os.environ.get("ORBITHUB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_FLAGS = [
@@ -79,6 +81,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     if not (assets_dir() / "index.html").is_file():
         pytest.fail("the web app is not built: run 'cd web && npm ci && npm run build'")
     data_dir = tmp_path_factory.mktemp("hub") / "data"
+    seed_inbox(data_dir / INSIGHTS_DIR / "suggestions.json")
     log = (data_dir.parent / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("hub_server.py")), str(data_dir)],

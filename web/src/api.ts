@@ -24,6 +24,11 @@ export class ApiError extends Error {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A request body sent as YAML text (an automation typed in the app's YAML editor). */
+export class YamlBody {
+  constructor(readonly text: string) {}
+}
+
 class Api extends EventTarget {
   private tokens: Tokens | null = null;
   /** Whether the hub answered the last request (any status); false after no answer at all. */
@@ -125,13 +130,13 @@ class Api extends EventTarget {
   private async send(method: Method, path: string, body: unknown, auth: boolean): Promise<Response> {
     // The app's language, not the browser's: the hub writes its messages in it.
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language() };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = body instanceof YamlBody ? 'application/yaml' : 'application/json';
     if (auth && this.tokens) headers.Authorization = `Bearer ${this.tokens.access_token}`;
     try {
       const response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof YamlBody ? body.text : JSON.stringify(body),
       });
       this.setReachable(true);
       return response;

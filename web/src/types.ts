@@ -205,6 +205,10 @@ export interface Automation {
   space_id?: string | null;
   triggers?: string[];
   last_run: { run_id: string; status: string; started: number; finished: number | null; error: string | null } | null;
+  /** False for automations in hand-written files the app does not rewrite. */
+  editable?: boolean;
+  owner?: string | null;
+  document?: Record<string, unknown>;
 }
 
 /** Suggestions and alerts come with their texts in both languages. */
@@ -219,6 +223,9 @@ export interface Insight {
   explanation_zh?: string;
   message_en?: string;
   message_zh?: string;
+  /** A suggestion's automation: ``{automations: [one]}``. */
+  document?: { automations?: Record<string, unknown>[] };
+  automation_id?: string;
 }
 
 export interface Eta {

@@ -1,12 +1,23 @@
-/** Automations: each with a switch, a run button, its last run, and the hub's "why" on request. */
+/** Automations: each with a switch, a run button, its last run and the hub's "why" on request;
+new ones, edits (a form or YAML) and deletion after a confirmation. */
 
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
-import { formatTime, serverLanguage, t } from '../i18n';
+import type { Doc } from '../automation-doc';
+import { formatTime, language, t } from '../i18n';
 import { shared } from '../styles';
 import type { Automation } from '../types';
+import './automation-editor';
+
+/** What a new automation starts as: the form's simplest shape. */
+const NEW: Doc = {
+  id: '',
+  name: '',
+  triggers: [{ type: 'time', at: '07:00' }],
+  actions: [{ type: 'set', device: '', path: '', value: '' }],
+};
 
 @customElement('orbit-automations')
 export class AutomationsView extends ViewElement {
@@ -42,7 +53,12 @@ export class AutomationsView extends ViewElement {
       }
       .buttons {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5rem;
+      }
+      button.danger {
+        background: var(--danger);
+        color: #fff;
       }
     `,
   ];
@@ -53,21 +69,43 @@ export class AutomationsView extends ViewElement {
   @state() private error = '';
   @state() private busy = '';
   @state() private notes: Record<string, string> = {};
+  /** The automation being edited ('' for a new one), or null. */
+  @state() private editing: string | null = null;
+  /** The automation whose deletion waits for a confirmation. */
+  @state() private deleting: string | null = null;
 
   connectedCallback(): void {
     super.connectedCallback();
-    api.optional<Automation[]>('/api/automations').then(
-      (list) => {
-        this.automations = list ?? [];
-        this.unavailable = list === null;
-      },
-      (error: unknown) => (this.error = messageOf(error)),
-    );
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const list = await api.optional<Automation[]>('/api/automations');
+      this.automations = list ?? [];
+      this.unavailable = list === null;
+    } catch (error) {
+      this.error = messageOf(error);
+    }
+  }
+
+  private async saved(): Promise<void> {
+    this.editing = null;
+    await this.load();
+  }
+
+  private async deleteAutomation(a: Automation): Promise<void> {
+    this.deleting = null;
+    await this.act(a, async () => {
+      await api.request('DELETE', `/api/automations/${encodeURIComponent(a.id)}`);
+      this.automations = (this.automations ?? []).filter((x) => x.id !== a.id);
+      return '';
+    });
   }
 
   private async explain(id: string): Promise<void> {
     try {
-      const lang = serverLanguage();
+      const lang = encodeURIComponent(language());
       const answer = await api.get<unknown>(`/api/automations/${encodeURIComponent(id)}/why?lang=${lang}`);
       this.why = { ...this.why, [id]: explanation(answer) };
     } catch (error) {
@@ -89,7 +127,7 @@ export class AutomationsView extends ViewElement {
     await this.act(a, async () => {
       const answer = await api.request<{ started: boolean; reason: string | null }>(
         'POST',
-        `/api/automations/${encodeURIComponent(a.id)}/run?lang=${serverLanguage()}`,
+        `/api/automations/${encodeURIComponent(a.id)}/run?lang=${encodeURIComponent(language())}`,
       );
       return answer.started ? t('automations.started') : t('automations.not_started', { reason: answer.reason ?? '' });
     });
@@ -107,8 +145,16 @@ export class AutomationsView extends ViewElement {
   }
 
   render(): TemplateResult {
+    if (this.editing !== null) {
+      const a = (this.automations ?? []).find((x) => x.id === this.editing);
+      return html`<h1>${a ? t('editor.edit_title', { name: a.name || a.id }) : t('editor.new_title')}</h1>
+        <orbit-automation-editor .doc=${a?.document ?? NEW} method=${a ? 'PUT' : 'POST'}
+          path=${a ? `/api/automations/${encodeURIComponent(a.id)}` : '/api/automations'}
+          @saved=${() => this.saved()} @cancel=${() => (this.editing = null)}></orbit-automation-editor>`;
+    }
     return html`
-      <h1>${t('automations.title')}</h1>
+      <div class="row between"><h1>${t('automations.title')}</h1>
+        ${this.unavailable ? nothing : html`<button class="primary" data-new-automation @click=${() => (this.editing = '')}>${t('editor.new')}</button>`}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.unavailable ? html`<p class="muted">${t('app.unavailable')}</p>` : nothing}
       ${this.automations?.length === 0 && !this.unavailable ? html`<p class="muted">${t('app.none')}</p>` : nothing}
@@ -121,7 +167,19 @@ export class AutomationsView extends ViewElement {
           <div class="buttons">
             <button ?disabled=${this.busy === a.id || a.enabled === false} @click=${() => this.run(a)}>${t('automations.run')}</button>
             <button @click=${() => this.explain(a.id)}>${t('automations.why')}</button>
+            ${a.editable === false
+              ? nothing
+              : html`<button data-edit @click=${() => (this.editing = a.id)}>${t('editor.edit')}</button>
+                  <button data-delete @click=${() => (this.deleting = a.id)}>${t('editor.delete')}</button>`}
           </div>
+          ${this.deleting === a.id
+            ? html`<div class="card" role="alertdialog" aria-label=${t('editor.delete_confirm', { name: a.name || a.id })} data-confirm-delete>
+                <p>${t('editor.delete_confirm', { name: a.name || a.id })}</p>
+                <div class="buttons">
+                  <button class="danger" @click=${() => this.deleteAutomation(a)}>${t('editor.delete')}</button>
+                  <button @click=${() => (this.deleting = null)}>${t('app.cancel')}</button>
+                </div></div>`
+            : nothing}
           ${this.notes[a.id] ? html`<p class="muted" role="status">${this.notes[a.id]}</p>` : nothing}
           ${this.why[a.id] !== undefined ? html`<p data-why>${this.why[a.id] || t('automations.why_none')}</p>` : nothing}
         </section>`,

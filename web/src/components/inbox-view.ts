@@ -1,4 +1,5 @@
-/** The inbox: notifications (live and stored), alerts to dismiss, suggestions to accept or reject. */
+/** The inbox: notifications (live and stored), alerts to dismiss, suggestions to review and
+accept (as an automation of whoever accepts it) or reject. */
 
 import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -8,6 +9,7 @@ import { formatTime, serverLanguage, t } from '../i18n';
 import { live } from '../live';
 import { shared } from '../styles';
 import type { Insight, LiveMessage, Notification } from '../types';
+import './automation-editor';
 
 @customElement('orbit-inbox')
 export class InboxView extends ViewElement {
@@ -17,6 +19,9 @@ export class InboxView extends ViewElement {
   @state() private alerts: Insight[] | null = null;
   @state() private suggestions: Insight[] | null = null;
   @state() private error = '';
+  /** The suggestion whose automation is open for review before it is saved. */
+  @state() private reviewing: Insight | null = null;
+  @state() private note = '';
 
   private readonly onLive = (event: Event): void => {
     const message = (event as CustomEvent<LiveMessage>).detail;
@@ -69,9 +74,26 @@ export class InboxView extends ViewElement {
     }
   }
 
+  private async accepted(): Promise<void> {
+    const title = this.reviewing ? pick(this.reviewing.title_en, this.reviewing.title_zh) : '';
+    this.reviewing = null;
+    this.note = t('insights.accepted', { name: title });
+    await this.load();
+  }
+
   render(): TemplateResult {
+    const r = this.reviewing;
+    if (r) {
+      const draft = r.document?.automations?.[0] ?? {};
+      return html`<h1>${t('insights.review')}</h1>
+        <p>${pick(r.explanation_en, r.explanation_zh)}</p>
+        <orbit-automation-editor .doc=${draft} path=${`/api/suggestions/${encodeURIComponent(r.id)}/accept`}
+          heading=${pick(r.title_en, r.title_zh) || r.id}
+          @saved=${() => this.accepted()} @cancel=${() => (this.reviewing = null)}></orbit-automation-editor>`;
+    }
     return html`
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.note ? html`<p role="status" data-inbox-note>${this.note} <a href="#/automations">${t('automations.title')}</a></p>` : nothing}
       <h1>${t('notifications.title')}</h1>
       <section class="card" data-section="notifications">
         ${!this.notifications?.length ? html`<p class="muted">${t('app.none')}</p>` : nothing}
@@ -103,9 +125,10 @@ export class InboxView extends ViewElement {
               <strong>${pick(i.title_en, i.title_zh) || i.id}</strong>
               <div>${pick(i.explanation_en ?? i.message_en, i.explanation_zh ?? i.message_zh)}</div>
               <div class="row">
-                ${verbs.map(
-                  (verb) => html`<button @click=${() => this.act(`/api/${area}/${encodeURIComponent(i.id)}/${verb}`)}>
-                    ${t(`insights.${verb}`)}</button>`,
+                ${verbs.map((verb) =>
+                  verb === 'accept' && i.document
+                    ? html`<button class="primary" data-review @click=${() => ((this.reviewing = i), (this.note = ''))}>${t('insights.review_accept')}</button>`
+                    : html`<button @click=${() => this.act(`/api/${area}/${encodeURIComponent(i.id)}/${verb}`)}>${t(`insights.${verb}`)}</button>`,
                 )}
               </div>
             </li>`,

@@ -10,15 +10,15 @@ audited. ``POST /api/webhooks/{id}`` needs no account: the webhook's id is its s
 
 from __future__ import annotations
 
-import asyncio
-from typing import Annotated, Any, Literal, TypedDict
+import dataclasses
+from typing import Annotated, Any, TypedDict
 
 import orjson
-import yaml
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from orbithub.access import Actor, Principal
+from orbithub.api.automation_bodies import edit_error, read_body
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, get_commands
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
@@ -27,20 +27,13 @@ from orbithub.automation import Automation, Engine, Scene, apply_scene, explain,
 from orbithub.automation import triggers as trig
 from orbithub.automation.errors import (
     AutomationError,
-    AutomationFileError,
-    AutomationRefusedError,
-    UnknownAutomationError,
 )
 from orbithub.automation.explain import Language
 from orbithub.automation.library import (
-    AutomationExistsError,
     AutomationLibrary,
-    ReadOnlyAutomationError,
 )
 from orbithub.automation.owners import Need, reach, refusals
-from orbithub.automation.trace import RunTrace
-from orbithub.bounded import LimitExceeded
-from orbithub.bounded.documents import DocumentTooLarge, load_json, load_yaml
+from orbithub.automation.trace import Evaluation, RunTrace
 from orbithub.core.context import Context, Origin
 from orbithub.core.hub import Hub
 
@@ -67,6 +60,16 @@ _BODY = {
         },
     }
 }
+
+
+_LangQuery = Annotated[
+    str | None,
+    Query(
+        max_length=20,
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="the language of the sentences: en, zh (zh-CN) or de; else the person's",
+    ),
+]
 
 
 # -- response models ------------------------------------------------------------------------------
@@ -188,8 +191,27 @@ def _library(engine: Engine) -> AutomationLibrary:
 
 
 def _lang(principal: Principal, lang: str | None) -> Language:
-    chosen = lang or principal.language or "en"
-    return "zh" if chosen.lower().startswith("zh") else "en"
+    """The language of the sentences: the one asked for, else the person's, else English."""
+    chosen = (lang or principal.language or "en").lower()
+    if chosen.startswith("zh"):
+        return "zh"
+    return "de" if chosen.startswith("de") else "en"
+
+
+def _named(hub: Hub, evaluation: Evaluation) -> Evaluation:
+    """The evaluation with devices called by their names, as the person knows them."""
+    params = tuple(
+        (key, _device_name(hub, value) if key == "device" else value)
+        for key, value in evaluation.reason.params
+    )
+    return dataclasses.replace(
+        evaluation, reason=dataclasses.replace(evaluation.reason, params=params)
+    )
+
+
+def _device_name(hub: Hub, device_id: str) -> str:
+    device = hub.registry.find_device(device_id)
+    return device.name if device is not None else device_id
 
 
 def _space_of(hub: Hub, automation: Automation) -> str | None:
@@ -267,73 +289,6 @@ def _owned(principal: Principal, data: object) -> _Ownership:
     return _Ownership(owner=principal.user_id, household=household, rights=principal)
 
 
-async def _body(request: Request) -> object:
-    """The request body as data: YAML when the content type says so, else JSON."""
-    raw = await request.body()
-    kind = request.headers.get("content-type", "application/json").lower()
-    try:
-        # In a thread: even within its limits a YAML body takes PyYAML (pure Python here, for
-        # the counting composer) up to a few hundred milliseconds.
-        data: object = await asyncio.to_thread(load_yaml if "yaml" in kind else load_json, raw)
-    except (yaml.YAMLError, orjson.JSONDecodeError) as exc:
-        what = "YAML" if "yaml" in kind else "JSON"
-        raise ApiError(
-            400, "malformed_body", f"the body is not valid {what}: {exc}; send one automation"
-        ) from None
-    except DocumentTooLarge as exc:
-        raise ApiError(413, "too_large", str(exc)) from None
-    except LimitExceeded as exc:
-        # Never the document itself: an alias bomb quoted back would be the bomb going off.
-        raise ApiError(
-            422, "document_too_complex", f"{exc}; send one plain automation", detail={}
-        ) from None
-    # A whole file's shape with one automation is accepted too.
-    if isinstance(data, dict) and set(data) == {"automations"}:
-        items = data["automations"]
-        if isinstance(items, list) and len(items) == 1:
-            data = items[0]
-    if not isinstance(data, dict):
-        raise ApiError(400, "malformed_body", "send one automation as an object (id, triggers...)")
-    return data
-
-
-def _invalid(exc: AutomationFileError) -> ApiError:
-    errors = [{"path": i.path, "message": i.message} for i in exc.issues]
-    first = errors[0]
-    return ApiError(
-        422,
-        "invalid_automation",
-        f"{first['path']}: {first['message']}"
-        + (f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""),
-        detail={"errors": errors},
-    )
-
-
-def _refused(exc: AutomationRefusedError) -> ApiError:
-    errors = [{"path": i.path, "message": i.message} for i in exc.issues]
-    return ApiError(
-        403,
-        "forbidden",
-        f"{errors[0]['path']}: {errors[0]['message']}"
-        + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""),
-        detail={"errors": errors},
-    )
-
-
-def _edit_error(exc: AutomationError) -> ApiError:
-    if isinstance(exc, AutomationFileError):
-        return _invalid(exc)
-    if isinstance(exc, AutomationRefusedError):
-        return _refused(exc)
-    if isinstance(exc, UnknownAutomationError):
-        return ApiError(404, "not_found", str(exc))
-    if isinstance(exc, ReadOnlyAutomationError):
-        return ApiError(409, "read_only", str(exc))
-    if isinstance(exc, AutomationExistsError):
-        return ApiError(409, "conflict", str(exc))
-    return ApiError(503, "unavailable", str(exc))
-
-
 # -- automations --------------------------------------------------------------------------------
 @router.get("/api/automations", responses=_ERRORS, openapi_extra=requires(Right.ADULT))
 async def list_automations(request: Request, principal: AdultPrincipal) -> list[AutomationOut]:
@@ -356,7 +311,8 @@ async def list_automations(request: Request, principal: AdultPrincipal) -> list[
 async def create_automation(request: Request, principal: AdultPrincipal) -> AutomationOut:
     """Create an automation from JSON or YAML; it runs at once and is kept in a file."""
     engine = _engine(request)
-    data = await _body(request)
+    body = await read_body(request)
+    data = body.data
     try:
         automation = await _library(engine).save(data, create=True, **_owned(principal, data))
     except AutomationError as exc:
@@ -364,10 +320,10 @@ async def create_automation(request: Request, principal: AdultPrincipal) -> Auto
             request,
             principal,
             action="automation.create",
-            target=str(data.get("id") if isinstance(data, dict) else ""),
+            target=str(data.get("id", "")),
             result="refused",
         )
-        raise _edit_error(exc) from None
+        raise edit_error(exc, body) from None
     await _audited(request, principal, "automation.create", engine, automation)
     return _out(engine, automation)
 
@@ -406,7 +362,8 @@ async def update_automation(
     """Replace an automation (its runs are cancelled; pending work of the old version drops)."""
     engine = _engine(request)
     _visible(principal, engine, automation_id)
-    data = await _body(request)
+    body = await read_body(request)
+    data = body.data
     try:
         automation = await _library(engine).save(
             data, automation_id=automation_id, **_owned(principal, data)
@@ -415,7 +372,7 @@ async def update_automation(
         await audit(
             request, principal, action="automation.update", target=automation_id, result="refused"
         )
-        raise _edit_error(exc) from None
+        raise edit_error(exc, body) from None
     await _audited(request, principal, "automation.update", engine, automation)
     return _out(engine, automation)
 
@@ -435,7 +392,7 @@ async def delete_automation(
     try:
         await _library(engine).delete(automation_id)
     except AutomationError as exc:
-        raise _edit_error(exc) from None
+        raise edit_error(exc) from None
     await _audited(request, principal, "automation.delete", engine, automation)
     return Response(status_code=204)
 
@@ -485,7 +442,7 @@ async def run_automation(
     automation_id: str,
     request: Request,
     principal: AdultPrincipal,
-    lang: Annotated[Literal["en", "zh"] | None, Query()] = None,
+    lang: _LangQuery = None,
 ) -> RunStartedOut:
     """Fire an automation now (its conditions still apply; the reason says why not).
 
@@ -518,7 +475,7 @@ async def run_automation(
     reason = None
     if run_id is None:
         kept = engine.why(automation_id)
-        reason = explain(kept[-1], _lang(principal, lang)) if kept else None
+        reason = explain(_named(engine.hub, kept[-1]), _lang(principal, lang)) if kept else None
     await audit(
         request,
         principal,
@@ -539,7 +496,7 @@ async def automation_traces(
     automation_id: str,
     request: Request,
     principal: AdultPrincipal,
-    lang: Annotated[Literal["en", "zh"] | None, Query()] = None,
+    lang: _LangQuery = None,
 ) -> TracesOut:
     """The kept runs, step by step, oldest first."""
     engine = _engine(request)
@@ -584,14 +541,19 @@ async def why_not(
     at: Annotated[float | None, Query(description="around this time (epoch seconds)")] = None,
     window: Annotated[float, Query(gt=0, le=86_400)] = 120.0,
     since: Annotated[float | None, Query()] = None,
-    lang: Annotated[Literal["en", "zh"] | None, Query()] = None,
+    lang: _LangQuery = None,
 ) -> list[WhyOut]:
     """The trigger evaluations that did not start a run, with the reason as a sentence."""
     engine = _engine(request)
     _visible(principal, engine, automation_id)
     language = _lang(principal, lang)
     return [
-        WhyOut(time=e.time, trigger=e.trigger, code=str(e.reason.code), text=explain(e, language))
+        WhyOut(
+            time=e.time,
+            trigger=e.trigger,
+            code=str(e.reason.code),
+            text=explain(_named(engine.hub, e), language),
+        )
         for e in engine.why(automation_id, since, at=at, window=window)
     ]
 

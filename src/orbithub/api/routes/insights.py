@@ -9,12 +9,13 @@ Detector); without them the routes answer 503.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from orbithub.access import Principal
+from orbithub.api.automation_bodies import edit_error, read_body
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
@@ -228,11 +229,90 @@ async def _decide(
     return _suggestion_out(decided)
 
 
-@router.post("/api/suggestions/{suggestion_id}/accept", openapi_extra=requires(Right.ADULT))
+_REVIEW_BODY = {
+    "requestBody": {
+        "required": False,
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "application/yaml": {"schema": {"type": "string"}},
+        },
+    }
+}
+_REVIEW_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "the automation commands a device the person may not control"},
+    404: {"description": "no suggestion with that id that the caller may see"},
+    409: {"description": "already decided, or the automation id is taken"},
+    422: {"description": "the reviewed automation is invalid; detail.errors has each line"},
+    503: {"description": "suggestions or the automation engine are not running"},
+}
+
+
+async def _accept_reviewed(
+    request: Request, principal: Principal, hub: Hub, suggestion_id: str
+) -> SuggestionOut:
+    service = _suggester(request)
+    listing = "GET /api/suggestions lists them"
+    try:
+        suggestion = service.get(suggestion_id)
+    except UnknownSuggestionError:
+        raise _not_found("suggestion", suggestion_id, listing) from None
+    c = suggestion.candidate
+    if not _visible(principal, hub, c.space_id, c.device_id):
+        raise _not_found("suggestion", suggestion_id, listing)
+    if suggestion.status is not Status.PENDING:
+        raise ApiError(
+            409,
+            "conflict",
+            f"suggestion {suggestion_id!r} was already {suggestion.status}",
+            detail={"status": str(suggestion.status)},
+        )
+    engine = required(services_of(request).automations, "the automation engine is")
+    if engine.library is None:
+        raise ApiError(503, "unavailable", "automations are not backed by a folder here")
+    body = await read_body(request)
+    # The suggestion's automation id, whatever the review wrote: the two stay linked.
+    data = {**body.data, "id": suggestion.automation_id}
+    try:
+        # As POST /api/automations saves one: the person's, with their rights, never household.
+        automation = await engine.library.save(
+            data, create=True, owner=principal.user_id, rights=principal
+        )
+    except AutomationError as exc:
+        await audit(
+            request, principal, action="suggestion.accept", target=suggestion_id, result="refused"
+        )
+        raise edit_error(exc, body) from None
+    try:
+        decided = await service.accepted_as_reviewed(suggestion_id, by=principal.username)
+    except SuggestionDecidedError as exc:
+        raise ApiError(409, "conflict", str(exc)) from None
+    await audit(
+        request,
+        principal,
+        action="suggestion.accept",
+        target=suggestion_id,
+        space_id=c.space_id,
+        detail={"automation_id": automation.id, "title": c.title_en, "reviewed": True},
+    )
+    return _suggestion_out(decided)
+
+
+@router.post(
+    "/api/suggestions/{suggestion_id}/accept",
+    responses=_REVIEW_ERRORS,
+    openapi_extra=requires(Right.ADULT, _REVIEW_BODY),
+)
 async def accept_suggestion(
     request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
 ) -> SuggestionOut:
-    """Turn the suggestion into an automation (owners and adults)."""
+    """Turn the suggestion into an automation (owners and adults).
+
+    With a body (the automation as reviewed in the app, JSON or YAML), that automation is
+    saved instead, as ``POST /api/automations`` saves one: checked against the home and the
+    person's rights, owned by them, enabled. Nothing is saved while it has a problem.
+    """
+    if await request.body():
+        return await _accept_reviewed(request, principal, hub, suggestion_id)
     return await _decide(request, principal, hub, suggestion_id, accept=True)
 
 

@@ -251,6 +251,21 @@ class Suggester:
             await self.sink.add_automation(suggestion.automation_id, document)
             return await self._decide(suggestion, Status.ACCEPTED, by)
 
+    async def accepted_as_reviewed(
+        self, suggestion_id: str, *, by: str | None = None
+    ) -> Suggestion:
+        """Remember the suggestion as accepted, its automation saved elsewhere.
+
+        The app lets a person review (and edit) the proposed automation before the API saves
+        it under the suggestion's automation id; this records the decision without the sink.
+
+        Raises:
+            UnknownSuggestionError: no suggestion has this id.
+            SuggestionDecidedError: it was already accepted or rejected.
+        """
+        async with self._lock:
+            return await self._decide(self._undecided(suggestion_id), Status.ACCEPTED, by)
+
     async def reject(self, suggestion_id: str, *, by: str | None = None) -> Suggestion:
         """Never propose this habit again.
 
