@@ -19,6 +19,7 @@ from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.credentials import devices_app, mqtt_app
+from orbithub.cli.gateway import NatsUrls
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
 from orbithub.cli.running import ask_hub, hub_settings
@@ -213,6 +214,53 @@ def _demo_dir() -> Path:
     from orbithub.cli.settings import default_data_dir
 
     return default_data_dir() / "demo"
+
+
+@app.command()
+def gateway(
+    database_url: Annotated[
+        str,
+        typer.Option(
+            "--database-url",
+            envvar="ORBITHUB_DATABASE_URL",
+            help="The fleet's PostgreSQL database (postgresql://user:pass@host:5432/db).",
+        ),
+    ],
+    nats_url: NatsUrls = "nats://127.0.0.1:4222",
+    database_schema: Annotated[
+        str | None,
+        typer.Option(
+            "--database-schema",
+            help="The PostgreSQL schema holding the fleet's tables (default: the search path).",
+            show_default=False,
+        ),
+    ] = None,
+    http_host: HttpHost = "127.0.0.1",
+    http_port: HttpPort = DEFAULT_HTTP_PORT,
+    trusted_proxies: TrustedProxies = "none",
+    verbose: Verbose = False,
+) -> None:
+    """Serve the fleet's API and live view for the homes a person may see (stateless)."""
+    from orbithub.cli.gateway import run_gateway
+
+    try:
+        proxies = parse_trusted_proxies(trusted_proxies)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--trusted-proxies") from None
+    urls = [u.strip() for u in nats_url.split(",") if u.strip()]
+    if not urls:
+        raise typer.BadParameter("give at least one NATS URL", param_hint="--nats-url")
+    _logging(verbose)
+    _run(
+        run_gateway(
+            database_url,
+            urls,
+            http_host,
+            http_port,
+            schema=database_schema,
+            trusted_proxies=proxies,
+        )
+    )
 
 
 @app.command()

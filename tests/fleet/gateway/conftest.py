@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import nats
 import pytest
+from fastapi import FastAPI
 from nats.aio.client import Client
 
 from orbithub.api.auth import Accounts
@@ -40,6 +41,7 @@ T0 = max(NOW - timedelta(hours=1), NOW.replace(day=1, hour=0, minute=0, second=0
 class Fleet:
     """The running gateway and what tests need to drive it."""
 
+    app: FastAPI
     client: httpx.AsyncClient
     store: FleetStore
     db: Database
@@ -126,7 +128,7 @@ async def fleet(nats_url: str) -> AsyncIterator[Fleet]:
                     )
                     assert answer.status_code == 200, answer.text
                     tokens[name] = answer.json()["access_token"]
-                yield Fleet(client, store, db, nc, tokens)
+                yield Fleet(app, client, store, db, nc, tokens)
         finally:
             await nc.close()
             await db.close()

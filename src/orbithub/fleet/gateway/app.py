@@ -19,6 +19,7 @@ from orbithub.api.routes.auth import router as auth_router
 from orbithub.api.settings import ApiSettings
 from orbithub.core.hub import Hub
 from orbithub.fleet.gateway.commands import REPLY_TIMEOUT
+from orbithub.fleet.gateway.live import live_endpoint
 from orbithub.fleet.gateway.routes import router
 from orbithub.storage.db import Database
 from orbithub.storage.fleet import FleetStore
@@ -73,4 +74,5 @@ def create_gateway_app(
     )
     app.include_router(sign_in)
     app.include_router(router)
+    app.add_api_websocket_route("/api/homes/ws", live_endpoint)
     return app
