@@ -28,13 +28,26 @@ class PriceTable:
         self._start = start
         self._bounds = [start, *tariff.changes(start, end), end]
         self._rates = [tariff.price_at(t) for t in self._bounds[:-1]]
+        self._last = len(self._rates) - 1
+        # Readings come in time order: the stretch of the previous one is where to look first.
+        self._cursor = 0
 
     def cost(self, t0: float, t1: float, kwh: float) -> float:
         """The cost of ``kwh`` used evenly between ``t0`` and ``t1``."""
-        t0 = max(t0, self._start, t1 - MAX_SPREAD)
-        first = max(0, bisect.bisect_right(self._bounds, t0) - 1)
-        if t1 <= t0:
-            return kwh * self._rates[min(first, len(self._rates) - 1)]
+        if t0 < self._start:
+            t0 = self._start
+        if t1 - t0 > MAX_SPREAD:
+            t0 = t1 - MAX_SPREAD
+        bounds = self._bounds
+        first = self._cursor
+        if t0 < bounds[first]:
+            first = min(max(0, bisect.bisect_right(bounds, t0) - 1), self._last)
+        while first < self._last and bounds[first + 1] <= t0:
+            first += 1
+        self._cursor = first
+        if t1 <= bounds[first + 1] or t1 <= t0:
+            # Within one rate: the common case when meters report every few seconds.
+            return kwh * self._rates[first]
         span = t1 - t0
         total = 0.0
         for i in range(first, len(self._rates)):
