@@ -2,69 +2,32 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import stat
-import threading
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from orbithub.adapters.miio import SimulatedMiioDevice, SpecValues, Token
 from orbithub.adapters.miio.tokens import DEVICES_FILE
 from orbithub.cli.control import ControlError
 from orbithub.cli.main import app
-from tests.adapters.miio.hub import PURIFIER, TOKEN, purifier_spec
+from tests.adapters.miio.hub import TOKEN, ThreadedPurifier
 from tests.cli.hubprocess import answers, ask, start, stop, wait_until
 
 runner = CliRunner()
 
 
-class _Background:
-    """A simulated purifier answering on loopback from a loop of its own thread."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.values = SpecValues(purifier_spec(), {"air-purifier.on": True})
-        self.device = SimulatedMiioDevice(
-            purifier_spec(),
-            Token.from_hex(TOKEN),
-            model=PURIFIER,
-            device_id=7_000_001,
-            provider=self.values,
-        )
-        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self._thread.start()
-        self._do(self.device.start())
-
-    def _do(self, work: object) -> None:
-        done: Future[None] = asyncio.run_coroutine_threadsafe(work, self.loop)  # type: ignore[arg-type]
-        done.result(timeout=10)
-
-    @property
-    def host(self) -> str:
-        host, port = self.device.address
-        return f"{host}:{port}"
-
-    def close(self) -> None:
-        self._do(self.device.stop())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(10)
-        self.loop.close()
-
-
 @pytest.fixture
-def purifier() -> Iterator[_Background]:
-    device = _Background()
+def purifier() -> Iterator[ThreadedPurifier]:
+    device = ThreadedPurifier()
     yield device
     device.close()
 
 
 def test_add_list_discover_and_remove_never_print_the_token(
-    tmp_path: Path, purifier: _Background
+    tmp_path: Path, purifier: ThreadedPurifier
 ) -> None:
     data = ["--data-dir", str(tmp_path)]
     wrong = runner.invoke(app, ["xiaomi", "add", purifier.host, "--token", "1" * 32, *data])
@@ -126,7 +89,7 @@ def test_add_list_discover_and_remove_never_print_the_token(
 
 
 def test_a_device_hiding_its_token_needs_one_and_is_told_where_it_comes_from(
-    tmp_path: Path, purifier: _Background
+    tmp_path: Path, purifier: ThreadedPurifier
 ) -> None:
     refused = runner.invoke(app, ["xiaomi", "add", purifier.host, "--data-dir", str(tmp_path)])
     assert refused.exit_code == 1
@@ -136,7 +99,7 @@ def test_a_device_hiding_its_token_needs_one_and_is_told_where_it_comes_from(
 
 @pytest.mark.slow
 def test_serve_loads_an_added_device_and_commands_reach_it(
-    tmp_path: Path, purifier: _Background
+    tmp_path: Path, purifier: ThreadedPurifier
 ) -> None:
     data = ["--data-dir", str(tmp_path)]
     added = runner.invoke(

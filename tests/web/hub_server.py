@@ -17,6 +17,8 @@ import signal
 import sys
 from pathlib import Path
 
+from orbithub.adapters.miio.adapter import MiioAdapter
+from orbithub.adapters.miio.specs import SpecResolver
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.api import ApiSettings
 from orbithub.cli.runtime import World, running_hub
@@ -40,10 +42,12 @@ async def run(data_dir: Path) -> None:
     # Routines off: devices change only on commands, so what the browser sees is what the
     # test caused (physics such as room temperatures still runs).
     sim = SimAdapter(clock=clock, routines=False)
+    # Xiaomi devices a test adds over miIO on loopback; the spec service is never asked.
+    miio = MiioAdapter(data_dir, resolver=SpecResolver(data_dir, service_url=None))
     places = World(world.spaces, world.rooms, world.devices)
     http = HttpOptions(host="127.0.0.1", port=0)
     async with (
-        running_hub(Settings(data_dir), clock=clock, adapters=[sim], world=places) as rt,
+        running_hub(Settings(data_dir), clock=clock, adapters=[sim, miio], world=places) as rt,
         running_services(rt, http=http, demo=demo_parts(), api_settings=SETTINGS) as services,
     ):
         sys.stdout.write(f"READY {services.url}\n")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import threading
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,3 +125,39 @@ async def until_seen(check: Callable[[], bool], within: float = 5.0) -> None:
     async with asyncio.timeout(within):
         while not check():  # noqa: ASYNC110 - a silent poll publishes no event to wait on
             await asyncio.sleep(0.02)
+
+
+class ThreadedPurifier:
+    """A simulated purifier answering on loopback from a loop of its own thread.
+
+    For callers that block (the command line, a browser test) while the device must answer.
+    """
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.values = SpecValues(purifier_spec(), {"air-purifier.on": True})
+        self.device = SimulatedMiioDevice(
+            purifier_spec(),
+            Token.from_hex(TOKEN),
+            model=PURIFIER,
+            device_id=7_000_001,
+            provider=self.values,
+        )
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+        self._do(self.device.start())
+
+    def _do(self, work: object) -> None:
+        done: Future[None] = asyncio.run_coroutine_threadsafe(work, self.loop)  # type: ignore[arg-type]
+        done.result(timeout=10)
+
+    @property
+    def host(self) -> str:
+        host, port = self.device.address
+        return f"{host}:{port}"
+
+    def close(self) -> None:
+        self._do(self.device.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(10)
+        self.loop.close()

@@ -21,6 +21,7 @@ import './inbox-view';
 import './automations-view';
 import './users-view';
 import './settings-view';
+import './xiaomi-view';
 
 const TABS: { route: string; key: MessageKey; icon: string }[] = [
   { route: '', key: 'nav.home', icon: '⌂' },
@@ -249,6 +250,8 @@ export class OrbitApp extends ViewElement {
         return html`<orbit-automations></orbit-automations>`;
       case 'users':
         return user.role === 'owner' ? html`<orbit-users></orbit-users>` : html`<orbit-settings .user=${user}></orbit-settings>`;
+      case 'xiaomi':
+        return user.role === 'owner' ? html`<orbit-xiaomi></orbit-xiaomi>` : html`<orbit-settings .user=${user}></orbit-settings>`;
       case 'more':
         return html`<orbit-settings .user=${user}></orbit-settings>`;
       default:
@@ -258,7 +261,7 @@ export class OrbitApp extends ViewElement {
 
   private tabs(): TemplateResult {
     const [name] = this.parts;
-    const current = name === 'space' || name === 'device' ? '' : name === 'automations' || name === 'users' ? 'more' : name ?? '';
+    const current = name === 'space' || name === 'device' ? '' : name === 'automations' || name === 'users' || name === 'xiaomi' ? 'more' : name ?? '';
     return html`<nav class="tabs" aria-label=${t('app.name')} lang=${language()}>
       ${TABS.map(
         (tab) => html`<a href="#/${tab.route}" aria-current=${tab.route === current ? 'page' : 'false'} data-tab=${tab.route || 'home'}>

@@ -27,6 +27,7 @@ export class SettingsView extends ViewElement {
         <ul class="plain">
           <li><a href="#/automations">${t('automations.title')}</a></li>
           ${user?.role === 'owner' ? html`<li><a href="#/users">${t('users.title')}</a></li>` : nothing}
+          ${user?.role === 'owner' ? html`<li><a href="#/xiaomi">${t('xiaomi.title')}</a></li>` : nothing}
         </ul>
       </nav>
       <section class="card">
