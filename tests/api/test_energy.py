@@ -193,3 +193,20 @@ async def test_a_week_and_a_month_with_shares_and_without_a_tariff(tmp_path: Pat
         )
         assert bad.status_code == 422
         assert "YYYY-MM-DD" in bad.json()["message"]
+
+
+async def test_the_summarys_cost_today_is_the_energy_views_day(tmp_path: Path) -> None:
+    async with open_api(tmp_path, with_sim=False, start=at(2026, 11, 19, 5)) as api:
+        await _priced(api)
+        owner = await api.owner()
+        async with with_mobility(api):
+            summary = await api.client.get("/api/summary", headers=owner.headers)
+            day = await api.client.get(
+                "/api/energy", params={"space_id": "home", "span": "day"}, headers=owner.headers
+            )
+        today = summary.json()["energy"]
+        # Today (the 20th) so far: the charger's 30 kWh overnight, all in the valley.
+        assert day.json()["span"]["date"] == "2026-11-20"
+        assert today["kwh"] == pytest.approx(day.json()["total"]) == pytest.approx(30.0)
+        assert today["cost"] == pytest.approx(round(day.json()["cost"], 2))
+        assert today["cost"] == pytest.approx(9.0)
