@@ -124,3 +124,19 @@ async def test_a_single_hub_on_sqlite_has_no_fleet_tables(tmp_path: object) -> N
         await db.close()
     with pytest.raises(UnsupportedDatabaseError, match="PostgreSQL"):
         await FleetStore.open(f"sqlite:///{tmp_path}/hub.db")
+
+
+async def test_a_month_detached_by_another_process_is_noticed_at_commit(
+    store: FleetStore, fleet_schema: tuple[str, str]
+) -> None:
+    url, schema = fleet_schema
+    this = month_of(T0)
+    other = await FleetStore.open(url, schema=schema)
+    try:
+        assert await other.detach_months_before(next_month(this)) != []
+    finally:
+        await other.close()
+    # This store still counts the month as attached: its commit learns otherwise and succeeds.
+    lease = await store.claim(0, "worker-a")
+    applied = await store.apply(lease, 1, [change(1, 5, at=T0)])
+    assert (applied.taken, applied.recorded, len(applied.current)) == (1, 0, 1)

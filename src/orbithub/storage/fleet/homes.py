@@ -117,7 +117,9 @@ class FleetHomes:
                     [d.type_id for d in devices],
                     [d.room for d in devices],
                 )
-        except asyncpg.ForeignKeyViolationError:
+        except StorageError as exc:
+            if not isinstance(exc.__cause__, asyncpg.ForeignKeyViolationError):
+                raise
             raise UnknownHomeError(f"no home {home!r}; provision it first") from None
 
     async def devices(self, home: str) -> list[FleetDevice]:
@@ -141,7 +143,9 @@ class FleetHomes:
         try:
             async with self._connection() as conn:
                 await conn.execute(_PUT_MEMBER, home, user_id, str(Role(role)))
-        except asyncpg.ForeignKeyViolationError:
+        except StorageError as exc:
+            if not isinstance(exc.__cause__, asyncpg.ForeignKeyViolationError):
+                raise
             raise UnknownHomeError(
                 f"no home {home!r} or no user {user_id!r}; provision the home and create the "
                 "user first"

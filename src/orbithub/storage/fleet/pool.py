@@ -6,7 +6,7 @@ from typing import Any
 
 import asyncpg
 
-from orbithub.storage.errors import DatabaseUnreachableError
+from orbithub.storage.errors import DatabaseUnreachableError, StorageError
 
 __all__ = ["CONNECTION_ERRORS", "Connection"]
 
@@ -39,6 +39,13 @@ class Connection:
         await self._pool.release(self._conn)
         if isinstance(exc, CONNECTION_ERRORS):
             raise DatabaseUnreachableError(_unreachable(self._url, exc)) from exc
+        if isinstance(exc, asyncpg.PostgresError):
+            # A refused statement (a failover's read-only server, a lock timeout): the
+            # transaction was rolled back, and the caller's retry decides what to do.
+            raise StorageError(
+                f"the database {self._url} refused a statement: {exc}; nothing of that "
+                "transaction was kept"
+            ) from exc
 
 
 def _unreachable(url: str, exc: BaseException) -> str:

@@ -223,6 +223,8 @@ class FleetStore:
             FencedError: the partition was claimed again since ``lease``; nothing was written.
             DatabaseUnreachableError: the connection failed; nothing is known to be written,
                 and committing the same batch again is safe.
+            StorageError: the database refused a statement; nothing was written, and
+                committing the same batch again is safe.
             ValueError: a change's ``seq`` is above ``last_seq``.
         """
         top = max((c.seq for c in changes), default=0)
@@ -234,9 +236,12 @@ class FleetStore:
             await self.ensure_months(wanted)
         try:
             return await self._apply(lease, last_seq, changes, horizon)
-        except asyncpg.CheckViolationError as exc:
-            if "no partition" not in str(exc):
-                raise StorageError(f"commit refused by {self.url}: {exc}") from exc
+        except StorageError as exc:
+            cause = exc.__cause__
+            if not isinstance(cause, asyncpg.CheckViolationError) or "no partition" not in str(
+                cause
+            ):
+                raise
             # Another process detached a month this one still counted as attached.
             self._months = await self._attached()
             return await self._apply(lease, last_seq, changes, horizon)
