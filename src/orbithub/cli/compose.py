@@ -33,7 +33,7 @@ from orbithub.cli.settings import Settings
 from orbithub.cli.sim_fleet import SimFleet
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock
-from orbithub.core.held import HeldContext, Later
+from orbithub.core.held import HeldContext, Later, scoped
 from orbithub.core.lifecycle import Service, running
 from orbithub.core.pending import PendingChanges
 from orbithub.core.tasks import task_scope
@@ -76,11 +76,13 @@ class DemoRun:
         world: the simulated devices, spaces and rooms.
         seed: the simulation's seed.
         parts: the demo's Wi-Fi, tariff and scenes.
+        history_days: days of the family's history written behind a fresh demo.
     """
 
     world: DemoWorld
     seed: int
     parts: DemoParts
+    history_days: float = 14.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +223,44 @@ async def run_hub(settings: Settings, plan: HubPlan, console: Console) -> None:
                     "simulated Xiaomi devices", lambda: _miio_devices(demo, fleets[-1], hub.value)
                 )
             )
+            parts.append(
+                HeldContext(
+                    "the demo's first hour",
+                    scoped(
+                        lambda tasks: _first_hour(demo, hub.value, services(), fleets[0], tasks)
+                    ),
+                )
+            )
         async with task_scope() as tasks, running(parts, tasks):
             await _until_stopped(hub.value, console, plan.duration, plan.live)
+
+
+async def _first_hour(
+    demo: DemoRun, rt: Runtime, services: Services, fleet: SimFleet, tasks: asyncio.TaskGroup
+) -> None:
+    """Weeks of history behind a fresh demo, then a guest's visit: see the demo package."""
+    from orbithub.adapters.sim.entry import ContactSensorSim, LockSim
+    from orbithub.demo.first_hour import Door, guest_visit, seed_and_learn
+
+    insights = services.insights
+    tasks.create_task(
+        seed_and_learn(
+            rt.hub,
+            data_dir=rt.settings.data_dir,
+            database_url=rt.settings.database_url,
+            device_ids=[d.id for d in demo.world.devices],
+            learn=(insights.suggester.refresh, insights.detector.refresh),
+            days=demo.history_days,
+            seed=demo.seed,
+        ),
+        name="orbithub-demo-history",
+    )
+
+    def door(device_id: str) -> Door | None:
+        sim = fleet.simulator(device_id)
+        return sim if isinstance(sim, ContactSensorSim | LockSim) else None
+
+    tasks.create_task(guest_visit(rt.hub, rt.commands, door), name="orbithub-demo-guest")
 
 
 def _fleet(

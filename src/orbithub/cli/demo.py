@@ -31,11 +31,13 @@ async def run_demo(
     mqtt_port: int | None = None,
     publish_ha: bool = False,
     http: HttpOptions | None = None,
+    history_days: float = 14.0,
 ) -> None:
     """Run the demo world: simulated devices talking to the hub over MQTT.
 
     The devices connect to the broker like any device a maker builds; the hub learns of them
     from their announcements. Time runs ``speed`` times faster than real time on both sides.
+    A fresh demo gets ``history_days`` of its family's past, written while it starts.
     """
     from orbithub.demo import demo_parts
     from orbithub.demo.miio import MIIO_DEVICES
@@ -60,7 +62,7 @@ async def run_demo(
         any_free_mqtt_port=True,
         publish_ha=publish_ha,
         duration=duration,
-        demo=DemoRun(world, seed, demo_parts()),
+        demo=DemoRun(world, seed, demo_parts(), history_days=history_days),
     )
     await run_hub(settings, plan, console)
 

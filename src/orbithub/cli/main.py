@@ -175,6 +175,15 @@ def demo(
         float | None,
         typer.Option(help="Stop after this many real seconds (default: run until Ctrl-C)."),
     ] = None,
+    history_days: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            max=60,
+            help="Days of the family's past written behind a fresh demo, for suggestions "
+            "and alerts to learn from (0: none).",
+        ),
+    ] = 14.0,
     data_dir: DataDir = None,
     database_url: DatabaseUrl = None,
     mqtt_url: MqttUrl = None,
@@ -206,6 +215,7 @@ def demo(
                 DEFAULT_HTTP_PORT if http_port is None else http_port,
                 any_free_port=http_port is None,
             ),
+            history_days=history_days,
         )
     )
 

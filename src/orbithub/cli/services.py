@@ -86,11 +86,13 @@ class Services:
         engine: the automation engine.
         app: the API app, None when the API is off.
         url: where the web app and the API answer, None when the API is off.
+        insights: the suggestion miner and the anomaly detector.
     """
 
     engine: Engine
     app: FastAPI | None
     url: str | None
+    insights: Insights
 
 
 def service_parts(
@@ -223,7 +225,7 @@ def service_parts(
 
     def started() -> Services:
         app, url = api.value
-        return Services(automations.value, app, url)
+        return Services(automations.value, app, url, insights.value)
 
     parts: list[Service] = [companion, notices, mobility, automations, assistant, insights, api]
     return parts, started

@@ -16,6 +16,7 @@ from typing import Literal
 
 from orbithub.adapters.mqtt.accounts import DeviceCredentials
 from orbithub.adapters.sim import DemoWorld, SimAdapter
+from orbithub.adapters.sim.base import DeviceSim
 from orbithub.core.adapter import CallAction, SetProperty
 from orbithub.core.clock import Clock
 from orbithub.core.commands import build_call_arguments
@@ -127,6 +128,10 @@ class SimFleet:
             return dict(result.outputs)
 
         return handle
+
+    def simulator(self, device_id: str) -> DeviceSim | None:
+        """The simulator of one device once started, for scripted scenarios (the demo's)."""
+        return self._sim.simulator(device_id)
 
     # -- the sim adapter's host: reports go out over MQTT --------------------------------------
     @property

@@ -8,17 +8,25 @@ reads; a fresh demo has neither, so :func:`simulate_history` writes weeks of it 
 from __future__ import annotations
 
 import asyncio
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from orbithub.adapters.sim import SimAdapter, demo_world
 from orbithub.core.clock import ManualClock
 from orbithub.core.hub import Hub
+from orbithub.core.registry import Registry
 from orbithub.demo.habits import HabitualFamily
-from orbithub.storage import Database, Recorder
+from orbithub.storage import Database, Recorder, history
 
-__all__ = ["SimulatedHistory", "run_habits", "simulate_history"]
+__all__ = ["SimulatedHistory", "run_habits", "seed_history", "simulate_history"]
 
+_LOGGER = logging.getLogger(__name__)
 _START_TURNS = 10
+_CHUNK_S = 3600.0
+"""Simulated seconds between two looks at whether to stop."""
+_OWN_HISTORY_S = 600.0
+"""History newer than this before the seeding's end is the running demo's own."""
 _PLAN_AHEAD = 3600.0
 _FLUSH_EVERY = 200
 """Steps between recorder flushes, so the buffer stays small during a fast simulation."""
@@ -35,22 +43,38 @@ class SimulatedHistory:
 
 
 async def simulate_history(
-    db: Database, *, start: float, days: float, seed: int = 0, tick: float = 60.0
+    db: Database,
+    *,
+    start: float,
+    days: float,
+    seed: int = 0,
+    tick: float = 60.0,
+    record_registry: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> SimulatedHistory:
     """Run the demo world and its family's habits from ``start`` for ``days``, recording all.
 
     The clock is a manual one moved from step to step, so weeks pass in seconds; every change
-    and command goes through a real hub and a real recorder into ``db``.
+    and command goes through a real hub and a real recorder into ``db``. Without
+    ``record_registry`` only history, events and commands are written, not the simulated
+    devices' records (a running demo's devices are its own, announced over MQTT). ``stop``
+    is asked every simulated hour; when it says so, what was simulated so far is written and
+    the simulation ends there (a demo stopped while it writes its past).
     """
     clock = ManualClock(start)
-    hub = Hub(clock=clock)
     world = demo_world()
-    for space in world.spaces:
-        hub.add_space(space)
-    for room in world.rooms:
-        hub.add_room(room)
-    for device in world.devices:
-        hub.add_device(device)
+    if record_registry:
+        hub = Hub(clock=clock)
+        for space in world.spaces:
+            hub.add_space(space)
+        for room in world.rooms:
+            hub.add_room(room)
+        for device in world.devices:
+            hub.add_device(device)
+    else:
+        registry = Registry()
+        registry.load(world.spaces, world.rooms, world.devices)
+        hub = Hub(clock=clock, registry=registry)
     sim = SimAdapter(seed=seed, tick=tick, clock=clock)
     hub.add_adapter(sim)
     end = start + days * 86_400.0
@@ -69,16 +93,52 @@ async def simulate_history(
                 for _ in range(_START_TURNS):
                     await asyncio.sleep(0)
                 for step in family.plan(start, end):
-                    await clock.advance(step.time - clock.now())
+                    if not await _advance(clock, step.time, stop):
+                        break
                     await family.perform(step)
                     steps += 1
                     if steps % _FLUSH_EVERY == 0:
                         await recorder.flush()
-                await clock.advance(end - clock.now())
+                else:
+                    await _advance(clock, end, stop)
                 await recorder.flush()
         finally:
             await recorder.stop()
     return SimulatedHistory(start, end, steps, recorder.rows_written)
+
+
+async def _advance(clock: ManualClock, until: float, stop: Callable[[], bool] | None) -> bool:
+    """Move ``clock`` to ``until`` an hour at a time; False when ``stop`` said to end."""
+    while clock.now() < until:
+        if stop is not None and stop():
+            return False
+        await clock.advance(min(until - clock.now(), _CHUNK_S))
+    return True
+
+
+async def seed_history(
+    db: Database,
+    *,
+    end: float,
+    days: float,
+    seed: int = 0,
+    stop: Callable[[], bool] | None = None,
+) -> SimulatedHistory | None:
+    """Write ``days`` of the family's life ending at ``end``, unless ``db`` has older history.
+
+    A fresh demo starts with weeks behind it, so the suggestion miner finds habits and the
+    anomaly detector knows what each sensor usually reads from the first minutes on; a demo
+    started again on its data directory keeps what it had. History the running demo wrote
+    since ``end`` does not count: this runs beside it.
+    """
+    oldest = await history.first_time(db)
+    if oldest is not None and oldest < end - _OWN_HISTORY_S:
+        return None
+    made = await simulate_history(
+        db, start=end - days * 86_400.0, days=days, seed=seed, record_registry=False, stop=stop
+    )
+    _LOGGER.info("wrote %d days of the demo family's history (%d rows)", days, made.rows)
+    return made
 
 
 async def run_habits(hub: Hub, sim: SimAdapter, *, seed: int = 0) -> None:

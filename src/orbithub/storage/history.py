@@ -19,7 +19,15 @@ from orbithub.storage.tables import EventKind, ValueKind
 from orbithub.storage.tables import events as events_table
 from orbithub.storage.tables import history as history_table
 
-__all__ = ["EventRecord", "HistoryPoint", "events", "history", "last_time", "latest_values"]
+__all__ = [
+    "EventRecord",
+    "HistoryPoint",
+    "events",
+    "first_time",
+    "history",
+    "last_time",
+    "latest_values",
+]
 
 _NUMERIC = (ValueKind.INT.value, ValueKind.FLOAT.value)
 
@@ -186,6 +194,13 @@ async def history(
             HistoryPoint(start + r.bucket * width, _value(r.kind, r.value_num, r.value_text))
             for r in await conn.execute(stmt)
         ]
+
+
+async def first_time(db: Database) -> float | None:
+    """The time of the oldest history row, or None when there is none (cheap: indexed)."""
+    async with db.engine.connect() as conn:
+        oldest = await conn.scalar(sa.select(sa.func.min(history_table.c.time)))
+    return None if oldest is None else float(oldest)
 
 
 async def last_time(db: Database) -> float | None:

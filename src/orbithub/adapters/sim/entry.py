@@ -33,12 +33,26 @@ class _DoorDevice(DeviceSim):
         self.at_home = device.space_id == scene.home_space_id
         self.battery = rng.uniform(50.0, 100.0)
         self.now = now
+        self.held: tuple[Crossing, float, float] | None = None
+
+    def hold_open(self, person: str, start: float, end: float) -> None:
+        """Script a visit: ``person`` comes in at ``start`` and leaves the door open until ``end``.
+
+        The door's usual cycles go on beside it; a scripted scenario (the demo's guest leaving
+        the door ajar) uses it to give the hub something real to notice.
+        """
+        if end <= start:
+            raise ValueError(f"the door must close after it opens ({start} >= {end})")
+        self.held = (Crossing(start, person, arriving=True), start, end)
 
     def _cycles(self, start: float, end: float) -> list[tuple[Crossing, float, float]]:
         if not self.at_home:
             return []
         crossings = self.scene.family.crossings(start - _LOOKBACK_S, end)
-        return [(c, *_door_window(self.scene.seed, c)) for c in crossings]
+        cycles = [(c, *_door_window(self.scene.seed, c)) for c in crossings]
+        if self.held is not None and self.held[1] <= end and self.held[2] + _LOOKBACK_S > start:
+            cycles.append(self.held)
+        return cycles
 
     def door_open(self, now: float) -> bool:
         """Whether the door stands open at ``now``."""
