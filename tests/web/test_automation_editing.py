@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.suggested import SUGGESTION_ID
 from tests.web.axe import serious_violations
-from tests.web.conftest import OWNER, PASSWORD, STEP_TIMEOUT_MS, Hub, sign_in
+from tests.web.conftest import OWNER, PASSWORD, PHONE, STEP_TIMEOUT_MS, Hub, sign_in
 
 AUTOMATION = f"suggested-{SUGGESTION_ID}"
 
@@ -123,4 +123,47 @@ def test_yaml_problems_show_at_their_line_and_deleting_asks_first_in_chinese(
     finally:
         context.close()
         with hub.client(owner_token) as client:
+            client.patch("/api/me", json={"language": "en"})
+
+
+def test_why_in_the_apps_language_german(
+    hub: Hub, owner_token: str, browser: Browser, artifacts: Path
+) -> None:
+    rule = {
+        "id": "lamp-brighter",
+        "name": "Lamp brighter",
+        "triggers": [{"type": "manual"}],
+        "conditions": [
+            {"type": "property", "device": "desk-lamp", "path": "light.on", "state": True}
+        ],
+        "actions": [
+            {"type": "set", "device": "desk-lamp", "path": "light.brightness", "value": 80}
+        ],
+    }
+    with hub.client(owner_token) as client:
+        assert client.post("/api/automations", json=rule).status_code == 201
+        client.put("/api/devices/desk-lamp/properties/light.on", json={"value": False})
+    context = browser.new_context(base_url=hub.url, viewport=PHONE, is_mobile=True, locale="de-DE")
+    context.set_default_timeout(STEP_TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.get_by_label("Benutzername").fill(OWNER)
+        page.get_by_label("Passwort").fill(PASSWORD)
+        page.get_by_role("button", name="Anmelden").click()
+        page.locator("nav.tabs").wait_for()
+        page.goto("/#/automations")
+        card = page.locator("[data-automation='lamp-brighter']")
+        card.get_by_role("button", name="Jetzt ausführen").click()
+        # The hub's own sentence, in German, with the lamp called by its name.
+        expect(card.get_by_role("status")).to_contain_text("Nicht gestartet: Auslöser")
+        expect(card.get_by_role("status")).to_contain_text("Bedingung")
+        expect(card.get_by_role("status")).to_contain_text("Desk lamp")
+        card.get_by_role("button", name="Warum?").click()
+        expect(card.locator("[data-why]")).to_contain_text("war nicht erfüllt")
+        page.screenshot(path=artifacts / "automation-why-de.png", full_page=True)
+    finally:
+        context.close()
+        with hub.client(owner_token) as client:
+            client.delete("/api/automations/lamp-brighter")
             client.patch("/api/me", json={"language": "en"})
