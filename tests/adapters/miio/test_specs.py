@@ -152,6 +152,20 @@ async def test_a_model_the_service_lacks_is_unknown_with_the_reason(
         await SpecResolver(tmp_path, service_url=service.url).resolve("acme.fan.v9")
 
 
+async def test_an_answer_past_the_size_limit_is_not_read(
+    tmp_path: Path, service: _SpecService
+) -> None:
+    # The list of models here is a few hundred bytes; a limit below that stands for a service
+    # (or something posing as one) sending without end.
+    resolver = SpecResolver(tmp_path, service_url=service.url, max_list_bytes=100)
+    with pytest.raises(UnknownModelError, match="sent more than"):
+        await resolver.resolve(FAN)
+    small_spec = SpecResolver(tmp_path, service_url=service.url, max_spec_bytes=1000)
+    with pytest.raises(UnknownModelError, match="sent more than"):
+        await small_spec.resolve(FAN)
+    assert not (tmp_path / "xiaomi" / "spec-cache" / f"{FAN}.json").exists()
+
+
 async def test_an_unreachable_service_is_unknown_not_a_hang(tmp_path: Path) -> None:
     # A port nothing listens on: refused at once.
     resolver = SpecResolver(tmp_path, service_url="http://127.0.0.1:9/miot-spec-v2", timeout=2)

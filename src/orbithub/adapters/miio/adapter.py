@@ -140,13 +140,20 @@ class MiioAdapter:
         while True:
             await asyncio.sleep(self._watch_every)
             try:
-                await self.sync()
+                await self.sync(only_if_changed=True)
             except Exception:  # a bad file must not end the adapter; the next look may succeed
                 _LOGGER.exception("the Xiaomi devices could not be brought up to date")
 
-    async def sync(self) -> None:
-        """Add, replace and remove hub devices and their loops to match the devices file."""
+    async def sync(self, *, only_if_changed: bool = False) -> None:
+        """Add, replace and remove hub devices and their loops to match the devices file.
+
+        With ``only_if_changed`` (the periodic look), nothing is read unless the file changed
+        or a device waits for its spec file: reading every spec every few seconds is waste.
+        """
         async with self._sync_lock:
+            changed = await asyncio.to_thread(self.devices.store.refresh)
+            if only_if_changed and not changed and not self._waiting:
+                return
             listed = await self.devices.listed()
             host = self._host
             if host is None:

@@ -134,6 +134,8 @@ class SpecResolver:
         data_dir: the hub's data directory; dropped files and the cache live under ``xiaomi/``.
         service_url: the spec service's address; None never asks it.
         timeout: seconds one request to the service may take.
+        max_list_bytes: the most the service's list of models may weigh.
+        max_spec_bytes: the most one spec from the service may weigh.
     """
 
     def __init__(
@@ -142,11 +144,15 @@ class SpecResolver:
         *,
         service_url: str | None = DEFAULT_SPEC_SERVICE,
         timeout: float = _TIMEOUT_S,
+        max_list_bytes: int = _MAX_LIST_BYTES,
+        max_spec_bytes: int = _MAX_SPEC_BYTES,
     ) -> None:
         self.dropped_dir = data_dir / "xiaomi" / "specs"
         self.cache_dir = data_dir / "xiaomi" / "spec-cache"
         self.service_url = service_url.rstrip("/") if service_url else None
         self._timeout = timeout
+        self._max_list = max_list_bytes
+        self._max_spec = max_spec_bytes
 
     def drop_path(self, model: str) -> Path:
         """Where a user puts the spec file of ``model``."""
@@ -206,11 +212,11 @@ class SpecResolver:
         base = self.service_url
         assert base is not None  # noqa: S101 - resolve checks it
         async with httpx.AsyncClient(timeout=self._timeout, follow_redirects=False) as client:
-            listing = await _get(client, f"{base}/instances", {"status": "all"}, _MAX_LIST_BYTES)
+            listing = await _get(client, f"{base}/instances", {"status": "all"}, self._max_list)
             urn = _newest_instance(listing, model)
             if urn is None:
                 raise _ServiceError(f"{base} lists no spec for {model}")
-            raw = await _get(client, f"{base}/instance", {"type": urn}, _MAX_SPEC_BYTES)
+            raw = await _get(client, f"{base}/instance", {"type": urn}, self._max_spec)
         return urn, raw
 
 
@@ -231,7 +237,7 @@ async def _get(client: httpx.AsyncClient, url: str, params: dict[str, str], limi
             async for chunk in answer.aiter_bytes():
                 body += chunk
                 if len(body) > limit:
-                    raise _ServiceError(f"{url} sent more than {limit // 1024} KiB; not read")
+                    raise _ServiceError(f"{url} sent more than {limit:,} bytes; not read")
             return bytes(body)
     except TimeoutError:
         raise _ServiceError(f"{url} did not answer in time") from None
