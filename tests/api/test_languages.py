@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
+import httpx
 import pytest
 
+from orbithub.api import HubServices, set_services
+from orbithub.assistant.security_notices import SecurityNotices
+from orbithub.cli.companion import start_companion
+from orbithub.core.tasks import task_scope
 from orbithub.storage.users import Role
-from tests.api.conftest import PASSWORD, ApiHarness
+from tests.api.conftest import PASSWORD, ApiHarness, Person, Scope, open_api, served
 
 _CHINESE = {"Accept-Language": "zh-CN"}
 _GERMAN = {"Accept-Language": "de-DE,de;q=0.9,en;q=0.5"}
@@ -82,3 +90,45 @@ async def test_an_unknown_endpoint_and_a_too_large_body_in_german(api: ApiHarnes
     assert big.status_code == 413
     assert big.json()["code"] == "too_large"
     assert big.json()["message"].startswith("Der Inhalt der Anfrage ist größer als")
+
+
+async def test_the_owners_security_notice_comes_in_each_owners_language(tmp_path: Path) -> None:
+    async with open_api(tmp_path) as api, task_scope() as tasks:
+        services = await start_companion(api.hub, api.db, tmp_path, tasks)
+        set_services(api.app, HubServices(companion=services.companion, presence=services.presence))
+        tasks.create_task(SecurityNotices(api.hub, api.db).run())
+        try:
+            async with served(api.app) as base, httpx.AsyncClient(base_url=base) as client:
+                owner = await api.owner()
+                sam = await api.person("sam", Role.OWNER)
+                leo = await api.person(
+                    "leo", Role.CHILD, grants=[Scope("home", ["study"], ["front-door-lock"])]
+                )
+                for person, language in ((owner, "de"), (sam, "zh-CN")):
+                    saved = await client.patch(
+                        "/api/me", json={"language": language}, headers=person.headers
+                    )
+                    assert saved.status_code == 200, saved.text
+                done = await client.put(
+                    "/api/devices/front-door-lock/properties/lock.locked",
+                    json={"value": False, "confirm": True},
+                    headers=leo.headers,
+                )
+                assert done.status_code == 200, done.text
+                told = {
+                    "alex": ("leo hat Front door lock entriegelt", "leo ist ein Kind."),
+                    "sam": ("leo解锁了Front door lock", "leo是孩子。"),
+                }
+                for person in (owner, sam):
+                    async with asyncio.timeout(5):
+                        while not (found := await _titles(client, person)):  # noqa: ASYNC110 - over HTTP
+                            await asyncio.sleep(0.05)
+                    assert found == [told[person.username]]
+        finally:
+            await services.aclose()
+
+
+async def _titles(client: httpx.AsyncClient, person: Person) -> list[tuple[str, str]]:
+    answer = await client.get("/api/notifications", headers=person.headers)
+    assert answer.status_code == 200, answer.text
+    return [(n["title"], n["message"]) for n in answer.json()]

@@ -378,7 +378,7 @@ def test_why_prints_a_run_of_the_same_reason_as_one_line() -> None:
     rows.append({"local": "19:55:00", "text": "condition: it is not dark"})
     rows.append({"local": "19:56:00", "text": reason})
     assert summarise_reasons(rows) == [
-        f"19:00:00-19:49:00  {reason} (x 50)",
+        f"19:00:00 to 19:49:00  evaluated 50 times, each time: {reason}",
         "19:55:00  condition: it is not dark",
         f"19:56:00  {reason}",
     ]

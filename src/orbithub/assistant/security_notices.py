@@ -3,20 +3,21 @@
 Every command leaves a :class:`CommandSent` on the bus with who asked. When the asker is a
 guest or a child and the command unlocks a lock or opens a garage door, gate, door or window,
 each owner who keeps the setting on (``security_notices``, on by default) gets a notification
-in their language through the notification centre. Commands from automations, the system or
+in their language (the sentences are the hub's texts, :mod:`orbithub.language`) through the
+notification centre. Commands from automations, the system or
 adults are not announced: the owner set those up or trusts those people.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from orbithub.core.bus import Overflow
 from orbithub.core.context import Context, Origin
 from orbithub.core.events import CommandKind, CommandSent, HubEvent, NotificationRequested
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
+from orbithub.language import match_language, text
 from orbithub.storage.db import Database
 from orbithub.storage.users import Role, User, get_user_by_username, list_users
 
@@ -55,20 +56,6 @@ def opening(device: Device, event: CommandSent) -> str | None:
     if member == "target-position" and isinstance(value, int | float) and value > 0:
         return "open"
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    unlock: str
-    open: str
-    message: str
-
-
-_WORDS = {
-    "en": _Words("{who} unlocked {device}", "{who} opened {device}", "{who} is a {role}."),
-    "zh": _Words("{who}解锁了{device}", "{who}打开了{device}", "{who}是{role}。"),
-}
-_ROLE_ZH = {Role.GUEST: "访客", Role.CHILD: "孩子"}
 
 
 def _accepts(event: HubEvent) -> bool:
@@ -114,7 +101,7 @@ class SecurityNotices:
         ]
         by_language: dict[str, list[str]] = {}
         for owner in owners:
-            lang = "zh" if owner.language.lower().startswith("zh") else "en"
+            lang = match_language(owner.language) or "en"
             by_language.setdefault(lang, []).append(owner.username)
         for lang, recipients in sorted(by_language.items()):
             self._publish(event, device, who, what, lang, tuple(recipients))
@@ -128,11 +115,13 @@ class SecurityNotices:
         lang: str,
         recipients: tuple[str, ...],
     ) -> None:
-        words = _WORDS[lang]
         name = who.display_name or who.username
-        role = _ROLE_ZH[who.role] if lang == "zh" else str(who.role)
-        title = (words.unlock if what == "unlock" else words.open).format(
-            who=name, device=device.name
+        role = text(lang, f"role.{who.role}")
+        title = text(
+            lang,
+            "notice.unlocked" if what == "unlock" else "notice.opened",
+            who=name,
+            device=device.name,
         )
         bus = self._hub.bus
         bus.publish(
@@ -142,7 +131,7 @@ class SecurityNotices:
                 device.space_id,
                 recipients,
                 title,
-                words.message.format(who=name, role=role),
+                text(lang, "notice.who_is", who=name, role=role),
                 "warning",
                 f"security:{device.id}:{event.seq}:{lang}",  # each opening kept, not replaced
                 _CONTEXT,

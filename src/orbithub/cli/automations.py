@@ -39,6 +39,7 @@ from orbithub.core.commands import CommandPort
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Registry
 from orbithub.errors import OrbitHubError
+from orbithub.language import match_language
 from orbithub.mobility.presence import Presence
 from orbithub.storage.db import Database
 
@@ -183,7 +184,8 @@ def control_ops(engine: Engine) -> dict[str, Handler]:
 
     async def why(req: Mapping[str, Any]) -> object:
         automation_id = str(req["id"])
-        lang: Language = "zh" if req.get("lang") == "zh" else "en"
+        asked = match_language(str(req.get("lang") or ""))
+        lang: Language = "zh" if asked == "zh-CN" else "de" if asked == "de" else "en"
         automation = engine.automation(automation_id)
         place = engine.place(automation)
         at = _at(req.get("at"), place.local(engine.clock.now()))
@@ -408,7 +410,7 @@ def why(
     at: Annotated[
         str | None, typer.Option("--at", help="Around this local time (19:02), within 2 min.")
     ] = None,
-    lang: Annotated[str, typer.Option(help="en or zh.")] = "en",
+    lang: Annotated[str, typer.Option(help="en, zh or de.")] = "en",
     data_dir: DataDir = None,
 ) -> None:
     """Why an automation did not run: each trigger evaluation that did not fire, and its reason."""

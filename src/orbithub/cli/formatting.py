@@ -68,7 +68,8 @@ def format_time(epoch: float, tz: dt.tzinfo | None = None) -> str:
 def summarise_reasons(rows: Sequence[Mapping[str, object]]) -> list[str]:
     """Lines of ``local  text``, one per run of the same reason (a trigger re-evaluated often).
 
-    A run of repeats reads ``first-last  text (x N)``, so 200 identical evaluations are one line.
+    A run of repeats reads ``first to last  evaluated N times, each time: text``, so 200
+    identical evaluations are one line.
     """
     lines: list[str] = []
     index = 0
@@ -79,6 +80,10 @@ def summarise_reasons(rows: Sequence[Mapping[str, object]]) -> list[str]:
             end += 1
         first, last = rows[index].get("local"), rows[end].get("local")
         count = end - index + 1
-        lines.append(f"{first}  {text}" if count == 1 else f"{first}-{last}  {text} (x {count})")
+        lines.append(
+            f"{first}  {text}"
+            if count == 1
+            else f"{first} to {last}  evaluated {count} times, each time: {text}"
+        )
         index = end + 1
     return lines
