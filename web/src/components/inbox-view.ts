@@ -2,19 +2,20 @@
 accept (as an automation of whoever accepts it) or reject. */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
 import { formatTime, serverLanguage, t } from '../i18n';
 import { live } from '../live';
 import { shared } from '../styles';
-import type { Insight, LiveMessage, Notification } from '../types';
+import type { Insight, LiveMessage, Notification, User } from '../types';
 import './automation-editor';
 
 @customElement('orbit-inbox')
 export class InboxView extends ViewElement {
   static styles = [shared];
 
+  @property({ attribute: false }) user: User | null = null;
   @state() private notifications: Notification[] | null = null;
   @state() private alerts: Insight[] | null = null;
   @state() private suggestions: Insight[] | null = null;
@@ -74,6 +75,11 @@ export class InboxView extends ViewElement {
     }
   }
 
+  /** Owners and adults decide on suggestions and alerts; the others read them. */
+  private get decides(): boolean {
+    return this.user === null || this.user.role === 'owner' || this.user.role === 'adult';
+  }
+
   private async accepted(): Promise<void> {
     const title = this.reviewing ? pick(this.reviewing.title_en, this.reviewing.title_zh) : '';
     this.reviewing = null;
@@ -125,7 +131,7 @@ export class InboxView extends ViewElement {
               <strong>${pick(i.title_en, i.title_zh) || i.id}</strong>
               <div>${pick(i.explanation_en ?? i.message_en, i.explanation_zh ?? i.message_zh)}</div>
               <div class="row">
-                ${verbs.map((verb) =>
+                ${(this.decides ? verbs : []).map((verb) =>
                   verb === 'accept' && i.document
                     ? html`<button class="primary" data-review @click=${() => ((this.reviewing = i), (this.note = ''))}>${t('insights.review_accept')}</button>`
                     : html`<button @click=${() => this.act(`/api/${area}/${encodeURIComponent(i.id)}/${verb}`)}>${t(`insights.${verb}`)}</button>`,

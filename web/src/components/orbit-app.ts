@@ -245,7 +245,7 @@ export class OrbitApp extends ViewElement {
       case 'activity':
         return html`<orbit-activity></orbit-activity>`;
       case 'inbox':
-        return html`<orbit-inbox></orbit-inbox>`;
+        return html`<orbit-inbox .user=${user}></orbit-inbox>`;
       case 'automations':
         return html`<orbit-automations></orbit-automations>`;
       case 'users':
