@@ -193,6 +193,11 @@ async def test_a_week_and_a_month_with_shares_and_without_a_tariff(tmp_path: Pat
         )
         assert bad.status_code == 422
         assert "YYYY-MM-DD" in bad.json()["message"]
+        for far in ("0001-01-01", "9999-12-31"):
+            answer = await api.client.get(
+                "/api/energy", params={"span": "month", "date": far}, headers=owner.headers
+            )
+            assert answer.status_code == 422, answer.text
 
 
 async def test_the_summarys_cost_today_is_the_energy_views_day(tmp_path: Path) -> None:

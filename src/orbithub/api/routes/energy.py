@@ -109,11 +109,17 @@ class EnergyOut(BaseModel):
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
+        day = None
+    # Bounded, so the span and its neighbours stay within what a calendar date can hold.
+    if day is None or not 1970 <= day.year <= 2999:
         raise ApiError(
-            422, "invalid_date", f"date {text!r} is not a calendar date; write it as YYYY-MM-DD"
-        ) from None
+            422,
+            "invalid_date",
+            f"date {text!r} is not a calendar date from 1970 to 2999; write it as YYYY-MM-DD",
+        )
+    return day
 
 
 @router.get(
