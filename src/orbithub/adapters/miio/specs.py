@@ -17,7 +17,9 @@ import os
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache, lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import httpx
@@ -119,12 +121,27 @@ def spec_service_from_env() -> str | None:
 
 def shipped_models() -> list[str]:
     """Every model whose spec ships with OrbitHub, sorted."""
-    folder = resources.files(__package__ or "orbithub.adapters.miio").joinpath("models")
-    return sorted(
+    return sorted(_shipped_names())
+
+
+def _models_folder() -> Traversable:
+    return resources.files(__package__ or "orbithub.adapters.miio").joinpath("models")
+
+
+@cache
+def _shipped_names() -> frozenset[str]:
+    return frozenset(
         entry.name.removesuffix(_SUFFIX)
-        for entry in folder.iterdir()
+        for entry in _models_folder().iterdir()
         if entry.name.endswith(_SUFFIX) and entry.is_file()
     )
+
+
+@cache
+def _shipped(name: str) -> DeviceType:
+    # Shipped files never change while the hub runs: each is read once and shared.
+    data = json.loads(_models_folder().joinpath(name).read_text(encoding="utf-8"))
+    return load_spec(data, source=f"shipped spec {name}")
 
 
 class SpecResolver:
@@ -170,11 +187,8 @@ class SpecResolver:
         if dropped.is_file():
             return ResolvedSpec(model, _load_file(dropped), SpecSource.DROPPED, str(dropped))
         name = f"{model}{_SUFFIX}"
-        shipped = resources.files(__package__ or "orbithub.adapters.miio").joinpath("models", name)
-        if shipped.is_file():
-            data = json.loads(shipped.read_text(encoding="utf-8"))
-            spec = load_spec(data, source=f"shipped spec {name}")
-            return ResolvedSpec(model, spec, SpecSource.SHIPPED, f"models/{name}")
+        if model in _shipped_names():
+            return ResolvedSpec(model, _shipped(name), SpecSource.SHIPPED, f"models/{name}")
         cached = self.cache_dir / name
         if cached.is_file():
             return ResolvedSpec(model, _load_file(cached), SpecSource.CACHE, str(cached))
@@ -269,7 +283,16 @@ def _newest_instance(listing: bytes, model: str) -> str | None:
 
 def _load_file(path: Path) -> DeviceType:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+    except OSError as exc:
+        raise SpecError(f"{path} cannot be read as a MIoT spec: {exc}") from None
+    # Read again only when the file changed (a user may replace a dropped-in spec any time).
+    return _load_changed(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=256)
+def _load_changed(path: Path, mtime_ns: int, size: int) -> DeviceType:
+    try:
         if size > _MAX_FILE_BYTES:
             raise SpecError(f"{path} is {size} bytes; a MIoT spec is far smaller (a wrong file?)")
         data = json.loads(path.read_text(encoding="utf-8"))
