@@ -72,7 +72,13 @@ def test_a_fresh_demo_has_a_notification_an_alert_and_a_suggestion(tmp_path: Pat
                     answer = client.get(path, headers=headers)
                     assert answer.status_code == 200, answer.text
                     seen[path] = answer.json()
-                if all(seen.values()):
+                devices = client.get("/api/devices", headers=headers)
+                assert devices.status_code == 200, devices.text
+                unplugged = any(
+                    d["id"] == "garage-light" and d["online"] is False for d in devices.json()
+                )
+                if all(seen.values()) and unplugged:
+                    seen["/api/devices"] = devices.json()
                     break
                 time.sleep(1.0)
         simulated_minutes = (time.monotonic() - started) * SPEED / 60
@@ -83,7 +89,7 @@ def test_a_fresh_demo_has_a_notification_an_alert_and_a_suggestion(tmp_path: Pat
             proc.wait()
     output = log.read_text(encoding="utf-8")
     counts = {path: len(items) for path, items in seen.items()}
-    assert len(counts) == 3, output
+    assert len(counts) == 4, f"{counts}\n{output}"
     assert all(counts.values()), f"{counts} after {simulated_minutes:.0f} simulated min\n{output}"
     notices = [str(n["tag"]) for n in seen["/api/notifications"]]
     # The guest's unlock reached the owner, and the door she left ajar raised an alert.
@@ -92,3 +98,7 @@ def test_a_fresh_demo_has_a_notification_an_alert_and_a_suggestion(tmp_path: Pat
     assert any(a["kind"] == "door-open" and a["device_id"] == "front-door" for a in alerts), alerts
     # Suggestions are mined habits of the simulated family, ready to accept.
     assert all(s["status"] == "pending" for s in seen["/api/suggestions"])
+    # The garage light, unplugged five minutes in, is reported unavailable.
+    online = {str(d["id"]): d["online"] for d in seen["/api/devices"]}
+    assert online["garage-light"] is False, online
+    assert online["living-room-ac"] is True

@@ -240,7 +240,7 @@ async def _first_hour(
 ) -> None:
     """Weeks of history behind a fresh demo, then a guest's visit: see the demo package."""
     from orbithub.adapters.sim.entry import ContactSensorSim, LockSim
-    from orbithub.demo.first_hour import Door, guest_visit, seed_and_learn
+    from orbithub.demo.first_hour import Door, guest_visit, seed_and_learn, unplugged
 
     insights = services.insights
     tasks.create_task(
@@ -261,6 +261,7 @@ async def _first_hour(
         return sim if isinstance(sim, ContactSensorSim | LockSim) else None
 
     tasks.create_task(guest_visit(rt.hub, rt.commands, door), name="orbithub-demo-guest")
+    tasks.create_task(unplugged(rt.hub, fleet.unplug), name="orbithub-demo-unplugged")
 
 
 def _fleet(

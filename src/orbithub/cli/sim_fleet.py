@@ -129,6 +129,12 @@ class SimFleet:
 
         return handle
 
+    async def unplug(self, device_id: str) -> None:
+        """Take one device off the broker for good, as a pulled plug does (the hub is told)."""
+        sdk = self.devices.get(device_id)
+        if sdk is not None:
+            await sdk.stop()
+
     def simulator(self, device_id: str) -> DeviceSim | None:
         """The simulator of one device once started, for scripted scenarios (the demo's)."""
         return self._sim.simulator(device_id)

@@ -7,7 +7,9 @@ weeks of the simulated family's history (on a thread of its own, into the demo's
 and then has the real miner and detector learn from it; and :func:`guest_visit` has the guest
 arrive a few simulated minutes in, unlock the front door from her phone (the owners get the
 security notice) and leave the door ajar while carrying her bags in (the detector raises the
-door alert). Everything shown comes from the hub's own code on the simulated home.
+door alert); and :func:`unplugged` takes the garage light off the network, so the app shows
+a device that is unavailable. Everything shown comes from the hub's own code on the
+simulated home.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from orbithub.storage import Database
 
 __all__ = [
     "DEFAULT_HISTORY_DAYS",
+    "UNPLUGGED",
     "Door",
     "guest_visit",
     "seed_and_learn",
+    "unplugged",
 ]
 
 _LOGGER = logging.getLogger(__name__)
@@ -43,6 +47,8 @@ _READY_TIMEOUT_S = 120.0
 _GUEST = "guest"
 _LOCK = "front-door-lock"
 _DOOR_DEVICES = ("front-door", "front-door-lock")
+UNPLUGGED = "garage-light"
+"""The device someone unplugs early in the demo: it stays unavailable."""
 
 
 class Door(Protocol):
@@ -157,3 +163,21 @@ async def guest_visit(
         sim = door(device_id)
         if sim is not None:
             sim.hold_open(_GUEST, start, start + ajar)
+
+
+async def unplugged(
+    hub: Hub, unplug: Callable[[str], Awaitable[None]], *, after: float = 5 * 60.0
+) -> None:
+    """``after`` seconds in (hub clock), the garage light leaves the network for good.
+
+    Args:
+        hub: the running demo's hub.
+        unplug: takes a simulated device off the network the way a pulled plug does (it
+            says goodbye on the broker, or its last will does).
+        after: when, counted from now on the hub's clock.
+    """
+    await hub.clock.sleep(after)
+    try:
+        await unplug(UNPLUGGED)
+    except (OrbitHubError, OSError) as exc:
+        _LOGGER.warning("the demo could not unplug %s: %s", UNPLUGGED, exc)
