@@ -15,11 +15,13 @@ import orjson
 from orbithub.adapters.miio.adapter import MiioAdapter
 from orbithub.adapters.miio.specs import SpecResolver
 from orbithub.adapters.sim import demo_world
+from orbithub.assistant import Assistant
 from orbithub.core.registry import Registry
 from orbithub.storage.audit import read_audit
 from orbithub.storage.users import Role
 from tests.adapters.miio.hub import FAST, QUICK, TOKEN, running, simulated_purifier
 from tests.api.conftest import Scope, open_api
+from tests.api.test_assistant import _mount
 
 ROUTES = (
     ("get", "/api/xiaomi/devices", None),
@@ -168,3 +170,44 @@ async def test_bad_input_is_refused_before_any_packet(tmp_path: Path) -> None:
             headers=owner.headers,
         )
         assert bad.status_code == 422
+
+
+async def test_the_assistant_turns_off_a_xiaomi_purifier_over_miio(tmp_path: Path) -> None:
+    adapter = _adapter(tmp_path)
+    async with (
+        open_api(tmp_path, registry=_hub_without_purifier(), adapters=[adapter]) as api,
+        running(simulated_purifier()) as device,
+    ):
+        _mount(api.app)
+        helper = Assistant(api.hub, db=api.db)
+        api.attach(assistant=helper)
+        try:
+            owner = await api.owner()
+            host, port = device.address
+            added = await api.client.post(
+                "/api/xiaomi/devices",
+                json={
+                    "host": f"{host}:{port}",
+                    "token": TOKEN,
+                    "device_id": "living-room-purifier",
+                    "name": "Air purifier",
+                    "room_id": "living-room",
+                    "aliases": ["空气净化器"],
+                },
+                headers=owner.headers,
+            )
+            assert added.status_code == 201, added.text
+            hub = api.hub
+            await _until(lambda: hub.state.value("living-room-purifier", "air-purifier.on") is True)
+            answer = await api.client.post(
+                "/api/assistant/ask", json={"text": "关闭空气净化器"}, headers=owner.headers
+            )
+            assert answer.status_code == 200, answer.text
+            assert [(a["device_id"], a["ok"]) for a in answer.json()["actions"]] == [
+                ("living-room-purifier", True)
+            ]
+            on = hub.registry.device("living-room-purifier").spec.property("air-purifier.on")
+            assert device.provider.read(on) is False
+            await _until(lambda: hub.state.value("living-room-purifier", on.path) is False)
+        finally:
+            helper.close()
