@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from orbithub.cli.formatting import add_id_column
 from orbithub.cli.options import DatabaseUrl, DataDir
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
@@ -110,7 +111,10 @@ def list_users(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> No
             "No users yet: open the web app to create the owner, or `orbithub users add`."
         )
         return
-    table = Table("user", "name", "role", "grants")
+    table = Table()
+    add_id_column(table, "user", [user.username for user, _ in rows])
+    for column in ("name", "role", "grants"):
+        table.add_column(column)
     for user, grants in rows:
         table.add_row(
             user.username,

@@ -31,7 +31,7 @@ from orbithub.automation.library import AutomationLibrary
 from orbithub.automation.owners import RightsOf
 from orbithub.automation.validate import check_automations
 from orbithub.cli.control import ControlError, ControlServer, Handler
-from orbithub.cli.formatting import summarise_reasons
+from orbithub.cli.formatting import add_id_column, summarise_reasons
 from orbithub.cli.options import DataDir
 from orbithub.cli.running import ask_hub, hub_settings
 from orbithub.cli.settings import Settings
@@ -323,7 +323,8 @@ def _yes_no(value: object) -> str:
 def _print_list(rows: list[object], live: bool) -> None:
     title = "Automations (running hub)" if live else "Automations (files; the hub is not running)"
     table = Table(title=title, header_style="bold")
-    for column in ("id", "name", "enabled", "runs as", "triggers", "last run", "source"):
+    add_id_column(table, "id", [str(r.get("id")) for r in rows if isinstance(r, dict)])
+    for column in ("name", "enabled", "runs as", "triggers", "last run", "source"):
         table.add_column(column)
     for row in rows:
         if not isinstance(row, dict):

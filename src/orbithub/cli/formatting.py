@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich.table import Table
 
 from orbithub.spec.model import Format, Property, Value
 
-__all__ = ["UNIT_SYMBOLS", "format_time", "format_value", "summarise_reasons"]
+__all__ = ["UNIT_SYMBOLS", "add_id_column", "format_time", "format_value", "summarise_reasons"]
 
 UNIT_SYMBOLS: dict[str, str] = {
     "celsius": "°C",
@@ -29,6 +31,15 @@ UNIT_SYMBOLS: dict[str, str] = {
     "hours": "h",
     "days": "d",
 }
+
+
+def add_id_column(table: Table, header: str, ids: Iterable[str]) -> None:
+    """A column of ids printed whole however narrow the terminal: the other columns wrap.
+
+    Ids are what the next command needs typed; a table cut at 80 columns (``living-ro…``)
+    would print ids nobody can use.
+    """
+    table.add_column(header, no_wrap=True, min_width=max((len(i) for i in ids), default=2))
 
 
 def format_value(prop: Property | None, value: Value | None) -> str:

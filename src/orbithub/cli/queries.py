@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from orbithub.cli.control import ControlError
-from orbithub.cli.formatting import format_time, format_value
+from orbithub.cli.formatting import add_id_column, format_time, format_value
 from orbithub.cli.running import ask_hub, where_looked
 from orbithub.cli.settings import Settings
 from orbithub.core.errors import UnknownDeviceError
@@ -83,8 +83,7 @@ async def list_devices(settings: Settings, space: str | None, console: Console) 
     await db.close()
     table = Table(title=f"Devices in {settings.data_dir}", header_style="bold")
     shown = [d for d in devices if space is None or d.space_id == space]
-    # Ids are what the next command needs typed: never cut, the other columns wrap instead.
-    table.add_column("id", no_wrap=True, min_width=max((len(d.id) for d in shown), default=2))
+    add_id_column(table, "id", [d.id for d in shown])
     for column in ("name", "type", "space", "room", "adapter", "aliases"):
         table.add_column(column)
     for d in shown:
