@@ -9,15 +9,18 @@ from pathlib import Path
 import pytest
 
 from orbithub.adapters.miio.devices import DeviceSilent, TokenRefused
+from orbithub.adapters.miio.errors import NotReadable
 from orbithub.adapters.miio.packet import Token
 from orbithub.adapters.miio.simulated import SimulatedMiioDevice, SpecValues
 from orbithub.adapters.miio.specs import SpecSource
 from orbithub.adapters.miio.tokens import XiaomiDeviceStore
-from orbithub.spec import load_spec
+from orbithub.spec import Property, Value, load_spec
 from tests.adapters.miio.hub import (
+    PURIFIER,
     TOKEN,
     Flaky,
     miio_hub,
+    purifier_spec,
     running,
     simulated_purifier,
     until,
@@ -174,3 +177,27 @@ async def test_a_device_removed_by_another_process_leaves_the_hub(tmp_path: Path
             XiaomiDeviceStore.in_data_dir(mh.data_dir).remove("purifier")
             await until(hub, lambda: hub.registry.find_device("purifier") is None)
             assert mh.adapter.link_state("purifier") is None
+
+
+class _Unreadable(SpecValues):
+    """A device that refuses to let any property be read (-4001)."""
+
+    def read(self, prop: Property) -> Value:
+        raise NotReadable(-4001, prop.ids, "not readable")
+
+
+async def test_a_device_that_lets_nothing_be_read_is_still_watched(tmp_path: Path) -> None:
+    spec = purifier_spec()
+    device = SimulatedMiioDevice(
+        spec, Token.from_hex(TOKEN), model=PURIFIER, device_id=55, provider=_Unreadable(spec)
+    )
+    async with miio_hub(tmp_path) as mh:
+        hub = mh.hub
+        async with running(device):
+            await mh.adapter.add(_host(device), TOKEN, device_id="mute")
+            await until(hub, lambda: hub.state.is_online("mute") is True)
+            state = mh.adapter.link_state
+            await until_seen(lambda: (s := state("mute")) is not None and s.polls >= 3)
+            assert hub.state.device("mute") == {}
+        # Asked nothing but hello now, it is still seen to go away.
+        await until(hub, lambda: hub.state.is_online("mute") is False)

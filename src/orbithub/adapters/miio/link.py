@@ -133,6 +133,9 @@ class Link:
         self._pacer.spend(self._now())
         answered, changed = True, False
         try:
+            if not self._readable:
+                # Nothing left to read (the device refused it all): hello still says it is there.
+                await self._client.hello()
             results = await self._client.get_properties(self._readable)
         except NoAnswer:
             answered = False
