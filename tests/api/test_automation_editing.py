@@ -86,8 +86,16 @@ async def test_a_broken_or_invalid_yaml_is_refused_at_its_line_and_nothing_is_sa
         assert body["code"] == "invalid_yaml"
         [error] = body["detail"]["errors"]
         assert (error["line"], error["column"]) == (5, 4)
+        assert error["kind"] == "indentation"  # the app says it in its own language
         assert body["message"].startswith("line 5, column 4: ")
         assert "19:00" not in body["message"]  # the input is never quoted back
+        for text, kind in (
+            ("id: x\ntriggers:\n\t- type: manual\n", "tab"),
+            ('id: "x\ntriggers: []\n', "unclosed"),
+            ("id: x\ntriggers: [{type: manual}\n", "unclosed"),
+        ):
+            slip = await api.client.post("/api/automations", content=text, headers=headers)
+            assert slip.json()["detail"]["errors"][0]["kind"] == kind, slip.text
 
         invalid = await api.client.post("/api/automations", content=INVALID, headers=headers)
         assert invalid.status_code == 422, invalid.text

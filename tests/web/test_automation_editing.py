@@ -95,6 +95,7 @@ def test_yaml_problems_show_at_their_line_and_deleting_asks_first_in_chinese(
         editor.locator("[data-yaml]").fill(BROKEN)
         editor.locator("[data-save]").click()
         expect(editor.locator("[data-problem-line='5']")).to_contain_text("第 5 行")
+        expect(editor.locator("[data-problem-line='5']")).to_contain_text("缩进")
         expect(editor.locator("[data-gutter] [data-line='5']")).to_have_class("bad")
         expect(editor.locator("[data-gutter] [data-line='4']")).not_to_have_class("bad")
         page.screenshot(path=artifacts / "automation-yaml-error-zh.png", full_page=True)

@@ -46,10 +46,22 @@ class AutomationBody:
     wrapped: bool = False
 
 
+def _kind(context: str, problem: str) -> str:
+    """What went wrong in words an app can say in its language: the usual slips by name."""
+    if "'\\t'" in problem:
+        return "tab"
+    if "quoted scalar" in context or "flow sequence" in context or "flow mapping" in context:
+        return "unclosed"
+    if "<block end>" in problem or "mapping values are not allowed" in problem:
+        return "indentation"
+    return "syntax"
+
+
 def _yaml_error(exc: yaml.YAMLError) -> ApiError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or "not valid YAML"
     context = getattr(exc, "context", None)
+    kind = _kind(str(context or ""), str(problem))
     # Never the parser's own text: it quotes the input back.
     what = f"{context}, {problem}" if context else str(problem)
     if mark is None:
@@ -59,7 +71,9 @@ def _yaml_error(exc: yaml.YAMLError) -> ApiError:
         422,
         "invalid_yaml",
         f"line {line}, column {column}: {what}; fix the YAML there",
-        detail={"errors": [{"path": "-", "message": what, "line": line, "column": column}]},
+        detail={
+            "errors": [{"path": "-", "message": what, "kind": kind, "line": line, "column": column}]
+        },
     )
 
 

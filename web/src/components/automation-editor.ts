@@ -9,7 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError, YamlBody, messageOf } from '../api';
 import { fromSimple, toSimple, toYaml, type Doc, type SimpleAutomation } from '../automation-doc';
 import { ViewElement } from '../element';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { store } from '../store';
 import { shared } from '../styles';
 import type { Device } from '../types';
@@ -19,7 +19,15 @@ interface Problem {
   path: string;
   message: string;
   line?: number;
+  /** For broken YAML: the usual slips by name, said in the app's language. */
+  kind?: string;
 }
+
+const SLIPS: Record<string, MessageKey> = {
+  indentation: 'editor.yaml_indentation',
+  unclosed: 'editor.yaml_unclosed',
+  tab: 'editor.yaml_tab',
+};
 
 @customElement('orbit-automation-editor')
 export class AutomationEditor extends ViewElement {
@@ -138,7 +146,7 @@ export class AutomationEditor extends ViewElement {
       ${this.error && !this.problems.length ? html`<p class="error" role="alert" data-editor-error>${this.error}</p>` : nothing}
       ${this.problems.length
         ? html`<div role="alert"><ul class="problems" data-problems>
-            ${this.problems.map((p) => html`<li data-problem-line=${p.line ?? ''}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${p.path !== '-' ? `${p.path}: ` : ''}${p.message}</li>`)}
+            ${this.problems.map((p) => html`<li data-problem-line=${p.line ?? ''}>${p.line ? `${t('editor.line', { line: p.line })}: ` : ''}${p.path !== '-' ? `${p.path}: ` : ''}${p.kind && SLIPS[p.kind] ? t(SLIPS[p.kind]) : p.message}</li>`)}
           </ul></div>`
         : nothing}
       <div class="row">
@@ -173,5 +181,10 @@ function problemsOf(detail: unknown): Problem[] {
   if (!Array.isArray(errors)) return [];
   return errors
     .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
-    .map((e) => ({ path: String(e.path ?? '-'), message: String(e.message ?? ''), line: typeof e.line === 'number' ? e.line : undefined }));
+    .map((e) => ({
+      path: String(e.path ?? '-'),
+      message: String(e.message ?? ''),
+      line: typeof e.line === 'number' ? e.line : undefined,
+      kind: typeof e.kind === 'string' ? e.kind : undefined,
+    }));
 }
