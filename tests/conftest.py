@@ -23,3 +23,14 @@ def service_url(variable: str, what: str) -> str:
     if os.environ.get("ORBITHUB_REQUIRE_SERVICES"):
         pytest.fail(f"{reason}; ORBITHUB_REQUIRE_SERVICES is set, so this is an error")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_runtime_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Hubs started by tests leave their notes in the session's own folder, not the user's.
+
+    A running hub says where it is in ``$XDG_RUNTIME_DIR/orbithub`` (see
+    :mod:`orbithub.cli.running`); the test processes inherit this folder, so a command a test
+    runs without ``--data-dir`` never finds a hub of another test session on the machine.
+    """
+    os.environ["XDG_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -46,9 +47,10 @@ def _orbithub(*args: str) -> subprocess.CompletedProcess[str]:
 def test_a_note_is_private_and_gone_with_its_hub(user_home: Path, tmp_path: Path) -> None:
     data = tmp_path / "hub"
     data.mkdir()
-    socket = data / "orbithub.sock"
-    socket.touch()
-    with announced(data, socket, kind="demo"):
+    path = data / "orbithub.sock"
+    with socket.socket(socket.AF_UNIX) as listening, announced(data, path, kind="demo"):
+        listening.bind(str(path))
+        listening.listen()
         notes = list(notes_dir().glob("hub-*.json"))
         assert len(notes) == 1
         assert stat.S_IMODE(notes[0].stat().st_mode) == 0o600
@@ -59,6 +61,16 @@ def test_a_note_is_private_and_gone_with_its_hub(user_home: Path, tmp_path: Path
         assert hub_settings(tmp_path / "other").data_dir == (tmp_path / "other").resolve()
     assert running_hubs() == []
     assert list(notes_dir().glob("hub-*.json")) == []
+
+
+def test_a_socket_nobody_listens_on_is_no_running_hub(user_home: Path, tmp_path: Path) -> None:
+    # A hub killed outright leaves its socket file behind (and its note, until it is read).
+    data = tmp_path / "killed"
+    data.mkdir()
+    (data / "orbithub.sock").touch()
+    with announced(data, data / "orbithub.sock", kind="serve"):
+        assert running_hubs() == []
+        assert hub_settings(None).searched == (user_home / "data" / "orbithub", notes_dir())
 
 
 def test_the_note_of_a_process_that_ended_is_not_believed(user_home: Path) -> None:

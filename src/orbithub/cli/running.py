@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,6 +36,7 @@ __all__ = [
 _LOGGER = logging.getLogger(__name__)
 _MAX_NOTE = 4096
 _MAX_NOTES = 64
+_PROBE_TIMEOUT_S = 1.0
 
 
 class SeveralHubsError(OrbitHubError):
@@ -59,6 +61,23 @@ def notes_dir() -> Path:
     state = os.environ.get("XDG_STATE_HOME")
     base = Path(state).expanduser() if state else Path.home() / ".local" / "state"
     return base / "orbithub" / "running"
+
+
+def _listening(path: Path) -> bool:
+    """Whether a hub listens on the control socket ``path``.
+
+    A socket file left by a killed hub has nobody behind it, even when the killed hub's
+    process id has been given to another process since.
+    """
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    probe.settimeout(_PROBE_TIMEOUT_S)
+    try:
+        probe.connect(str(path))
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
 
 
 def _alive(pid: int) -> bool:
@@ -121,7 +140,7 @@ def running_hubs() -> list[HubNote]:
             with contextlib.suppress(OSError):
                 path.unlink()
             continue
-        if note.socket.exists():
+        if _listening(note.socket):
             found.append(note)
     return found
 
@@ -145,9 +164,8 @@ def hub_settings(data_dir: Path | None, database_url: str | None = None) -> Sett
     if data_dir is not None or os.environ.get(ENV_DATA_DIR):
         return settings
     hubs = running_hubs()
-    if socket_path(settings.data_dir).exists() or any(
-        h.data_dir == settings.data_dir for h in hubs
-    ):
+    here = settings.data_dir
+    if any(h.data_dir == here for h in hubs) or _listening(socket_path(here)):
         return settings
     if len(hubs) == 1:
         return replace(settings, data_dir=hubs[0].data_dir)
