@@ -67,6 +67,26 @@ async def test_permission_and_validation_errors_follow_the_language(api: ApiHarn
     assert bad.json()["detail"]["errors"][0]["path"] == "body.password"
 
 
+async def test_managing_people_is_refused_in_the_request_language(api: ApiHarness) -> None:
+    owner = await api.owner()
+    taken = await api.client.post(
+        "/api/users",
+        json={"username": "alex", "password": PASSWORD, "role": "adult"},
+        headers={**owner.headers, **_GERMAN},
+    )
+    assert taken.status_code == 409
+    assert taken.json() == {
+        "code": "username_taken",
+        "message": "Der Benutzername „alex“ ist vergeben; wählen Sie einen anderen",
+    }
+    alone = await api.client.patch(
+        f"/api/users/{owner.id}", json={"role": "adult"}, headers={**owner.headers, **_CHINESE}
+    )
+    assert alone.status_code == 409
+    assert alone.json()["code"] == "last_owner"
+    assert alone.json()["message"].startswith("中枢需要一位主人")
+
+
 @pytest.mark.parametrize("query", ["zh", "zh-CN"])
 async def test_lang_in_the_query_wins_over_the_header(api: ApiHarness, query: str) -> None:
     await api.owner()

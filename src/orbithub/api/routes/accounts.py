@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from orbithub.api.deps import AccountsDep, HubDep, OwnerPrincipal, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.auth import grant_out, user_out
 from orbithub.api.schemas import GrantIn, GrantOut, UserCreate, UserOut, UserPatch
@@ -27,7 +27,7 @@ _NOT_OWNER: dict[int | str, dict[str, Any]] = {
 
 
 def _no_user(user_id: str) -> ApiError:
-    return ApiError(404, "not_found", f"no user {user_id!r}; GET /api/users lists them")
+    return said(404, "not_found", "users.not_found", user=user_id)
 
 
 async def _user(accounts_db: Database, user_id: str) -> User:
@@ -73,13 +73,9 @@ def check_grant(hub: Hub, role: Role, body: GrantIn, now: float) -> None:
             detail={"device_ids": bad_devices},
         )
     if role is Role.GUEST and not (body.room_ids or body.device_ids):
-        raise ApiError(
-            422,
-            "guest_needs_scope",
-            "a guest's grant must name rooms or devices (a guest never gets a whole space)",
-        )
+        raise said(422, "guest_needs_scope", "users.guest_needs_scope")
     if body.expires_at is not None and body.expires_at <= now:
-        raise ApiError(422, "already_expired", "expires_at is in the past; pick a later time")
+        raise said(422, "already_expired", "users.already_expired")
 
 
 @router.get("/api/users", responses=_NOT_OWNER, openapi_extra=requires(Right.OWNER))
@@ -108,8 +104,8 @@ async def create_user(
             password_hash=await accounts.hash_password(body.password),
             now=accounts.hub.now(),
         )
-    except UsernameTakenError as exc:
-        raise ApiError(409, "username_taken", str(exc)) from None
+    except UsernameTakenError:
+        raise said(409, "username_taken", "users.username_taken", name=body.username) from None
     assert user is not None  # noqa: S101 - only onboarding asks for only_if_none
     await _recount_presence(request, accounts)
     await audit(
@@ -141,7 +137,7 @@ async def update_user(
         and body.role is not Role.OWNER
         and len(await _owners(accounts)) == 1
     ):
-        raise ApiError(409, "last_owner", "the hub needs an owner; make someone else owner first")
+        raise said(409, "last_owner", "users.last_owner")
     password_hash = None if body.password is None else await accounts.hash_password(body.password)
     updated = await user_store.update_user(
         accounts.db,
@@ -182,7 +178,7 @@ async def delete_user(
     """Delete a user, their grants and their tokens."""
     user = await _user(accounts.db, user_id)
     if user.role is Role.OWNER and len(await _owners(accounts)) == 1:
-        raise ApiError(409, "last_owner", "the hub needs an owner; make someone else owner first")
+        raise said(409, "last_owner", "users.last_owner")
     await user_store.delete_user(accounts.db, user_id)
     accounts.forget(user_id)
     await _recount_presence(request, accounts)
