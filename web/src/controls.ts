@@ -52,7 +52,15 @@ export function primaryToggle(spec: Spec): SpecProperty | null {
 
 /** A property's label in the current language. */
 export function propLabel(prop: SpecProperty | SpecAction): string {
-  return specText(prop.name, prop.description || prop.name);
+  return specText(prop.name, prop.description || wireWords(prop.name));
+}
+
+/** A name as a wire spells it (``target-temperature``, ``fan_only``, ``cool``) as words a person
+reads (``Target temperature``, ``Fan only``, ``Cool``): discovered devices often carry no
+description, and their value names are the library's names in lower case. */
+export function wireWords(name: string): string {
+  const words = name.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A value as a person reads it: value-list descriptions, units, rounded numbers. */
@@ -60,7 +68,7 @@ export function formatValue(prop: SpecProperty, value: Value | undefined): strin
   if (value === undefined || value === null) return '–';
   if (prop.values) {
     const item = prop.values.find((v) => v.value === value);
-    if (item) return specText(item.description, item.description);
+    if (item) return specText(item.description, specText(wireWords(item.description), wireWords(item.description)));
   }
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (typeof value === 'number') {

@@ -105,9 +105,13 @@ export class CommandElement extends ViewElement {
   protected async write(device: Device, prop: SpecProperty, value: Value): Promise<void> {
     const path = `/api/devices/${encodeURIComponent(device.id)}/properties/${encodeURIComponent(prop.path)}`;
     const send = async (confirm: boolean): Promise<CommandResult> => {
+      const before = store.get(device.id)?.state[prop.path];
       const result = await api.request<CommandResult>('PUT', path, confirm ? { value, confirm } : { value });
-      // A new value shows only once the hub answered for it.
-      if (result.confirmed) store.setValue(device.id, prop.path, result.value ?? value);
+      // A new value shows only once the hub answered for it, and not over a report the live
+      // socket brought meanwhile: a device that reports fast beats this answer, which then
+      // carries the value from before the report.
+      const reported = store.get(device.id)?.state[prop.path] !== before;
+      if (result.confirmed && !reported) store.setValue(device.id, prop.path, result.value ?? value);
       return result;
     };
     await this.run(prop.path, device, () => send(false), { verb: verbOf(prop.name, value), send });

@@ -25,7 +25,7 @@ export class CoverPanel extends KindPanel {
       html`<p class="big" data-state>${position === null ? '–' : this.words(position)}</p>
         ${this.moving(position)}
         ${p.motor ? this.motor(device, p.motor) : nothing}
-        ${p.setPosition ? this.slider(device, p.setPosition, [t('glance.closed'), t('glance.open')]) : nothing}`,
+        ${p.setPosition ? this.slider(device, p.setPosition, [t('glance.closed'), t('glance.open')], p.position) : nothing}`,
     );
   }
 

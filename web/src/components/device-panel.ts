@@ -197,11 +197,13 @@ export class KindPanel extends CommandElement {
       </div></div>`;
   }
 
-  /** A setting over a range as a slider, sent when the finger lets go. */
-  protected slider(device: Device, prop: SpecProperty, ends?: [string, string]): TemplateResult {
+  /** A setting over a range as a slider, sent when the finger lets go; ``shown`` stands in for a
+  setting the device does not report. */
+  protected slider(device: Device, prop: SpecProperty, ends?: [string, string], shown?: SpecProperty): TemplateResult {
     const [min, max, rawStep] = prop.range ?? [0, 100, 1];
     const step = rawStep > 0 ? rawStep : 1;
-    const value = this.value(prop);
+    // A setting the device never reports (a cover's target on some wires) shows what it reports.
+    const value = this.value(prop) ?? this.value(shown);
     const label = propLabel(prop);
     const unit = unitSymbol(prop.unit);
     return html`<div class="part" data-path=${prop.path}>
