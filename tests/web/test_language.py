@@ -88,3 +88,20 @@ def test_a_german_phone_gets_the_app_in_german(
         context.close()
         with hub.client(owner_token) as client:
             client.patch("/api/me", json={"language": "en"})
+
+
+def test_a_refused_sign_in_is_said_in_the_app_language_not_the_browser(
+    hub: Hub, owner_token: str, browser: Browser
+) -> None:
+    # The browser says English; the person chose Chinese in the app on this phone before.
+    context = _phone(browser, hub, "en-US")
+    context.add_init_script("localStorage.setItem('orbithub.language', 'zh-CN')")
+    try:
+        page = context.new_page()
+        page.goto("/")
+        page.get_by_label("用户名").fill("nobody-here")
+        page.get_by_label("密码").fill("not the password")
+        page.get_by_role("button", name="登录").click()
+        expect(page.get_by_text("用户名或密码错误，请检查后重试")).to_be_visible()  # noqa: RUF001
+    finally:
+        context.close()
