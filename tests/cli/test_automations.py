@@ -154,11 +154,15 @@ async def test_the_control_socket_lists_explains_and_runs(tmp_path: Path) -> Non
             )
             assert isinstance(why, list)
             assert why[0]["local"] == "19:02:00"
+            assert why[0]["zone"] == "CEST"  # the home's (Berlin), whatever this machine's is
             assert "became false" in why[0]["text"]
             assert engine.why("porch")[0].reason.code is ReasonCode.NOT_MATCHED
             zh = await request(server_path, {"op": "automations.why", "id": "porch", "lang": "zh"})
             assert isinstance(zh, list)
             assert zh[0]["text"].startswith("触发器")
+            de = await request(server_path, {"op": "automations.why", "id": "porch", "lang": "de"})
+            assert isinstance(de, list)
+            assert "der Auslöser passte nicht" in de[0]["text"]
             ran = await request(server_path, {"op": "automations.run", "id": "porch"})
             assert isinstance(ran, dict)
             assert ran["run_id"]

@@ -194,6 +194,7 @@ def control_ops(engine: Engine) -> dict[str, Handler]:
             {
                 "time": e.time,
                 "local": place.local(e.time).strftime("%H:%M:%S"),
+                "zone": place.local(e.time).strftime("%Z"),
                 "text": explain(e, lang),
             }
             for e in found
@@ -422,6 +423,10 @@ def why(
             settings, {"op": "automations.why", "id": automation_id, "at": at, "lang": lang}
         )
         rows = found if isinstance(found, list) else []
+        zones = sorted({str(r["zone"]) for r in rows if isinstance(r, dict) and r.get("zone")})
+        if zones:
+            # The home's clock, which may not be this machine's.
+            _console.print(f"times in the home's zone ({', '.join(zones)})", highlight=False)
         for line in summarise_reasons([row for row in rows if isinstance(row, dict)]):
             _console.print(line, highlight=False, soft_wrap=True)
         if not rows:
