@@ -211,3 +211,29 @@ async def test_the_assistant_turns_off_a_xiaomi_purifier_over_miio(tmp_path: Pat
             await _until(lambda: hub.state.value("living-room-purifier", on.path) is False)
         finally:
             helper.close()
+
+
+async def test_without_a_token_the_one_a_device_reveals_is_used(tmp_path: Path) -> None:
+    telling = simulated_purifier(did=901)
+    telling.reveal_token = True
+    async with (
+        open_api(tmp_path, adapters=[_adapter(tmp_path)]) as api,
+        running(telling),
+        running(simulated_purifier(did=902)) as hiding,
+    ):
+        owner = await api.owner()
+        host, port = hiding.address
+        hidden = await api.client.post(
+            "/api/xiaomi/devices", json={"host": f"{host}:{port}"}, headers=owner.headers
+        )
+        assert hidden.status_code == 422
+        assert hidden.json()["code"] == "token_hidden"
+        assert "Mi Home app" in hidden.json()["message"]
+        host, port = telling.address
+        added = await api.client.post(
+            "/api/xiaomi/devices", json={"host": f"{host}:{port}"}, headers=owner.headers
+        )
+        assert added.status_code == 201, added.text
+        assert added.json()["id"] == "xiaomi-901"
+        assert TOKEN not in added.text
+        await _until(lambda: api.hub.state.is_online("xiaomi-901") is True)

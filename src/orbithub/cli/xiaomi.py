@@ -15,14 +15,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orbithub.adapters.miio.devices import XiaomiDevices, revealed_token
+from orbithub.adapters.miio.devices import XiaomiDevices
 from orbithub.adapters.miio.discovery import discover
 from orbithub.adapters.miio.specs import SpecResolver, spec_service_from_env
 from orbithub.adapters.miio.tokens import (
     WHERE_TOKENS_COME_FROM,
     DeviceStoreError,
     XiaomiDeviceStore,
-    parse_host,
 )
 from orbithub.cli.options import DatabaseUrl, DataDir
 from orbithub.cli.settings import Settings
@@ -142,18 +141,9 @@ def add(
 
     async def go() -> None:
         await _check_place(settings, space, room)
-        secret = token
-        if secret is None:
-            address, port = parse_host(host)
-            secret = await revealed_token(address, port)
-            if secret is None:
-                raise DeviceStoreError(
-                    f"the device at {host} hides its token, so --token is needed. "
-                    f"{WHERE_TOKENS_COME_FROM}"
-                )
         added = await _devices(settings, offline=offline).add(
             host,
-            secret,
+            token,
             device_id=device_id,
             name=name,
             space_id=space,

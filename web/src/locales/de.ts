@@ -198,7 +198,7 @@ export const locale: Locale = {
     'xiaomi.model_unknown': 'Modell nach dem Hinzufügen bekannt',
     'xiaomi.already_added': 'hinzugefügt',
     'xiaomi.use': 'Diese Adresse verwenden',
-    'xiaomi.token_revealed': 'Dieses Gerät gibt seinen Token im Netzwerk preis: `orbithub xiaomi add ADRESSE` auf dem Hub übernimmt ihn.',
+    'xiaomi.token_revealed': 'Dieses Gerät gibt seinen Token im Netzwerk preis: Token leer lassen, der Hub übernimmt ihn.',
     'xiaomi.where_tokens': 'Woher kommen Tokens?',
     'xiaomi.add': 'Gerät hinzufügen',
     'xiaomi.adding': 'Frage das Gerät…',

@@ -193,7 +193,7 @@ export const messages = {
   'xiaomi.model_unknown': 'model known once added',
   'xiaomi.already_added': 'added',
   'xiaomi.use': 'Use this address',
-  'xiaomi.token_revealed': 'This device gives its token on the network: `orbithub xiaomi add ADDRESS` on the hub takes it.',
+  'xiaomi.token_revealed': 'This device gives its token on the network: leave the token empty and the hub takes it.',
   'xiaomi.where_tokens': 'Where do tokens come from?',
   'xiaomi.add': 'Add a device',
   'xiaomi.adding': 'Asking the device…',

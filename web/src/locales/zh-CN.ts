@@ -197,7 +197,7 @@ export const locale: Locale = {
     'xiaomi.model_unknown': '添加后可知型号',
     'xiaomi.already_added': '已添加',
     'xiaomi.use': '使用此地址',
-    'xiaomi.token_revealed': '此设备会在网络上给出令牌：在网关上运行 `orbithub xiaomi add 地址` 即可使用。',
+    'xiaomi.token_revealed': '此设备会在网络上给出令牌：令牌留空，网关会自动获取。',
     'xiaomi.where_tokens': '令牌从哪里来？',
     'xiaomi.add': '添加设备',
     'xiaomi.adding': '正在询问设备…',

@@ -103,7 +103,7 @@ class MiioAdapter:
     async def add(
         self,
         host: str,
-        token: str,
+        token: str | None,
         *,
         device_id: str | None = None,
         name: str | None = None,

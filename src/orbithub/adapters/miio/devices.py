@@ -34,6 +34,7 @@ __all__ = [
     "DeviceSilent",
     "Listed",
     "Probe",
+    "TokenHidden",
     "TokenRefused",
     "XiaomiDevices",
     "probe",
@@ -49,6 +50,10 @@ class DeviceSilent(OrbitHubError):
 
 class TokenRefused(OrbitHubError):
     """A device answers hello but ignores requests sealed with the token given."""
+
+
+class TokenHidden(OrbitHubError):
+    """No token was given and the device does not reveal its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +158,7 @@ class XiaomiDevices:
     async def add(
         self,
         host: str,
-        token: str,
+        token: str | None,
         *,
         device_id: str | None = None,
         name: str | None = None,
@@ -163,16 +168,25 @@ class XiaomiDevices:
     ) -> Added:
         """Check the device answers with ``token``, find its spec, and keep it.
 
-        Adding a device again (same id) replaces its address, token and place.
+        Adding a device again (same id) replaces its address, token and place. Without a
+        token, the one the device reveals in its hello answer (older firmware) is used.
 
         Raises:
             DeviceStoreError: the host, token or id is not valid.
+            TokenHidden: no token was given and the device hides its own.
             DeviceSilent: nothing answers at ``host``.
             TokenRefused: the token is wrong.
             MiioError: the device answered ``miIO.info`` with an error.
             SpecError: a spec file for its model is damaged (the message names it).
         """
         address, port = parse_host(host)
+        if token is None:
+            token = await revealed_token(address, port, timing=self._timing)
+            if token is None:
+                raise TokenHidden(
+                    f"the device at {host} hides its token, so it must be given. "
+                    f"{WHERE_TOKENS_COME_FROM}"
+                )
         secret = parse_token(token)
         if device_id is not None:
             check_device_id(device_id)

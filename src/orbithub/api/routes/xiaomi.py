@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from orbithub.adapters.miio.adapter import ADAPTER_NAME, MiioAdapter
-from orbithub.adapters.miio.devices import DeviceSilent, Listed, TokenRefused
+from orbithub.adapters.miio.devices import DeviceSilent, Listed, TokenHidden, TokenRefused
 from orbithub.adapters.miio.discovery import discover
 from orbithub.adapters.miio.errors import MiioError
 from orbithub.adapters.miio.tokens import WHERE_TOKENS_COME_FROM, DeviceStoreError
@@ -40,7 +40,14 @@ class XiaomiAddIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     host: Annotated[str, Field(min_length=1, max_length=260, examples=["192.168.1.20"])]
-    token: Annotated[str, Field(min_length=1, max_length=64, description="32 hex digits")]
+    token: Annotated[
+        str | None,
+        Field(
+            min_length=1,
+            max_length=64,
+            description="32 hex digits; leave it out for a device that reveals its own",
+        ),
+    ] = None
     device_id: Annotated[str | None, Field(min_length=1, max_length=64)] = None
     name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
     space_id: Annotated[str, Field(min_length=1, max_length=64)] = "home"
@@ -138,7 +145,10 @@ async def list_xiaomi(_owner: OwnerPrincipal, hub: HubDep) -> list[XiaomiDeviceO
     responses={
         **_OWNER,
         404: {"description": "unknown space or room"},
-        422: {"description": "a bad host, token or id; nothing answers; the token is wrong"},
+        422: {
+            "description": "a bad host, token or id; nothing answers; the token is wrong, or "
+            "hidden by the device and not given"
+        },
     },
     openapi_extra=requires(Right.OWNER),
 )
@@ -172,6 +182,8 @@ async def add_xiaomi(
         raise ApiError(422, "no_answer", str(exc)) from None
     except TokenRefused as exc:
         raise ApiError(422, "token_refused", str(exc)) from None
+    except TokenHidden as exc:
+        raise ApiError(422, "token_hidden", str(exc)) from None
     except (MiioError, SpecError) as exc:
         raise ApiError(422, "device_refused", str(exc)) from None
     device = added.device
