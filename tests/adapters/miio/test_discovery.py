@@ -38,7 +38,8 @@ async def test_hello_to_an_address_finds_the_device_and_notes_a_revealed_token()
         ("127.0.0.1", 1001, False, ("hello",)),
         ("127.0.0.1", 1002, True, ("hello",)),
     ]
-    assert found[0][0].model is None  # hello tells no model; mDNS or miIO.info do
+    # Hello tells no model; a device that reveals its token is asked miIO.info for it.
+    assert [f.model for (f,) in found] == [None, PURIFIER]
 
 
 async def test_discovery_with_nothing_there_ends_on_time_with_nothing() -> None:

@@ -19,8 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orbithub.adapters.miio.errors import MalformedPacket
-from orbithub.adapters.miio.packet import HELLO, parse_hello_reply
+from orbithub.adapters.miio.client import MiioClient
+from orbithub.adapters.miio.client_types import Timing
+from orbithub.adapters.miio.errors import MalformedPacket, MiioError
+from orbithub.adapters.miio.packet import HELLO, Token, parse_hello_reply
 from orbithub.adapters.miio.tokens import MIIO_PORT
 
 __all__ = ["MDNS_TYPE", "Discovery", "Found", "discover", "parse_mdns_name"]
@@ -30,6 +32,8 @@ _LOGGER = logging.getLogger(__name__)
 MDNS_TYPE = "_miio._udp.local."
 _MAX_FOUND = 256
 _RESEND_S = 1.0
+_INFO_AT_ONCE = 16
+_INFO_TIMING = Timing(first_wait=0.3, max_wait=0.6, deadline=2.0)
 _MDNS_NAME = re.compile(r"([a-z0-9][a-z0-9-]{2,80})_miio(\d{1,10})")
 
 
@@ -41,7 +45,7 @@ class Found:
         address: its IP address.
         port: its miIO port.
         did: its device id.
-        model: its model when mDNS told it, else None.
+        model: its model when mDNS told it or, for a device revealing its token, ``miIO.info``.
         token_revealed: its hello answer carried its token (older firmware).
         via: how it was found (``hello``, ``mdns``).
     """
@@ -77,7 +81,7 @@ def parse_mdns_name(name: str) -> tuple[str, int] | None:
 class _HelloAnswers(asyncio.DatagramProtocol):
     def __init__(self, port: int) -> None:
         self.port = port
-        self.answers: dict[tuple[str, int], tuple[int, bool]] = {}
+        self.answers: dict[tuple[str, int], tuple[int, bytes | None]] = {}
         self.dropped = 0
 
     def datagram_received(self, data: bytes, addr: tuple[str | Any, int]) -> None:
@@ -92,7 +96,8 @@ class _HelloAnswers(asyncio.DatagramProtocol):
         if key not in self.answers and len(self.answers) >= _MAX_FOUND:
             self.dropped += 1
             return
-        self.answers[key] = (hello.device_id, hello.token is not None)
+        # A revealed token stays in this module: it only serves to ask the device its model.
+        self.answers[key] = (hello.device_id, hello.token)
 
     def error_received(self, exc: Exception) -> None:
         _LOGGER.debug("miIO discovery: %s", exc)
@@ -100,7 +105,7 @@ class _HelloAnswers(asyncio.DatagramProtocol):
 
 async def _hello(
     targets: list[tuple[str, int]], broadcast: bool, port: int, within: float, result: Discovery
-) -> dict[tuple[str, int], tuple[int, bool]]:
+) -> dict[tuple[str, int], tuple[int, bytes | None]]:
     loop = asyncio.get_running_loop()
     transport, protocol = await loop.create_datagram_endpoint(
         lambda: _HelloAnswers(port),
@@ -169,6 +174,23 @@ async def _mdns(within: float, result: Discovery) -> dict[int, tuple[str, str | 
     return found
 
 
+async def _models_of_revealing(
+    devices: list[tuple[str, int, bytes]],
+) -> dict[tuple[str, int], str]:
+    """Ask ``miIO.info`` of the devices that revealed their token: their models, by address."""
+    limit = asyncio.Semaphore(_INFO_AT_ONCE)
+
+    async def ask(address: str, port: int, token: bytes) -> tuple[tuple[str, int], str | None]:
+        async with limit, MiioClient(address, Token(token), port=port, timing=_INFO_TIMING) as c:
+            try:
+                return (address, port), (await c.info()).model
+            except MiioError:
+                return (address, port), None
+
+    answers = await asyncio.gather(*(ask(a, p, t) for a, p, t in devices[:_MAX_FOUND]))
+    return {key: model for key, model in answers if model is not None}
+
+
 async def discover(
     *,
     within: float = 3.0,
@@ -198,11 +220,14 @@ async def discover(
             announced = await _mdns(within, result)
     finally:
         answers = await hello
+    told = await _models_of_revealing(
+        [(a, p, t) for (a, p), (did, t) in answers.items() if t and did not in announced]
+    )
     by_did: dict[int, Found] = {}
     for (address, answered_port), (did, revealed) in answers.items():
-        model = announced.get(did, (None, None))[0]
+        model = announced.get(did, (None, None))[0] or told.get((address, answered_port))
         via = ("hello", "mdns") if did in announced else ("hello",)
-        by_did[did] = Found(address, answered_port, did, model, revealed, via)
+        by_did[did] = Found(address, answered_port, did, model, revealed is not None, via)
     for did, (announced_model, where) in announced.items():
         if did not in by_did and where is not None:
             by_did[did] = Found(where, port, did, announced_model, False, ("mdns",))
