@@ -6,6 +6,8 @@ asks first.
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -28,6 +30,18 @@ actions:
     path: light.on
     value: true
 """
+
+
+def _wait_for_lamp(hub: Hub, token: str, *, on: bool) -> None:
+    """Wait (bounded) until the desk lamp reports ``on``: a run started is not yet a run done."""
+    deadline = time.monotonic() + 10
+    with hub.client(token) as client:
+        while time.monotonic() < deadline:
+            lamp = client.get("/api/devices/desk-lamp").json()
+            if lamp["state"]["light.on"]["value"] is on:
+                return
+            time.sleep(0.1)  # polling the hub's own answer, bounded by the deadline
+    raise AssertionError(f"the desk lamp did not become {'on' if on else 'off'} within 10 s")
 
 
 def test_accepting_a_suggestion_after_review_makes_an_automation_that_runs(
@@ -68,9 +82,7 @@ def test_accepting_a_suggestion_after_review_makes_an_automation_that_runs(
     expect(card.get_by_role("switch")).to_have_attribute("aria-checked", "true")
     card.get_by_role("button", name="Run now").click()
     expect(card.get_by_role("status")).to_have_text("Started.")
-    with hub.client(owner_token) as client:
-        lamp = client.get("/api/devices/desk-lamp").json()
-    assert lamp["state"]["light.on"]["value"] is True
+    _wait_for_lamp(hub, owner_token, on=True)
     page.screenshot(path=artifacts / "automations-after-accept.png", full_page=True)
 
 
@@ -163,6 +175,14 @@ def test_why_in_the_apps_language_german(
         card.get_by_role("button", name="Warum?").click()
         expect(card.locator("[data-why]")).to_contain_text("war nicht erfüllt")
         page.screenshot(path=artifacts / "automation-why-de.png", full_page=True)
+        # With the lamp on it runs, and its last run reads in German too.
+        with hub.client(owner_token) as client:
+            client.put("/api/devices/desk-lamp/properties/light.on", json={"value": True})
+        card.get_by_role("button", name="Jetzt ausführen").click()
+        expect(card.get_by_role("status")).to_have_text("Gestartet.")
+        page.reload()
+        # Running still, or done: either way in German.
+        expect(card).to_contain_text(re.compile(r"Zuletzt gelaufen .*: (läuft|fertig)"))
     finally:
         context.close()
         with hub.client(owner_token) as client:

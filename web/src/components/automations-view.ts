@@ -6,7 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { api, messageOf } from '../api';
 import { ViewElement } from '../element';
 import type { Doc } from '../automation-doc';
-import { formatTime, language, t } from '../i18n';
+import { formatTime, language, t, type MessageKey } from '../i18n';
 import { shared } from '../styles';
 import type { Automation } from '../types';
 import './automation-editor';
@@ -188,10 +188,22 @@ export class AutomationsView extends ViewElement {
   }
 }
 
+const STATUS: Record<string, MessageKey> = {
+  running: 'automations.status_running',
+  queued: 'automations.status_queued',
+  done: 'automations.status_done',
+  failed: 'automations.status_failed',
+  cancelled: 'automations.status_cancelled',
+  timed_out: 'automations.status_timed_out',
+  interrupted: 'automations.status_interrupted',
+  refused: 'automations.status_refused',
+};
+
 function lastRun(a: Automation): string {
   const run = a.last_run;
   if (!run) return t('automations.never');
-  return t('automations.last_run', { time: formatTime(run.started), outcome: run.error ? `${run.status} (${run.error})` : run.status });
+  const status = STATUS[run.status] ? t(STATUS[run.status]) : run.status;
+  return t('automations.last_run', { time: formatTime(run.started), outcome: run.error ? `${status} (${run.error})` : status });
 }
 
 function explanation(answer: unknown): string {
