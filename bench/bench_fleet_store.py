@@ -98,6 +98,13 @@ async def _run(args: argparse.Namespace) -> None:
             await admin.execute(f'SET search_path TO "{schema}"')
             history = await admin.fetchval("SELECT count(*) FROM fleet_history")
             state = await admin.fetchval("SELECT count(*) FROM fleet_state")
+            # Heap and indexes of every leaf of history (months hold the home buckets).
+            history_bytes = await admin.fetchval(
+                "SELECT sum(pg_total_relation_size(leaf.inhrelid)) FROM pg_inherits month "
+                "JOIN pg_inherits leaf ON leaf.inhparent = month.inhrelid "
+                "WHERE month.inhparent = to_regclass('fleet_history')"
+            )
+            state_bytes = await admin.fetchval("SELECT pg_total_relation_size('fleet_state')")
         finally:
             await store.close()
     finally:
@@ -115,6 +122,10 @@ async def _run(args: argparse.Namespace) -> None:
     if server > 0:
         print(f"server CPU/message {server / args.messages * 1e6:.1f} us (this store's backends)")
     print(f"rows               history {history}, state {state}")
+    print(
+        f"bytes per row      history {history_bytes / max(history, 1):.0f}, "
+        f"state {state_bytes / max(state, 1):.0f} (with indexes)"
+    )
 
 
 def main() -> None:
