@@ -20,6 +20,7 @@ from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.credentials import devices_app, mqtt_app
 from orbithub.cli.fleet import fleet_app, worker
+from orbithub.cli.fleet_homes import homes_app
 from orbithub.cli.gateway import NatsUrls
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
@@ -47,6 +48,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(devices_app, name="devices")
 app.add_typer(mqtt_app, name="mqtt")
 app.add_typer(xiaomi_app, name="xiaomi")
+app.add_typer(homes_app, name="homes")
 app.command()(ask)
 app.add_typer(fleet_app, name="fleet")
 app.command()(worker)
