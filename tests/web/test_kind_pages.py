@@ -51,6 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "More settings",
         "battery": "Battery",
         "motion": "Motion",
+        "last_motion": "Last motion 1 min. ago",
     },
     "zh-CN": {
         "user": "用户名",
@@ -75,6 +76,7 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "更多设置",
         "battery": "电量",
         "motion": "人体移动",
+        "last_motion": "上次有人 1分钟前",
     },
 }
 

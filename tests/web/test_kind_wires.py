@@ -1,8 +1,9 @@
-"""The same kind gets the same page whatever wire it came over: Home Assistant discovery here.
+"""The same kind gets the same page whatever wire it came over: HA discovery and zigbee2mqtt.
 
 A hub with a real Mosquitto (``ORBITHUB_TEST_MQTT_URL``) learns an air conditioner, a blind and
-a dimmable lamp from Home Assistant discovery messages (``wire_hub_server.py`` plays the
-devices: it reports back whatever it is told). Their pages are the ones the built-in devices
+a dimmable lamp from Home Assistant discovery messages, and a radiator thermostat, a blind and a
+multi-sensor from zigbee2mqtt's device list (``wire_hub_server.py`` plays the devices: it
+reports back whatever it is told). Their pages are the ones the built-in devices
 get — target in steps with the room's reading, the blind's open/stop/close and position, the
 lamp's brightness — the words are translated, and a command there changes the device's state.
 """
@@ -30,6 +31,11 @@ from tests.web.test_kind_pages import DESKTOP, TEXT
 START_TIMEOUT_S = 40.0
 HUB_WAIT_S = 10.0
 AC, BLIND, LAMP = "mqtt:study-ac", "mqtt:study-blind", "mqtt:study-lamp"
+TRV, Z2M_BLIND, Z2M_SENSOR = (
+    "z2m:0x00aa000000000005",
+    "z2m:0x00aa000000000008",
+    "z2m:0x00aa000000000004",
+)
 
 
 def _lines(stream: Any, lines: queue.Queue[str]) -> None:
@@ -190,4 +196,41 @@ def test_a_discovered_blind_and_lamp_get_their_pages(
     _wait_for(wire_hub, LAMP, "light.brightness", 40)
     expect(lamp.locator("[data-path='light.color-temperature']")).to_contain_text(words["warm"])
     page.screenshot(path=artifacts / f"kind-wire-light-{language}-{size}.png", full_page=True)
+    assert serious_violations(page) == []
+
+
+def test_zigbee2mqtt_devices_get_the_same_pages(
+    wire_hub: Hub, signed_in: tuple[Page, str, str], artifacts: Path
+) -> None:
+    page, language, size = signed_in
+    words = TEXT[language]
+    _put(wire_hub, TRV, "thermostat.target-temperature", 21.0)
+    # A radiator thermostat is a climate page: its target in steps, the room's reading beside.
+    page.goto(f"/#/device/{TRV}")
+    climate = page.locator("[data-kind='climate']")
+    target = climate.locator("[data-value]")
+    expect(target).to_have_text("21°C")
+    expect(climate.locator("[data-room]")).to_contain_text(re.compile(r"19[.,]5°C"))
+    climate.get_by_role("button", name=f"{words['target']}: {words['decrease']}").click()
+    expect(target).to_have_text(re.compile(r"20[.,]5°C"))
+    _wait_for(wire_hub, TRV, "thermostat.target-temperature", 20.5)
+    page.screenshot(path=artifacts / f"kind-z2m-climate-{language}-{size}.png", full_page=True)
+    assert serious_violations(page) == []
+    # A blind: the cover page, and its slider moves it.
+    page.goto(f"/#/device/{Z2M_BLIND}")
+    blind = page.locator("[data-kind='cover']")
+    expect(blind.locator("[data-motor]")).to_have_count(3)
+    blind.locator("input[type='range']").fill("60")
+    _wait_for(wire_hub, Z2M_BLIND, "curtain.current-position", 60)
+    expect(blind.locator("[data-state]")).to_contain_text("60")
+    # A multi-sensor leads with its readings in words and units.
+    page.goto(f"/#/device/{Z2M_SENSOR}")
+    sensor = page.locator("[data-kind='sensor']")
+    expect(sensor.locator("[data-fact='temperature']")).to_contain_text(re.compile(r"23[.,]4°C"))
+    expect(sensor.locator("[data-fact='humidity']")).to_contain_text("58%")
+    expect(sensor.locator("[data-fact='contact']")).to_contain_text(
+        re.compile(f"{words['open']}|{words['closed']}")
+    )
+    expect(sensor.locator("[data-fact='motion']")).to_contain_text(words["last_motion"])
+    page.screenshot(path=artifacts / f"kind-z2m-sensor-{language}-{size}.png", full_page=True)
     assert serious_violations(page) == []

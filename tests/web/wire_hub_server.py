@@ -4,8 +4,9 @@ Started by ``test_kind_wires.py`` as ``python wire_hub_server.py DATA_DIR BROKER
 The hub has one home, an MQTT adapter whose discovery prefixes live under ``PREFIX`` (unique
 per run: the broker is shared), and the API with the web app on a free loopback port. This
 script also plays the devices on the other side of the broker: it announces them (retained
-discovery configs, cleared on exit) and answers each command by reporting the value it was
-sent, as a device that obeyed would. It prints ``READY <base url>`` once the devices are known.
+discovery configs and zigbee2mqtt's device list, cleared on exit) and answers each command by
+reporting the value it was sent, as a device that obeyed would. It prints ``READY <base url>``
+once the hub knows every device.
 """
 
 from __future__ import annotations
@@ -33,7 +34,19 @@ from orbithub.core.registry import Space, SpaceKind
 
 SETTINGS = ApiSettings(password_time_cost=1, password_memory_kib=8192)
 WITHIN_S = 20.0
-DEVICES = ("mqtt:study-ac", "mqtt:study-blind", "mqtt:study-lamp")
+MOTION_S = 1.0
+Z2M_DEVICES = Path(__file__).resolve().parents[1] / "fixtures" / "mqtt" / "z2m_bridge_devices.json"
+Z2M_NAMES = {
+    "living_trv": "0x00aa000000000005",
+    "bedroom_blind": "0x00aa000000000008",
+    "bathroom_sensor": "0x00aa000000000004",
+}
+DEVICES = (
+    "mqtt:study-ac",
+    "mqtt:study-blind",
+    "mqtt:study-lamp",
+    *(f"z2m:{ieee}" for ieee in Z2M_NAMES.values()),
+)
 
 
 def _ha_configs(prefix: str) -> dict[str, dict[str, Any]]:
@@ -89,6 +102,26 @@ def _first_states(prefix: str) -> dict[str, bytes]:
     }
 
 
+def _z2m_states() -> dict[str, dict[str, Any]]:
+    """What each zigbee2mqtt device reports first (its JSON state message)."""
+    return {
+        "living_trv": {
+            "local_temperature": 19.5,
+            "occupied_heating_setpoint": 21,
+            "system_mode": "heat",
+        },
+        "bedroom_blind": {"position": 100, "state": "OPEN"},
+        "bathroom_sensor": {
+            "temperature": 23.4,
+            "humidity": 58,
+            "battery": 87,
+            "contact": False,
+            # Someone walks past as the hub starts: the page says when motion was last seen.
+            "occupancy": True,
+        },
+    }
+
+
 class Devices:
     """The devices' side of the broker: announce, report, and obey commands."""
 
@@ -97,6 +130,7 @@ class Devices:
         self.client = MqttClient(parse_broker_url(url), self._got)
         self.retained: set[str] = set()
         self.commands: asyncio.Queue[tuple[str, bytes]] = asyncio.Queue()
+        self.z2m = _z2m_states()
 
     def _got(self, topic: str, payload: bytes, _props: Any) -> None:
         self.commands.put_nowait((topic, payload))
@@ -106,18 +140,39 @@ class Devices:
         await self.client.publish(topic, payload, qos=1, retain=True)
 
     async def announce(self) -> None:
-        self.client.subscribe((f"{self.prefix}/dev/+/+/set",), qos=1)
+        z2m = f"{self.prefix}/z2m"
+        self.client.subscribe((f"{self.prefix}/dev/+/+/set", f"{z2m}/+/set"), qos=1)
         await self.client.settled(WITHIN_S)
         for topic, payload in _first_states(self.prefix).items():
             await self.publish(topic, payload)
         for topic, config in _ha_configs(self.prefix).items():
             await self.publish(topic, orjson.dumps(config))
+        listed = orjson.loads(Z2M_DEVICES.read_bytes())["payload"]
+        chosen = [d for d in listed if d.get("friendly_name") in Z2M_NAMES]
+        await self.publish(f"{z2m}/bridge/devices", orjson.dumps(chosen))
+        for name, state in self.z2m.items():
+            await self.publish(f"{z2m}/{name}/availability", b'{"state": "online"}')
+            await self.publish(f"{z2m}/{name}", orjson.dumps(state))
+
+    async def obey_z2m(self, name: str, payload: bytes) -> None:
+        """A zigbee2mqtt device takes the JSON it was sent as its new state and reports it."""
+        state = self.z2m.setdefault(name, {})
+        change = orjson.loads(payload)
+        if isinstance(change, dict):
+            state.update(change)
+            motor = {"OPEN": 100, "CLOSE": 0}.get(str(change.get("state")))
+            if motor is not None:
+                state["position"] = motor
+        await self.publish(f"{self.prefix}/z2m/{name}", orjson.dumps(state))
 
     async def obey(self) -> None:
         """Report every commanded value back on its state topic (the motor's on the position)."""
         while True:
             topic, payload = await self.commands.get()
             base = topic.removesuffix("/set")
+            if base.startswith(f"{self.prefix}/z2m/"):
+                await self.obey_z2m(base.rsplit("/", 1)[1], payload)
+                continue
             if base.endswith("/blind/motor"):
                 position = {b"OPEN": b"100", b"CLOSE": b"0"}.get(payload)
                 if position is not None:
@@ -171,6 +226,8 @@ async def run(data_dir: Path, url: str, prefix: str) -> None:
                 await devices.client.connected.wait()
                 await devices.announce()
                 await _discovered(rt.hub)
+                await asyncio.sleep(MOTION_S)
+                await devices.obey_z2m("bathroom_sensor", b'{"occupancy": false}')
             obeying = tasks.create_task(devices.obey())
             sys.stdout.write(f"READY {services.url}\n")
             sys.stdout.flush()

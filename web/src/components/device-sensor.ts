@@ -2,9 +2,11 @@
 or closed, the last motion "3 min ago" — and its battery. */
 
 import { html, nothing, type TemplateResult } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
+import { api } from '../api';
 import { hubNow } from '../clock';
 import { formatNumber, language, t } from '../i18n';
+import type { History } from '../types';
 import { KindPanel } from './device-panel';
 
 const MINUTE = 60;
@@ -14,6 +16,10 @@ const DAY = 86400;
 @customElement('orbit-sensor-panel')
 export class SensorPanel extends KindPanel {
   private timer = 0;
+  /** When the sensor last saw motion (hub time), from its recorded day; null when it did not. */
+  @state() private lastMotion: number | null = null;
+  /** The motion value the last look at the history was for: it is looked up again on a change. */
+  private lookedFor: unknown = undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -52,13 +58,28 @@ export class SensorPanel extends KindPanel {
     );
   }
 
-  /** "Motion now", or when the last motion ended ("Last motion 3 min ago"). */
+  /** "Motion now", or when it last saw motion ("Last motion 3 min ago"), or "No motion". */
   private motion(): string {
-    const p = this.kind?.props;
-    const entry = p?.motion ? this.device?.state[p.motion.path] : undefined;
-    if (entry?.value === true) return t('glance.motion');
-    if (entry?.last_changed === undefined) return t('glance.no_motion');
-    return t('kind.last_motion', { ago: ago(hubNow() - entry.last_changed) });
+    const path = this.kind?.props.motion?.path;
+    const now = path ? this.device?.state[path]?.value : undefined;
+    if (path && now !== this.lookedFor) {
+      this.lookedFor = now;
+      void this.findLastMotion(path);
+    }
+    if (now === true) return t('glance.motion');
+    if (this.lastMotion === null) return t('kind.no_motion_day');
+    return t('kind.last_motion', { ago: ago(hubNow() - this.lastMotion) });
+  }
+
+  /** When the recorded day last had motion: the moment the last "motion" turned to "none".
+  Raw points (a sensor reports at most about once a minute), since buckets keep only each
+  bucket's last value and would hide a short motion. */
+  private async findLastMotion(path: string): Promise<void> {
+    const since = Math.floor(hubNow() - DAY);
+    const url = `/api/devices/${encodeURIComponent(this.deviceId)}/history/${encodeURIComponent(path)}?since=${since}`;
+    const points = (await api.get<History>(url).catch(() => null))?.points ?? [];
+    const last = points.map((point) => Boolean(point.value)).lastIndexOf(true);
+    this.lastMotion = last < 0 ? null : (points[last + 1]?.time ?? hubNow());
   }
 }
 
@@ -66,8 +87,8 @@ export class SensorPanel extends KindPanel {
 export function ago(seconds: number): string {
   const format = new Intl.RelativeTimeFormat(language(), { numeric: 'auto', style: 'short' });
   const s = Math.max(0, seconds);
-  if (s < MINUTE) return format.format(0, 'minute');
-  if (s < HOUR) return format.format(-Math.round(s / MINUTE), 'minute');
+  // Under a minute still reads "1 min ago": "now" would read like motion now.
+  if (s < HOUR) return format.format(-Math.max(1, Math.round(s / MINUTE)), 'minute');
   if (s < DAY) return format.format(-Math.round(s / HOUR), 'hour');
   return format.format(-Math.round(s / DAY), 'day');
 }

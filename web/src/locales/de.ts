@@ -285,6 +285,7 @@ export const locale: Locale = {
     'kind.door': 'Tür oder Fenster',
     'kind.motion': 'Bewegung',
     'kind.last_motion': 'Letzte Bewegung {ago}',
+    'kind.no_motion_day': 'Keine Bewegung in 24 h',
     'kind.light_level': 'Helligkeit',
     'kind.battery': 'Akku',
     'kind.cleaned': 'Gereinigt',

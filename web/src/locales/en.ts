@@ -280,6 +280,7 @@ export const messages = {
   'kind.door': 'Door or window',
   'kind.motion': 'Motion',
   'kind.last_motion': 'Last motion {ago}',
+  'kind.no_motion_day': 'No motion in 24 h',
   'kind.light_level': 'Light level',
   'kind.battery': 'Battery',
   'kind.cleaned': 'Cleaned',

@@ -284,6 +284,7 @@ export const locale: Locale = {
     'kind.door': '门窗',
     'kind.motion': '人体移动',
     'kind.last_motion': '上次有人 {ago}',
+    'kind.no_motion_day': '24 小时内无人',
     'kind.light_level': '光照',
     'kind.battery': '电量',
     'kind.cleaned': '已清扫',
