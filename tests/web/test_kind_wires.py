@@ -185,6 +185,10 @@ def test_a_discovered_blind_and_lamp_get_their_pages(
     blind.locator("[data-path='curtain.target-position'] input").fill("40")
     _wait_for(wire_hub, BLIND, "curtain.current-position", 40)
     expect(blind.locator("[data-state]")).to_contain_text("40")
+    # "Close" is the wire's own close command; the blind reports itself closed.
+    blind.locator("[data-motor='close']").click()
+    _wait_for(wire_hub, BLIND, "curtain.current-position", 0)
+    expect(blind.locator("[data-state]")).to_have_text(words["closed"])
     page.screenshot(path=artifacts / f"kind-wire-cover-{language}-{size}.png", full_page=True)
     assert serious_violations(page) == []
     page.goto(f"/#/device/{LAMP}")
