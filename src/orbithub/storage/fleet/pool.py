@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import asyncpg
@@ -14,6 +15,7 @@ CONNECTION_ERRORS = (
     OSError,
     TimeoutError,
     asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
     asyncpg.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,
 )
@@ -36,6 +38,12 @@ class Connection:
         return self._conn  # type: ignore[no-any-return]
 
     async def __aexit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, CONNECTION_ERRORS):
+            # A connection the server ended (a restart) can be left mid-protocol; the pool
+            # opens a fresh one in its place at the next acquire. (One the pool already took
+            # back needs nothing more.)
+            with contextlib.suppress(asyncpg.InterfaceError):
+                self._conn.terminate()
         await self._pool.release(self._conn)
         if isinstance(exc, CONNECTION_ERRORS):
             raise DatabaseUnreachableError(_unreachable(self._url, exc)) from exc
