@@ -112,7 +112,10 @@ def test_serve_loads_an_added_device_and_commands_reach_it(
         wait_until(lambda: answers(tmp_path), "the hub's control socket")
 
         def on() -> object:
-            values = ask(tmp_path, {"op": "get", "device": "purifier"})
+            try:
+                values = ask(tmp_path, {"op": "get", "device": "purifier"})
+            except ControlError:
+                return None  # not added yet, or the hub is slow to answer on a busy machine
             assert isinstance(values, dict)
             return values.get("air-purifier.on", {}).get("value")
 
@@ -120,6 +123,7 @@ def test_serve_loads_an_added_device_and_commands_reach_it(
         done = ask(
             tmp_path,
             {"op": "set", "device": "purifier", "property": "air-purifier.on", "value": False},
+            timeout=15,
         )
         assert done == {"confirmed": True, "message": ""}
         assert purifier.values.values["air-purifier.on"] is False
@@ -158,7 +162,9 @@ def test_the_demo_runs_the_purifier_and_the_bedside_lamp_over_miio(tmp_path: Pat
         assert "dropped" in listed.output  # their specs came in as files a user drops in
         wanted = value("bedroom-lamp", "light.on") is not True
         done = ask(
-            data, {"op": "set", "device": "bedroom-lamp", "property": "light.on", "value": wanted}
+            data,
+            {"op": "set", "device": "bedroom-lamp", "property": "light.on", "value": wanted},
+            timeout=15,
         )
         assert done == {"confirmed": True, "message": ""}
         wait_until(lambda: value("bedroom-lamp", "light.on") is wanted, "the lamp polled back")
