@@ -81,3 +81,12 @@ async def test_leaving_a_home_takes_it_away_at_once(fleet: Fleet) -> None:
     assert await fleet.store.homes.remove_member("flat-a", carl)
     answer = await fleet.client.get("/api/homes/flat-a/devices", headers=fleet.auth("carl"))
     assert answer.status_code == 404
+
+
+async def test_a_database_outage_is_a_503_that_names_no_server(fleet: Fleet) -> None:
+    await fleet.store.close()
+    answer = await fleet.client.get("/api/homes/flat-b/devices", headers=fleet.auth("bob"))
+    assert answer.status_code == 503
+    assert answer.json()["code"] == "unavailable"
+    assert "127.0.0.1" not in answer.text
+    assert answer.headers["Retry-After"] == "5"

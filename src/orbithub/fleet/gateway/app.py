@@ -8,13 +8,15 @@ signing key is kept in the database, so every gateway of a fleet accepts every o
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+import logging
+
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.routing import APIRoute
 from nats.aio.client import Client
 
 from orbithub import __version__
 from orbithub.api.auth import Accounts
-from orbithub.api.errors import BodySizeLimit, install_error_handlers
+from orbithub.api.errors import BodySizeLimit, ErrorResponse, error_response, install_error_handlers
 from orbithub.api.routes.auth import router as auth_router
 from orbithub.api.settings import ApiSettings
 from orbithub.core.hub import Hub
@@ -22,9 +24,12 @@ from orbithub.fleet.gateway.commands import REPLY_TIMEOUT
 from orbithub.fleet.gateway.live import live_endpoint
 from orbithub.fleet.gateway.routes import router
 from orbithub.storage.db import Database
+from orbithub.storage.errors import StorageError
 from orbithub.storage.fleet import FleetStore
 
 __all__ = ["create_gateway_app"]
+
+_LOGGER = logging.getLogger(__name__)
 
 # The single hub's sign-in routes a gateway serves; onboarding (the first user becomes the
 # hub's owner) is left out: fleet accounts are made by the operator, and rights come from homes.
@@ -67,6 +72,7 @@ def create_gateway_app(
     app.state.nats = nats
     app.state.reply_timeout = reply_timeout
     install_error_handlers(app)
+    app.add_exception_handler(StorageError, _database_unavailable)
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     sign_in = APIRouter()
     sign_in.routes.extend(
@@ -76,3 +82,14 @@ def create_gateway_app(
     app.include_router(router)
     app.add_api_websocket_route("/api/homes/ws", live_endpoint)
     return app
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> ErrorResponse:
+    # The detail (the server's address, the driver's words) is for the operator's log only.
+    _LOGGER.warning("%s %s: %s", request.method, request.url.path, exc)
+    return error_response(
+        503,
+        "unavailable",
+        "the fleet's database is not answering; try again in a moment",
+        headers={"Retry-After": "5"},
+    )
