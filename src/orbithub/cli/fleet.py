@@ -17,12 +17,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import nats
+import nats.errors
 import typer
+from nats.aio.client import Client
 from rich.console import Console
 
 from orbithub.cli.signals import Stopped, exit_stopped, run_until_signalled
 from orbithub.errors import OrbitHubError
-from orbithub.fleet import LocalCluster, StreamSettings, ensure_consumers, ensure_stream
+from orbithub.fleet import (
+    JetStreamError,
+    LocalCluster,
+    StreamSettings,
+    ensure_consumers,
+    ensure_stream,
+)
 from orbithub.fleet.cluster import free_port
 from orbithub.fleet.simulate import Simulation, publish_nats
 from orbithub.fleet.simulate_mqtt import publish_mqtt
@@ -39,6 +47,7 @@ console = Console()
 err_console = Console(stderr=True)
 _LOGGER = logging.getLogger(__name__)
 _STATS_EVERY = 10.0
+_SETUP_WITHIN = 60.0
 
 NatsUrls = Annotated[
     str,
@@ -128,10 +137,15 @@ def worker(
 
 async def _work(urls: list[str], db: str, schema: str | None, settings: WorkerSettings) -> None:
     store = await FleetStore.open(db, schema=schema)
-    nc = await nats.connect(servers=urls, max_reconnect_attempts=-1, reconnect_time_wait=0.5)
+    nc = await nats.connect(
+        servers=urls,
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=0.5,
+        error_cb=_nats_error,
+        disconnected_cb=_nats_disconnected,
+    )
     try:
-        await ensure_stream(nc, settings.stream)
-        await ensure_consumers(nc, settings.stream)
+        await _ensure(nc, settings.stream)
         running = Worker(nc, store, settings)
         stop = asyncio.Event()
         runner = asyncio.create_task(running.run(stop))
@@ -159,6 +173,30 @@ async def _work(urls: list[str], db: str, schema: str | None, settings: WorkerSe
         with contextlib.suppress(Exception):
             await nc.close()
         await store.close()
+
+
+async def _nats_error(exc: Exception) -> None:
+    # nats-py would print a traceback for every failed reconnect to a node that is down.
+    _LOGGER.warning("NATS: %s", exc or type(exc).__name__)
+
+
+async def _nats_disconnected() -> None:
+    _LOGGER.warning("NATS: disconnected; moving to another node")
+
+
+async def _ensure(nc: Client, stream: StreamSettings) -> None:
+    """Create the stream and consumers, waiting while a starting cluster cannot answer yet."""
+    deadline = time.monotonic() + _SETUP_WITHIN
+    while True:
+        try:
+            await ensure_stream(nc, stream)
+            await ensure_consumers(nc, stream)
+            return
+        except (JetStreamError, nats.errors.Error, TimeoutError) as exc:
+            if time.monotonic() > deadline or "partition count" in str(exc):
+                raise
+            _LOGGER.warning("setting up the stream: %s; trying again", exc)
+            await asyncio.sleep(1)
 
 
 @fleet_app.command("simulate")

@@ -210,8 +210,11 @@ class Worker:
         self._decoder.forget(partition, self.settings.stream.partitions)
         with contextlib.suppress(nats.errors.Error, TimeoutError):
             await unpin(self._nc, self.settings.stream.name, partition)
-        if rest:  # long enough for the owner's waiting pull to get the pin
-            hold.rest_until = time.monotonic() + 2 * self.settings.stream.pin_timeout
+        if rest:
+            # Long enough for the owner's waiting pull to get the pin; short, because an owner
+            # that died a moment ago still counts as alive until its heartbeat expires, and
+            # then this standby must take the partition back.
+            hold.rest_until = time.monotonic() + self.settings.stream.pin_timeout / 2
 
     async def _step(self, partition: int, inbox: Subscription, hold: _Hold) -> None:
         got = await pull(
