@@ -34,7 +34,7 @@ FAST = PollPolicy(
     offline_slowest=0.4,
     budget=1000,
 )
-QUICK = Timing(first_wait=0.2, max_wait=0.4, deadline=1.5)
+QUICK = Timing(first_wait=0.2, max_wait=0.4, deadline=2.5)
 
 
 def purifier_spec() -> DeviceType:
