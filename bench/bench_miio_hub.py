@@ -80,7 +80,9 @@ async def _bench(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
-        policy = PollPolicy(fastest=args.period, slowest=args.period, after_command=0.3)
+        policy = PollPolicy(
+            fastest=args.period, slowest=args.period, after_command=0.3, budget=10_000
+        )
         adapter = MiioAdapter(
             data, resolver=SpecResolver(data, service_url=None), policy=policy, watch_every=5.0
         )

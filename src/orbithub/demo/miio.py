@@ -27,6 +27,7 @@ from orbithub.adapters.sim import SimAdapter
 from orbithub.adapters.sim.base import DeviceSim
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
+from orbithub.errors import OrbitHubError
 from orbithub.files import write_atomically
 from orbithub.spec.miot import dump_spec
 from orbithub.spec.model import Action, Property, Value
@@ -135,15 +136,19 @@ class MiioDemo:
                 # An earlier demo version had it on MQTT: it moves to miIO, its history stays.
                 self._hub.remove_device(device.id)
             host, port = endpoint.address
-            await adapter.add(
-                f"{host}:{port}",
-                token,
-                device_id=device.id,
-                name=device.name,
-                space_id=device.space_id,
-                room_id=device.room_id,
-                aliases=device.aliases,
-            )
+            try:
+                await adapter.add(
+                    f"{host}:{port}",
+                    token,
+                    device_id=device.id,
+                    name=device.name,
+                    space_id=device.space_id,
+                    room_id=device.room_id,
+                    aliases=device.aliases,
+                )
+            except OrbitHubError as exc:
+                # The rest of the demo goes on without it, as a home goes on without a device.
+                _LOGGER.warning("the demo's %s could not be added over miIO: %s", device.id, exc)
         _LOGGER.info("%d demo devices speak miIO on loopback", len(self._running))
 
     async def stop(self) -> None:

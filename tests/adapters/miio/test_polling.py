@@ -63,3 +63,11 @@ def test_a_silent_device_is_unavailable_and_asked_ever_more_rarely_until_it_answ
 def test_an_inconsistent_policy_is_refused() -> None:
     with pytest.raises(ValueError, match="fastest <= slowest"):
         PollPolicy(fastest=10, slowest=5)
+
+
+def test_a_poll_in_two_batches_spends_two_requests_of_the_budget() -> None:
+    pacer = Pacer(POLICY, now=0)
+    pacer.spend(0, 2)
+    pacer.spend(1, 2)
+    pacer.polled(1, answered=True, changed=True)
+    assert pacer.next_poll(1) == 60

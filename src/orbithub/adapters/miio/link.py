@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orbithub.adapters.miio.client import MiioClient
+from orbithub.adapters.miio.client import MAX_BATCH, MiioClient
 from orbithub.adapters.miio.client_types import Timing
 from orbithub.adapters.miio.errors import MiioError, NoAnswer, NoSuchProperty, NotReadable
 from orbithub.adapters.miio.packet import Token
@@ -130,7 +130,7 @@ class Link:
     async def poll(self) -> None:
         """Ask for every readable property once and report what changed."""
         self._polls += 1
-        self._pacer.spend(self._now())
+        self._pacer.spend(self._now(), max(1, -(-len(self._readable) // MAX_BATCH)))
         answered, changed = True, False
         try:
             if not self._readable:

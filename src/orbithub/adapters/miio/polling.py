@@ -85,9 +85,9 @@ class Pacer:
         due = min([self._due, *self._followups])
         return max(now, due, self._budget_frees(now))
 
-    def spend(self, now: float) -> None:
-        """A request went to the device (poll or command): it counts against the budget."""
-        self._sent.append(now)
+    def spend(self, now: float, requests: int = 1) -> None:
+        """Requests went to the device (a poll's batches, a command): they count in the budget."""
+        self._sent.extend([now] * requests)
         self._forget(now)
 
     def polled(self, now: float, *, answered: bool, changed: bool) -> bool:
