@@ -40,7 +40,7 @@ from orbithub.api.settings import ApiSettings
 from orbithub.fleet.changes import changes_subject, decode_changes
 from orbithub.fleet.errors import FleetError
 from orbithub.fleet.gateway.homes import HomeView, home_view
-from orbithub.fleet.gateway.routes import device_out
+from orbithub.fleet.gateway.routes import by_device, device_out
 from orbithub.storage.fleet import FleetChange, FleetStore
 from orbithub.storage.users import Role
 
@@ -185,10 +185,9 @@ class _Session:
     async def _snapshot(self) -> None:
         homes = []
         for home, view in self._views.items():
-            state = await self._store.state(home)
+            values = by_device(await self._store.state(home))
             devices = [
-                device_out(d, [c for c in state if c.device == d.id]).model_dump(mode="json")
-                for d in view.visible()
+                device_out(d, values.get(d.id, [])).model_dump(mode="json") for d in view.visible()
             ]
             homes.append(
                 {

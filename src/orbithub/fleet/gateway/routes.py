@@ -76,6 +76,14 @@ class CommandOut(BaseModel):
     message: str
 
 
+def by_device(state: list[FleetChange]) -> dict[str, list[FleetChange]]:
+    """A home's current values grouped by device."""
+    grouped: dict[str, list[FleetChange]] = {}
+    for change in state:
+        grouped.setdefault(change.device, []).append(change)
+    return grouped
+
+
 def device_out(device: Device, values: list[FleetChange]) -> DeviceOut:
     """A device as the gateway shows it."""
     return DeviceOut(
@@ -108,7 +116,8 @@ async def list_devices(home: str, request: Request, principal: CurrentPrincipal)
     """The devices of a home the caller may see, with their current values."""
     view = await _view(request, principal, home)
     state = await store_of(request).state(home)
-    return [device_out(d, [c for c in state if c.device == d.id]) for d in view.visible()]
+    values = by_device(state)
+    return [device_out(d, values.get(d.id, [])) for d in view.visible()]
 
 
 @router.get("/api/homes/{home}/devices/{device}")

@@ -232,8 +232,12 @@ class FleetStore:
             raise ValueError(f"a change has stream sequence {top}, above the batch's {last_seq}")
         horizon = datetime.now(UTC) + self.future_tolerance
         wanted = {_months.month_of(c.ts) for c in changes if c.ts <= horizon}
-        if not wanted <= self._months:
-            await self.ensure_months(wanted)
+        oldest = min(self._months, default=None)
+        # Months before the oldest attached one are never made again (retention): a device
+        # whose clock is stuck in the past must not cost a catalog look-up per batch.
+        missing = {m for m in wanted - self._months if oldest is None or m > oldest}
+        if missing:
+            await self.ensure_months(missing)
         try:
             return await self._apply(lease, last_seq, changes, horizon)
         except StorageError as exc:
