@@ -18,10 +18,10 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect
+from playwright.sync_api import Browser, Page, Route, ViewportSize, WebSocketRoute, expect
 
 from tests.web.axe import serious_violations
-from tests.web.conftest import OWNER, PASSWORD, PHONE, STEP_TIMEOUT_MS, Hub
+from tests.web.conftest import OWNER, PASSWORD, PHONE, STEP_TIMEOUT_MS, Hub, sign_in
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 HUB_WAIT_S = 10.0
@@ -280,3 +280,41 @@ def test_the_charger_says_whether_it_charges(hub: Hub, owner_token: str, shown: 
     shown.keep("charger")
     with hub.client(owner_token) as client:
         _set(client, "ev-charger", "charger.on", True)
+
+
+def test_a_kind_page_says_when_its_values_are_last_known(
+    hub: Hub, owner_token: str, page: Page, artifacts: Path
+) -> None:
+    down = {"now": False}
+    sockets: list[WebSocketRoute] = []
+
+    def socket(ws: WebSocketRoute) -> None:
+        if down["now"]:
+            ws.close()
+            return
+        ws.connect_to_server()
+        sockets.append(ws)
+
+    def request(route: Route) -> None:
+        if down["now"]:
+            route.abort("connectionrefused")
+        else:
+            route.continue_()
+
+    page.route_web_socket(re.compile(r"/api/ws$"), socket)
+    page.route(re.compile(r"/api/"), request)
+    sign_in(page, OWNER)
+    page.goto("/#/device/desk-lamp")
+    panel = page.locator("[data-kind='light']")
+    brightness = panel.locator("[data-path='light.brightness'] input")
+    expect(brightness).to_be_enabled()
+    expect(panel.locator("[data-note]")).to_have_count(0)
+    down["now"] = True
+    for ws in sockets:
+        ws.close()
+    # The hub is out of reach: the values stay, marked as last known, and nothing can be sent.
+    expect(panel.locator("[data-note]")).to_have_text("(last known)")
+    expect(brightness).to_be_disabled()
+    expect(panel.get_by_role("switch")).to_be_disabled()
+    page.screenshot(path=artifacts / "kind-light-unreachable.png", full_page=True)
+    down["now"] = False

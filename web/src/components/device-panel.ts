@@ -4,6 +4,7 @@ segmented choices, all sending through the one command path of ``CommandElement`
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { connection } from '../connection';
 import { formatValue, propLabel, snap } from '../controls';
 import { localName, t, unitSymbol } from '../i18n';
 import { store } from '../store';
@@ -13,6 +14,12 @@ import { CommandElement, confirmStyles, usable } from './device-commands';
 import type { Kind } from './device-kind';
 
 export const panelStyles = css`
+  .panel.unavailable {
+    opacity: 0.7;
+  }
+  .panel header h2 {
+    margin: 0;
+  }
   .panel header {
     display: flex;
     align-items: center;
@@ -155,8 +162,17 @@ export class KindPanel extends CommandElement {
   /** The card around a panel: the device's name, the power switch when there is one. */
   protected frame(device: Device, on: SpecProperty | undefined, body: TemplateResult): TemplateResult {
     const name = this.nameOf(device);
-    return html`<section class="card panel" data-kind=${this.kind?.name ?? ''} aria-label=${name}>
-      <header><h2>${name}</h2>${on ? this.powerSwitch(device, on, name) : nothing}</header>
+    // Honest state: an unreachable device or hub shows its values as the last known ones.
+    const notes = [
+      device.online ? '' : t('device.unavailable'),
+      device.controllable ? '' : t('device.read_only'),
+      connection.stale ? t('device.stale') : '',
+    ].filter((note) => note);
+    return html`<section class="card panel ${device.online ? '' : 'unavailable'}" data-kind=${this.kind?.name ?? ''} aria-label=${name}>
+      <header>
+        <div><h2>${name}</h2>${notes.length ? html`<span class="muted" data-note>${notes.join(' ')}</span>` : nothing}</div>
+        ${on ? this.powerSwitch(device, on, name) : nothing}
+      </header>
       ${body}
       ${this.feedback(name)}
     </section>`;
