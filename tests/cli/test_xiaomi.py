@@ -59,6 +59,7 @@ def test_add_list_discover_and_remove_never_print_the_token(
     assert "purifier" in listed.output
     assert "xiaomi.airp.mb5" in listed.output
     assert "shipped" in listed.output
+    assert "hub not running" in listed.output
     port = purifier.host.rsplit(":", 1)[1]
     found = runner.invoke(
         app,
@@ -120,6 +121,8 @@ def test_serve_loads_an_added_device_and_commands_reach_it(
             return values.get("air-purifier.on", {}).get("value")
 
         wait_until(lambda: on() is True, "the purifier's state polled")
+        listed = runner.invoke(app, ["xiaomi", "list", *data], env={"COLUMNS": "200"})
+        assert "answering" in listed.output
         done = ask(
             tmp_path,
             {"op": "set", "device": "purifier", "property": "air-purifier.on", "value": False},

@@ -15,9 +15,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from orbithub.access import Commands, DeviceApprovals, StoredOwnerRights
+from orbithub.adapters.miio.adapter import MiioAdapter
 from orbithub.cli.control import ControlServer, socket_path
 from orbithub.cli.running import announced
 from orbithub.cli.settings import Settings
+from orbithub.cli.xiaomi import xiaomi_ops
 from orbithub.core.adapter import Adapter
 from orbithub.core.clock import Clock
 from orbithub.core.hub import Hub
@@ -99,6 +101,9 @@ async def running_hub(
                 hub.add_adapter(adapter)
             socket = socket_path(settings.data_dir)
             control = ControlServer(commands, socket)
+            for adapter in adapters:
+                if isinstance(adapter, MiioAdapter):
+                    control.add_ops(xiaomi_ops(adapter))  # `orbithub xiaomi list` asks it
             async with running([control], tasks), hub:
                 _LOGGER.info(
                     "hub ready: %d spaces, %d devices, data in %s",

@@ -9,12 +9,14 @@ never printed.
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from orbithub.adapters.miio.adapter import MiioAdapter
 from orbithub.adapters.miio.devices import XiaomiDevices
 from orbithub.adapters.miio.discovery import discover
 from orbithub.adapters.miio.specs import SpecResolver, spec_service_from_env
@@ -23,18 +25,20 @@ from orbithub.adapters.miio.tokens import (
     DeviceStoreError,
     XiaomiDeviceStore,
 )
+from orbithub.cli.control import ControlError, Handler, request, socket_path
 from orbithub.cli.options import DatabaseUrl, DataDir
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
 from orbithub.storage.db import DB_FILENAME
 
-__all__ = ["xiaomi_app"]
+__all__ = ["xiaomi_app", "xiaomi_ops"]
 
 xiaomi_app = typer.Typer(
     help="Xiaomi devices on the local network (miIO): discover, add with a token, list, remove.",
     no_args_is_help=True,
 )
+_NOW: dict[object, str] = {True: "answering", False: "[red]not answering[/red]", None: "starting"}
 _console = Console()
 _err_console = Console(stderr=True)
 
@@ -45,6 +49,28 @@ def _run(coro: object) -> None:
     except (OrbitHubError, ValueError) as exc:
         _err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
+
+
+def xiaomi_ops(adapter: MiioAdapter) -> dict[str, Handler]:
+    """The control socket's ``xiaomi.states``: whether each device answers (no token)."""
+
+    async def states(_request: Mapping[str, Any]) -> object:
+        out: dict[str, object] = {}
+        for entry in await adapter.devices.listed():
+            state = adapter.link_state(entry.device.id)
+            out[entry.device.id] = None if state is None else state.online
+        return out
+
+    return {"xiaomi.states": states}
+
+
+async def _states(settings: Settings) -> dict[str, object] | None:
+    """Each device's availability in the hub running on ``settings``, or None when none runs."""
+    try:
+        found = await request(socket_path(settings.data_dir), {"op": "xiaomi.states"}, timeout=3)
+    except ControlError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def _devices(settings: Settings, *, offline: bool) -> XiaomiDevices:
@@ -193,6 +219,7 @@ def list_(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
 
     async def go() -> None:
         listed = await _devices(settings, offline=True).listed()
+        states = await _states(settings)
         if not listed:
             _console.print(
                 "No Xiaomi device added yet: `orbithub xiaomi discover`, then "
@@ -202,12 +229,15 @@ def list_(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
             return
         table = Table(header_style="bold")
         table.add_column("id", no_wrap=True, min_width=max(len(e.device.id) for e in listed))
-        for column in ("name", "model", "address", "device id", "room", "spec"):
+        for column in ("name", "model", "address", "device id", "room", "spec", "now"):
             table.add_column(column)
         for entry in listed:
             d = entry.device
             spec = f"{entry.spec.source}" if entry.spec else f"[yellow]{entry.problem}[/yellow]"
-            table.add_row(d.id, d.name, d.model, d.address, str(d.did), d.room_id or "", spec)
+            now = (
+                _NOW.get((states or {}).get(d.id), "") if states is not None else "hub not running"
+            )
+            table.add_row(d.id, d.name, d.model, d.address, str(d.did), d.room_id or "", spec, now)
         _console.print(table)
 
     _run(go())
