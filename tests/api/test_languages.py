@@ -58,6 +58,14 @@ async def test_permission_and_validation_errors_follow_the_language(api: ApiHarn
     assert refused.status_code == 403
     assert refused.json()["code"] == "forbidden"
     assert refused.json()["message"].startswith("Nur ein Eigentümer")
+    owner = await api.owner()
+    unknown = await api.client.put(
+        "/api/devices/no-such-lamp/properties/light.on",
+        json={"value": True},
+        headers={**owner.headers, **_GERMAN},
+    )
+    assert unknown.status_code == 404
+    assert unknown.json()["message"] == "Kein Gerät „no-such-lamp“, das Sie sehen dürfen"
     unsigned = await api.client.get("/api/me", headers=_CHINESE)
     assert unsigned.json() == {"code": "unauthenticated", "message": "请先登录"}
     bad = await api.client.post("/api/auth/login", json={"username": "alex"}, headers=_CHINESE)

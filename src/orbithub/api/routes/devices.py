@@ -22,7 +22,7 @@ from orbithub.api.deps import (
     audit,
     device_for_view,
 )
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, said
 from orbithub.api.render import JsonResponse, device_dict
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
@@ -196,11 +196,7 @@ def _known(hub: Hub, principal: Principal, device_id: str) -> Device:
     """The device, 404 for an unknown id (an unknown id is not worth an audit entry)."""
     device = hub.registry.find_device(device_id)
     if device is None:
-        raise ApiError(
-            404,
-            "not_found",
-            f"no device {device_id!r} that you may see; GET /api/devices lists yours",
-        )
+        raise said(404, "not_found", "access.no_device", device=device_id)
     return device
 
 
