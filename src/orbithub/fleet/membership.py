@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 import orjson
 from nats.aio.client import Client
@@ -19,6 +20,7 @@ from nats.js.api import KeyValueConfig, StorageType
 from nats.js.kv import KeyValue
 
 from orbithub.fleet.errors import JetStreamError
+from orbithub.fleet.jetstream import last_stored
 
 __all__ = ["BUCKET", "Membership", "assign", "owner_of"]
 
@@ -102,6 +104,14 @@ class Membership:
         subjects = info.get("state", {}).get("subjects") or {}
         prefix = len(f"$KV.{BUCKET}.")
         return sorted(subject[prefix:] for subject in subjects)
+
+    async def silent_for(self, worker: str) -> float | None:
+        """Seconds since ``worker``'s last heartbeat (by the stream's clock), None if none."""
+        await self._bucket()
+        stored = await last_stored(self._nc, f"KV_{BUCKET}", f"$KV.{BUCKET}.{worker}")
+        if stored is None:
+            return None
+        return (datetime.now(UTC) - stored.time).total_seconds()
 
     async def leave(self) -> None:
         """Take this worker off the list at once (a clean stop), so others need not wait.

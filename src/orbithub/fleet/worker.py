@@ -195,13 +195,26 @@ class Worker:
                     await asyncio.sleep(_IDLE)
                 if hold.pin is not None and not self._owns(partition):
                     owner = owner_of(partition, self._members)
-                    _LOGGER.info("partition %d: handing it to %s", partition, owner)
-                    await self._release(partition, hold, rest=True)
+                    if owner is not None and await self._beating(owner):
+                        _LOGGER.info("partition %d: handing it to %s", partition, owner)
+                        await self._release(partition, hold, rest=True)
             if hold.pin is not None:
                 await self._release(partition, hold, rest=False)
         finally:
             with contextlib.suppress(nats.errors.Error):
                 await inbox.unsubscribe()
+
+    async def _beating(self, worker: str) -> bool:
+        """Whether ``worker`` beat recently.
+
+        A worker that died (or is paused) still counts as a member until its entry expires,
+        and must not be handed a partition it cannot pull.
+        """
+        try:
+            age = await self._membership.silent_for(worker)
+        except (nats.errors.Error, JetStreamError, TimeoutError):
+            return False
+        return age is not None and age < 2.5 * self.settings.heartbeat
 
     async def _release(self, partition: int, hold: _Hold, *, rest: bool) -> None:
         hold.pin, hold.lease, hold.last_cseq = None, None, 0
@@ -210,11 +223,8 @@ class Worker:
         self._decoder.forget(partition, self.settings.stream.partitions)
         with contextlib.suppress(nats.errors.Error, TimeoutError):
             await unpin(self._nc, self.settings.stream.name, partition)
-        if rest:
-            # Long enough for the owner's waiting pull to get the pin; short, because an owner
-            # that died a moment ago still counts as alive until its heartbeat expires, and
-            # then this standby must take the partition back.
-            hold.rest_until = time.monotonic() + self.settings.stream.pin_timeout / 2
+        if rest:  # long enough for the owner's next pull to get the pin, not this one's
+            hold.rest_until = time.monotonic() + 2 * self.settings.stream.pin_timeout
 
     async def _step(self, partition: int, inbox: Subscription, hold: _Hold) -> None:
         got = await pull(
