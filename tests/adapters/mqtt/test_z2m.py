@@ -174,8 +174,8 @@ def test_own_sensor_contact_and_occupancy(own: Z2mDevices) -> None:
         "environment.temperature": 21.4,
         "environment.relative-humidity": 55.0,
         "battery.battery-level": 97,
-        # z2m contact=true means closed; this fixture declares value_on false, value_off true
-        "magnet-sensor.contact-state": False,
+        # z2m contact=true means closed, and contact-state is true when closed
+        "magnet-sensor.contact-state": True,
         "motion-sensor.motion-state": False,
     }
 
@@ -272,3 +272,13 @@ def test_decoded_values_pass_the_spec_check(own: Z2mDevices) -> None:
         assert values
         for path, value in values.items():
             assert check_report(device.spec.property(path), value) == value
+
+
+def test_a_zigbee_door_that_opens_reads_open(own: Z2mDevices) -> None:
+    # contact-state follows the built-in magnet sensor: true when the door is closed.
+    sensor = _by_name(own)["bathroom_sensor"]
+    topic = "zigbee2mqtt/bathroom_sensor"
+    opened = decode_state(sensor.binding, topic, b'{"contact":false}')
+    closed = decode_state(sensor.binding, topic, b'{"contact":true}')
+    assert opened == {"magnet-sensor.contact-state": False}
+    assert closed == {"magnet-sensor.contact-state": True}

@@ -67,7 +67,7 @@ BINARY_READINGS: Mapping[str, Reading] = {
     "window": Reading("magnet-sensor", "contact-state", Format.BOOL, inverted=True),
     "opening": Reading("magnet-sensor", "contact-state", Format.BOOL, inverted=True),
     "garage_door": Reading("magnet-sensor", "contact-state", Format.BOOL, inverted=True),
-    "contact": Reading("magnet-sensor", "contact-state", Format.BOOL),
+    "contact": Reading("magnet-sensor", "contact-state", Format.BOOL, inverted=True),
     "motion": Reading("motion-sensor", "motion-state", Format.BOOL),
     "occupancy": Reading("motion-sensor", "motion-state", Format.BOOL),
     "presence": Reading("motion-sensor", "motion-state", Format.BOOL),

@@ -186,6 +186,10 @@ def _feature(
     if kind == "binary":
         on = _scalar(feature.get("value_on"), True)
         off = _scalar(feature.get("value_off"), False)
+        if standard is not None and standard.inverted:
+            # zigbee2mqtt's contact is "on" when open (value_on false), while contact-state
+            # is true when closed: a door that opens must read open.
+            on, off = off, on
         toggle = feature.get("value_toggle")
         codec: Codec = BoolCodec(
             (on,), (off,), on, off, ignored=(toggle,) if isinstance(toggle, str) else ()
