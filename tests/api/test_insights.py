@@ -12,6 +12,8 @@ from orbithub.api.services import app_services
 from orbithub.assistant.anomaly import AlertStore, Detector
 from orbithub.assistant.suggest import Suggester, SuggestionStore, YamlFolderSink
 from orbithub.automation import load_documents
+from orbithub.cli.automations import AUTOMATIONS_DIR, start_automations
+from orbithub.core.tasks import task_scope
 from orbithub.storage import DB_FILENAME
 from orbithub.storage.users import Role
 from tests.api.conftest import ApiHarness, Scope, in_own_task, open_api
@@ -27,19 +29,26 @@ async def insights(
     """The API over a copy of the simulated weeks, an hour after they end, with insights."""
     weeks = demo_weeks(tmp_path_factory)
     shutil.copy(weeks.data_dir / DB_FILENAME, tmp_path / DB_FILENAME)
-    async with in_own_task(open_api(tmp_path, start=weeks.end + 3600)) as api:
+    async with (
+        in_own_task(open_api(tmp_path, start=weeks.end + 3600)) as api,
+        in_own_task(task_scope()) as tasks,
+    ):
+        # Accepting saves through the engine's library, as POST /api/automations does.
+        engine = await start_automations(
+            api.hub, tmp_path, tasks, db=api.db, commands=api.app.state.commands.port()
+        )
         suggester = Suggester(
             registry=api.hub.registry,
             clock=api.clock,
             db=api.db,
             store=SuggestionStore(tmp_path / "insights" / "suggestions.json"),
-            sink=YamlFolderSink(tmp_path / "automations"),
+            sink=YamlFolderSink(tmp_path / AUTOMATIONS_DIR),
         )
         detector = Detector(
             api.hub, api.db, store=AlertStore(tmp_path / "insights" / "alerts.json")
         )
         detector.start()
-        api.attach(suggestions=suggester, alerts=detector)
+        api.attach(suggestions=suggester, alerts=detector, automations=engine)
         yield api
         detector.stop()
 
@@ -78,7 +87,7 @@ async def test_an_adult_accepts_and_rejects_suggestions(
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["status"] == "accepted"
     assert accepted.json()["decided_by"] == "mei"
-    automations, _ = load_documents(tmp_path / "automations")
+    automations, _ = load_documents(tmp_path / AUTOMATIONS_DIR)
     assert [a.id for a in automations] == [first["automation_id"]]
 
     again = await api.client.post(f"/api/suggestions/{first['id']}/reject", headers=mei.headers)

@@ -1,4 +1,7 @@
-"""An automation sent to the API: its body read as JSON or YAML, and its problems as answers.
+"""An automation sent to the API: its body read as JSON or YAML, whose it is, its problems.
+
+Every way an automation is saved over HTTP (``POST``/``PUT /api/automations``, accepting a
+suggestion) reads it, decides its owner and answers its problems here, so they agree.
 
 The app's YAML editor marks each problem at its line, so a YAML body's errors carry the line
 (from 1) its path points at: a syntax error where the parser stopped, an invalid field or a
@@ -10,12 +13,16 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from dataclasses import dataclass
+from typing import TypedDict
 
 import orjson
 import yaml
 from fastapi import Request
 
+from orbithub.access import Principal
 from orbithub.api.errors import ApiError
+from orbithub.api.services import required, services_of
+from orbithub.automation.engine import Engine
 from orbithub.automation.errors import (
     AutomationError,
     AutomationFileError,
@@ -23,12 +30,25 @@ from orbithub.automation.errors import (
     AutomationRefusedError,
     UnknownAutomationError,
 )
-from orbithub.automation.library import AutomationExistsError, ReadOnlyAutomationError
+from orbithub.automation.library import (
+    AutomationExistsError,
+    AutomationLibrary,
+    ReadOnlyAutomationError,
+)
 from orbithub.automation.loader import with_lines
 from orbithub.bounded import LimitExceeded
 from orbithub.bounded.documents import DocumentTooLarge, load_json, load_yaml
 
-__all__ = ["AutomationBody", "edit_error", "read_body"]
+__all__ = [
+    "AutomationBody",
+    "Ownership",
+    "automation_engine",
+    "automation_library",
+    "edit_error",
+    "library_of",
+    "owned_by",
+    "read_body",
+]
 
 _WRAPPED = "automations[0]."
 
@@ -148,3 +168,49 @@ def edit_error(exc: AutomationError, body: AutomationBody | None = None) -> ApiE
     if isinstance(exc, AutomationExistsError):
         return ApiError(409, "conflict", str(exc))
     return ApiError(503, "unavailable", str(exc))
+
+
+def automation_engine(request: Request) -> Engine:
+    """The running automation engine (503 while it is not running)."""
+    return required(services_of(request).automations, "the automation engine is")
+
+
+def library_of(engine: Engine) -> AutomationLibrary:
+    """Where the engine keeps the automations the API writes (503 when nowhere)."""
+    if engine.library is None:
+        raise ApiError(
+            503,
+            "unavailable",
+            "automations are not backed by a folder here; edit them where they are defined",
+        )
+    return engine.library
+
+
+def automation_library(request: Request) -> AutomationLibrary:
+    """The running engine's library (503 without an engine or a folder)."""
+    return library_of(automation_engine(request))
+
+
+class Ownership(TypedDict):
+    """The keyword arguments of ``AutomationLibrary.save`` that say whose an automation is."""
+
+    owner: str
+    household: bool
+    rights: Principal
+
+
+def owned_by(principal: Principal, data: object) -> Ownership:
+    """Who an automation saved by ``principal`` belongs to, and whose rights check it.
+
+    Raises:
+        ApiError: 403 when someone other than an owner of the hub asks for a household one.
+    """
+    household = isinstance(data, dict) and data.get("household") is True
+    if household and not principal.is_owner:
+        raise ApiError(
+            403,
+            "forbidden",
+            "only an owner of the hub may mark an automation household (run with the hub's "
+            "own rights); leave household out and it runs with yours",
+        )
+    return Ownership(owner=principal.user_id, household=household, rights=principal)

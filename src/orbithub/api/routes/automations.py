@@ -11,27 +11,29 @@ audited. ``POST /api/webhooks/{id}`` needs no account: the webhook's id is its s
 from __future__ import annotations
 
 import dataclasses
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from orbithub.access import Actor, Principal
-from orbithub.api.automation_bodies import edit_error, read_body
+from orbithub.api.automation_bodies import (
+    automation_engine,
+    edit_error,
+    library_of,
+    owned_by,
+    read_body,
+)
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit, get_commands
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
-from orbithub.api.services import required, services_of
 from orbithub.automation import Automation, Engine, Scene, apply_scene, explain, explain_run
 from orbithub.automation import triggers as trig
 from orbithub.automation.errors import (
     AutomationError,
 )
 from orbithub.automation.explain import Language
-from orbithub.automation.library import (
-    AutomationLibrary,
-)
 from orbithub.automation.owners import Need, reach, refusals
 from orbithub.automation.trace import Evaluation, RunTrace
 from orbithub.core.context import Context, Origin
@@ -176,20 +178,6 @@ class WebhookOut(BaseModel):
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _engine(request: Request) -> Engine:
-    return required(services_of(request).automations, "the automation engine is")
-
-
-def _library(engine: Engine) -> AutomationLibrary:
-    if engine.library is None:
-        raise ApiError(
-            503,
-            "unavailable",
-            "automations are not backed by a folder here; edit them where they are defined",
-        )
-    return engine.library
-
-
 def _lang(principal: Principal, lang: str | None) -> Language:
     """The language of the sentences: the one asked for, else the person's, else English."""
     chosen = (lang or principal.language or "en").lower()
@@ -266,34 +254,11 @@ def _out(engine: Engine, automation: Automation) -> AutomationOut:
     )
 
 
-class _Ownership(TypedDict):
-    owner: str
-    household: bool
-    rights: Principal
-
-
-def _owned(principal: Principal, data: object) -> _Ownership:
-    """Who an automation saved by ``principal`` belongs to, and whose rights check it.
-
-    Raises:
-        ApiError: 403 when someone other than an owner of the hub asks for a household one.
-    """
-    household = isinstance(data, dict) and data.get("household") is True
-    if household and not principal.is_owner:
-        raise ApiError(
-            403,
-            "forbidden",
-            "only an owner of the hub may mark an automation household (run with the hub's "
-            "own rights); leave household out and it runs with yours",
-        )
-    return _Ownership(owner=principal.user_id, household=household, rights=principal)
-
-
 # -- automations --------------------------------------------------------------------------------
 @router.get("/api/automations", responses=_ERRORS, openapi_extra=requires(Right.ADULT))
 async def list_automations(request: Request, principal: AdultPrincipal) -> list[AutomationOut]:
     """Every automation in the spaces the caller may see."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     out = []
     for automation in engine.automations():
         space = _space_of(engine.hub, automation)
@@ -310,11 +275,11 @@ async def list_automations(request: Request, principal: AdultPrincipal) -> list[
 )
 async def create_automation(request: Request, principal: AdultPrincipal) -> AutomationOut:
     """Create an automation from JSON or YAML; it runs at once and is kept in a file."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     body = await read_body(request)
     data = body.data
     try:
-        automation = await _library(engine).save(data, create=True, **_owned(principal, data))
+        automation = await library_of(engine).save(data, create=True, **owned_by(principal, data))
     except AutomationError as exc:
         await audit(
             request,
@@ -347,7 +312,7 @@ async def get_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
     """One automation with its document and status."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     return _out(engine, _visible(principal, engine, automation_id))
 
 
@@ -360,13 +325,13 @@ async def update_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> AutomationOut:
     """Replace an automation (its runs are cancelled; pending work of the old version drops)."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     _visible(principal, engine, automation_id)
     body = await read_body(request)
     data = body.data
     try:
-        automation = await _library(engine).save(
-            data, automation_id=automation_id, **_owned(principal, data)
+        automation = await library_of(engine).save(
+            data, automation_id=automation_id, **owned_by(principal, data)
         )
     except AutomationError as exc:
         await audit(
@@ -387,10 +352,10 @@ async def delete_automation(
     automation_id: str, request: Request, principal: AdultPrincipal
 ) -> Response:
     """Remove an automation and its file."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     automation = _visible(principal, engine, automation_id)
     try:
-        await _library(engine).delete(automation_id)
+        await library_of(engine).delete(automation_id)
     except AutomationError as exc:
         raise edit_error(exc) from None
     await _audited(request, principal, "automation.delete", engine, automation)
@@ -400,7 +365,7 @@ async def delete_automation(
 async def _set_enabled(
     automation_id: str, request: Request, principal: Principal, enabled: bool
 ) -> AutomationOut:
-    engine = _engine(request)
+    engine = automation_engine(request)
     automation = _visible(principal, engine, automation_id)
     if engine.library is not None:
         await engine.library.set_enabled(automation_id, enabled)
@@ -449,7 +414,7 @@ async def run_automation(
     Whoever fires it must be able to command every device it commands (as for a scene): it
     runs with its owner's rights, which may be wider than the caller's.
     """
-    engine = _engine(request)
+    engine = automation_engine(request)
     automation = _visible(principal, engine, automation_id)
     commanded = [t for t in reach(automation, engine.scene, engine.find) if t.need is Need.CONTROL]
     refused = refusals(commanded, principal, engine.hub.registry)
@@ -499,7 +464,7 @@ async def automation_traces(
     lang: _LangQuery = None,
 ) -> TracesOut:
     """The kept runs, step by step, oldest first."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     _visible(principal, engine, automation_id)
     language = _lang(principal, lang)
     return TracesOut(
@@ -544,7 +509,7 @@ async def why_not(
     lang: _LangQuery = None,
 ) -> list[WhyOut]:
     """The trigger evaluations that did not start a run, with the reason as a sentence."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     _visible(principal, engine, automation_id)
     language = _lang(principal, lang)
     return [
@@ -579,7 +544,7 @@ def _may(principal: Principal, hub: Hub, scene: Scene, *, control: bool) -> bool
 @router.get("/api/scenes", responses=_ERRORS, openapi_extra=requires(Right.SIGNED_IN))
 async def list_scenes(request: Request, principal: CurrentPrincipal, hub: HubDep) -> list[SceneOut]:
     """The scenes the caller may activate (children and guests: every device controllable)."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     return [
         SceneOut(
             id=s.id,
@@ -601,7 +566,7 @@ async def activate_scene(
     scene_id: str, request: Request, principal: CurrentPrincipal, hub: HubDep
 ) -> SceneResultOut:
     """Apply a scene through the command path; a value a device refuses is reported."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     scene = engine.scene(scene_id)
     if scene is None or not _may(principal, hub, scene, control=False):
         raise ApiError(
@@ -649,7 +614,7 @@ async def activate_scene(
 )
 async def webhook(webhook_id: str, request: Request) -> WebhookOut:
     """Fire the automations listening on this webhook; the JSON body is ``trigger.json``."""
-    engine = _engine(request)
+    engine = automation_engine(request)
     raw = await request.body()
     try:
         body: object = orjson.loads(raw) if raw.strip() else {}

@@ -1,8 +1,9 @@
 """Suggestions mined from history and anomaly alerts: list them, accept or reject, dismiss.
 
-``GET /api/suggestions``, ``POST /api/suggestions/{id}/accept|reject`` (owners and adults
-who may control the device the automation commands), ``GET /api/alerts`` and
-``POST /api/alerts/{id}/dismiss``. Everyone sees only what concerns devices they may see.
+``GET /api/suggestions``, ``POST /api/suggestions/{id}/accept|reject`` (owners and adults;
+accepting saves the automation as ``POST /api/automations`` does, with the person's rights),
+``GET /api/alerts`` and ``POST /api/alerts/{id}/dismiss``. Everyone sees only what concerns
+devices they may see.
 The services are the app's ``HubServices.suggestions`` (a Suggester) and ``.alerts`` (a
 Detector); without them the routes answer 503.
 """
@@ -15,7 +16,13 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from orbithub.access import Principal
-from orbithub.api.automation_bodies import edit_error, read_body
+from orbithub.api.automation_bodies import (
+    AutomationBody,
+    automation_library,
+    edit_error,
+    owned_by,
+    read_body,
+)
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
 from orbithub.api.errors import ApiError
 from orbithub.api.rights import Right, requires
@@ -30,7 +37,6 @@ from orbithub.assistant.suggest import (
 )
 from orbithub.assistant.suggest.document import to_yaml, with_automation_id
 from orbithub.automation.errors import AutomationError
-from orbithub.automation.library import AutomationExistsError
 from orbithub.core.hub import Hub
 from orbithub.spec.model import Value
 
@@ -170,61 +176,61 @@ async def list_suggestions(
     ]
 
 
-async def _decide(
-    request: Request, principal: Principal, hub: Hub, suggestion_id: str, accept: bool
-) -> SuggestionOut:
-    service = _suggester(request)
+async def _pending(
+    request: Request, principal: Principal, hub: Hub, suggestion_id: str
+) -> Suggestion:
+    """The suggestion, if the caller may see it and it is still waiting for a decision."""
     listing = "GET /api/suggestions lists them"
     try:
-        suggestion = service.get(suggestion_id)
+        suggestion = _suggester(request).get(suggestion_id)
     except UnknownSuggestionError:
         raise _not_found("suggestion", suggestion_id, listing) from None
     c = suggestion.candidate
     if not _visible(principal, hub, c.space_id, c.device_id):
         raise _not_found("suggestion", suggestion_id, listing)
-    device = hub.registry.find_device(c.device_id)
-    if accept and device is not None and not principal.can_control_device(device):
+    if suggestion.status is not Status.PENDING:
         raise ApiError(
-            403,
-            "forbidden",
-            f"accepting makes an automation that controls {device.name}, which you may not "
-            "control; ask an owner",
+            409,
+            "conflict",
+            f"suggestion {suggestion_id!r} was already {suggestion.status}",
+            detail={"status": str(suggestion.status)},
         )
+    return suggestion
+
+
+def _proposed(suggestion: Suggestion) -> AutomationBody:
+    """The automation the suggestion proposes, as if the app had sent it unedited."""
+    automations = suggestion.candidate.document.get("automations")
+    if isinstance(automations, list) and len(automations) == 1 and isinstance(automations[0], dict):
+        return AutomationBody(dict(automations[0]))
+    raise ApiError(
+        422,
+        "invalid",
+        f"suggestion {suggestion.id!r} does not hold exactly one automation; reject it",
+    )
+
+
+async def _record(
+    request: Request, principal: Principal, suggestion: Suggestion, accept: bool, **detail: object
+) -> SuggestionOut:
+    service = _suggester(request)
     try:
         if accept:
-            decided = await service.accept(
-                suggestion_id, by=principal.username, owner=principal.user_id
-            )
+            decided = await service.accepted_as_reviewed(suggestion.id, by=principal.username)
         else:
-            decided = await service.reject(suggestion_id, by=principal.username)
+            decided = await service.reject(suggestion.id, by=principal.username)
     except SuggestionDecidedError as exc:
         raise ApiError(
             409, "conflict", str(exc), detail={"status": str(suggestion.status)}
         ) from None
-    except AutomationExistsError as exc:
-        raise ApiError(
-            409, "conflict", f"{exc}", detail={"automation_id": suggestion.automation_id}
-        ) from None
-    except AutomationError as exc:
-        raise ApiError(
-            422,
-            "invalid",
-            f"the automation this suggestion makes was refused: {exc}; reject the suggestion",
-        ) from None
-    except OSError as exc:
-        raise ApiError(
-            503,
-            "unavailable",
-            f"could not write the automation ({exc.strerror or exc}); check that the data "
-            "directory is writable and try again",
-        ) from None
+    c = suggestion.candidate
     await audit(
         request,
         principal,
         action="suggestion.accept" if accept else "suggestion.reject",
-        target=suggestion_id,
+        target=suggestion.id,
         space_id=c.space_id,
-        detail={"automation_id": decided.automation_id, "title": c.title_en},
+        detail={"automation_id": decided.automation_id, "title": c.title_en, **detail},
     )
     return _suggestion_out(decided)
 
@@ -242,59 +248,9 @@ _REVIEW_ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"description": "the automation commands a device the person may not control"},
     404: {"description": "no suggestion with that id that the caller may see"},
     409: {"description": "already decided, or the automation id is taken"},
-    422: {"description": "the reviewed automation is invalid; detail.errors has each line"},
+    422: {"description": "the automation is invalid for this person; detail.errors has each"},
     503: {"description": "suggestions or the automation engine are not running"},
 }
-
-
-async def _accept_reviewed(
-    request: Request, principal: Principal, hub: Hub, suggestion_id: str
-) -> SuggestionOut:
-    service = _suggester(request)
-    listing = "GET /api/suggestions lists them"
-    try:
-        suggestion = service.get(suggestion_id)
-    except UnknownSuggestionError:
-        raise _not_found("suggestion", suggestion_id, listing) from None
-    c = suggestion.candidate
-    if not _visible(principal, hub, c.space_id, c.device_id):
-        raise _not_found("suggestion", suggestion_id, listing)
-    if suggestion.status is not Status.PENDING:
-        raise ApiError(
-            409,
-            "conflict",
-            f"suggestion {suggestion_id!r} was already {suggestion.status}",
-            detail={"status": str(suggestion.status)},
-        )
-    engine = required(services_of(request).automations, "the automation engine is")
-    if engine.library is None:
-        raise ApiError(503, "unavailable", "automations are not backed by a folder here")
-    body = await read_body(request)
-    # The suggestion's automation id, whatever the review wrote: the two stay linked.
-    data = {**body.data, "id": suggestion.automation_id}
-    try:
-        # As POST /api/automations saves one: the person's, with their rights, never household.
-        automation = await engine.library.save(
-            data, create=True, owner=principal.user_id, rights=principal
-        )
-    except AutomationError as exc:
-        await audit(
-            request, principal, action="suggestion.accept", target=suggestion_id, result="refused"
-        )
-        raise edit_error(exc, body) from None
-    try:
-        decided = await service.accepted_as_reviewed(suggestion_id, by=principal.username)
-    except SuggestionDecidedError as exc:
-        raise ApiError(409, "conflict", str(exc)) from None
-    await audit(
-        request,
-        principal,
-        action="suggestion.accept",
-        target=suggestion_id,
-        space_id=c.space_id,
-        detail={"automation_id": automation.id, "title": c.title_en, "reviewed": True},
-    )
-    return _suggestion_out(decided)
 
 
 @router.post(
@@ -307,13 +263,26 @@ async def accept_suggestion(
 ) -> SuggestionOut:
     """Turn the suggestion into an automation (owners and adults).
 
-    With a body (the automation as reviewed in the app, JSON or YAML), that automation is
-    saved instead, as ``POST /api/automations`` saves one: checked against the home and the
-    person's rights, owned by them, enabled. Nothing is saved while it has a problem.
+    The automation is the one proposed, or with a body the one as reviewed in the app (JSON
+    or YAML). Either way it is saved as ``POST /api/automations`` saves one: checked against
+    the home and the person's rights (everything it commands they may control, everything it
+    reads they may see), owned by them, household only for an owner of the hub, enabled.
+    Nothing is saved, and the suggestion stays pending, while it has a problem.
     """
-    if await request.body():
-        return await _accept_reviewed(request, principal, hub, suggestion_id)
-    return await _decide(request, principal, hub, suggestion_id, accept=True)
+    suggestion = await _pending(request, principal, hub, suggestion_id)
+    library = automation_library(request)
+    reviewed = bool(await request.body())
+    body = await read_body(request) if reviewed else _proposed(suggestion)
+    # The suggestion's automation id, whatever the review wrote: the two stay linked.
+    data = {**body.data, "id": suggestion.automation_id}
+    try:
+        await library.save(data, create=True, **owned_by(principal, data))
+    except AutomationError as exc:
+        await audit(
+            request, principal, action="suggestion.accept", target=suggestion_id, result="refused"
+        )
+        raise edit_error(exc, body) from None
+    return await _record(request, principal, suggestion, True, reviewed=reviewed)
 
 
 @router.post("/api/suggestions/{suggestion_id}/reject", openapi_extra=requires(Right.ADULT))
@@ -321,7 +290,8 @@ async def reject_suggestion(
     request: Request, suggestion_id: str, principal: AdultPrincipal, hub: HubDep
 ) -> SuggestionOut:
     """Never propose this habit again (owners and adults)."""
-    return await _decide(request, principal, hub, suggestion_id, accept=False)
+    suggestion = await _pending(request, principal, hub, suggestion_id)
+    return await _record(request, principal, suggestion, False)
 
 
 @router.get("/api/alerts", openapi_extra=requires(Right.SIGNED_IN))
