@@ -6,7 +6,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,18 +50,15 @@ def test_a_second_hub_on_the_same_data_directory_is_refused(tmp_path: Path) -> N
     )
     try:
         wait_until(lambda: answers(data) or first.poll() is not None, "the first hub")
-        asked = time.monotonic()
         second = _orbithub(
             "serve", "--no-live", "--mqtt-port", "0", "--http-port", "0", "--data-dir", str(data)
         )
-        took = time.monotonic() - asked
         assert second.returncode == 1
         assert f"another hub (process {first.pid}) is already running on {data}" in second.stderr
         assert "--data-dir" in second.stderr
         assert "Traceback" not in second.stdout + second.stderr
         assert len(second.stderr.strip().splitlines()) == 1, second.stderr
         assert "broker listening" not in second.stderr
-        assert took < 10
         assert answers(data)  # the first one never noticed
         stop(first, 15, log)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,28 @@ async def test_reboots_during_loss_still_converge(
     # The first restart sends the clock back by far; the later ones (seconds after the first)
     # leave it close enough that the device takes the requests without a resync.
     assert client.stats.resyncs >= 1
+
+
+def _open_sockets() -> int:
+    return sum(1 for fd in Path("/proc/self/fd").iterdir() if "socket" in _target(fd))
+
+
+def _target(fd: Path) -> str:
+    try:
+        return str(fd.readlink())
+    except OSError:  # closed while listing
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to count sockets")
+async def test_opening_at_once_from_several_tasks_leaves_no_socket_behind(
+    purifier: SimulatedMiioDevice,
+) -> None:
+    host, port = purifier.address
+    before = _open_sockets()
+    miio = MiioClient(host, TOKEN, port=port, timing=FAST)
+    await asyncio.gather(miio.open(), miio.open(), miio.open())
+    assert (await miio.info()).model
+    await miio.close()
+    await asyncio.sleep(0)  # let the transport finish closing
+    assert _open_sockets() == before

@@ -87,6 +87,7 @@ class Channel:
         self._heard_hello = False  # during the current call
         self._lock = asyncio.Lock()
         self._transport: asyncio.DatagramTransport | None = None
+        self._opening = asyncio.Lock()
         self._session: _Session | None = None
         self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._recent: OrderedDict[int, bool] = OrderedDict()  # finished id -> was answered
@@ -98,18 +99,22 @@ class Channel:
         Raises:
             MiioError: the host name does not resolve, or the port is not a port.
         """
-        if self._transport is not None:
-            return
-        loop = asyncio.get_running_loop()
-        try:
-            transport, _ = await asyncio.wait_for(
-                loop.create_datagram_endpoint(lambda: _Protocol(self), remote_addr=self.address),
-                self._timing.deadline,  # a host name is looked up first
-            )
-        except (OSError, OverflowError, TimeoutError) as exc:
-            host, port = self.address
-            raise MiioError(f"cannot reach {host} port {port}: {exc}") from exc
-        self._transport = transport
+        # Two callers opening at once would each make a socket and leak one.
+        async with self._opening:
+            if self._transport is not None:
+                return
+            loop = asyncio.get_running_loop()
+            try:
+                transport, _ = await asyncio.wait_for(
+                    loop.create_datagram_endpoint(
+                        lambda: _Protocol(self), remote_addr=self.address
+                    ),
+                    self._timing.deadline,  # a host name is looked up first
+                )
+            except (OSError, OverflowError, TimeoutError) as exc:
+                host, port = self.address
+                raise MiioError(f"cannot reach {host} port {port}: {exc}") from exc
+            self._transport = transport
 
     async def close(self) -> None:
         """Close the socket; calls still waiting end with a :class:`MiioError` saying so."""
