@@ -51,6 +51,7 @@ async def simulate_history(
     tick: float = 60.0,
     record_registry: bool = True,
     stop: Callable[[], bool] | None = None,
+    report: bool = False,
 ) -> SimulatedHistory:
     """Run the demo world and its family's habits from ``start`` for ``days``, recording all.
 
@@ -59,7 +60,8 @@ async def simulate_history(
     ``record_registry`` only history, events and commands are written, not the simulated
     devices' records (a running demo's devices are its own, announced over MQTT). ``stop``
     is asked every simulated hour; when it says so, what was simulated so far is written and
-    the simulation ends there (a demo stopped while it writes its past).
+    the simulation ends there (a demo stopped while it writes its past). With ``report``,
+    each quarter of the way is logged (it takes a while on a small box).
     """
     clock = ManualClock(start)
     world = demo_world()
@@ -92,27 +94,54 @@ async def simulate_history(
                 # made before it sleeps would pass over it, and the weeks would go unrecorded.
                 for _ in range(_START_TURNS):
                     await asyncio.sleep(0)
+                quarters = _Quarters(start, end) if report else None
                 for step in family.plan(start, end):
-                    if not await _advance(clock, step.time, stop):
+                    if not await _advance(clock, step.time, stop, quarters):
                         break
                     await family.perform(step)
                     steps += 1
                     if steps % _FLUSH_EVERY == 0:
                         await recorder.flush()
                 else:
-                    await _advance(clock, end, stop)
+                    await _advance(clock, end, stop, quarters)
                 await recorder.flush()
         finally:
             await recorder.stop()
     return SimulatedHistory(start, end, steps, recorder.rows_written)
 
 
-async def _advance(clock: ManualClock, until: float, stop: Callable[[], bool] | None) -> bool:
+def _days(days: float) -> str:
+    return "1 day" if days == 1 else f"{days:g} days"
+
+
+class _Quarters:
+    """Logs each quarter of the simulated span as the clock passes it."""
+
+    def __init__(self, start: float, end: float) -> None:
+        self._start = start
+        self._span = max(end - start, 1.0)
+        self._logged = 0
+
+    def passed(self, now: float) -> None:
+        quarter = min(int(4 * (now - self._start) / self._span), 3)
+        if quarter > self._logged:
+            self._logged = quarter
+            _LOGGER.info("demo history: %d%% written", 25 * quarter)
+
+
+async def _advance(
+    clock: ManualClock,
+    until: float,
+    stop: Callable[[], bool] | None,
+    quarters: _Quarters | None = None,
+) -> bool:
     """Move ``clock`` to ``until`` an hour at a time; False when ``stop`` said to end."""
     while clock.now() < until:
         if stop is not None and stop():
             return False
         await clock.advance(min(until - clock.now(), _CHUNK_S))
+        if quarters is not None:
+            quarters.passed(clock.now())
     return True
 
 
@@ -134,10 +163,20 @@ async def seed_history(
     oldest = await history.first_time(db)
     if oldest is not None and oldest < end - _OWN_HISTORY_S:
         return None
-    made = await simulate_history(
-        db, start=end - days * 86_400.0, days=days, seed=seed, record_registry=False, stop=stop
+    _LOGGER.info(
+        "writing %s of the demo family's history behind it, for suggestions and alerts",
+        _days(days),
     )
-    _LOGGER.info("wrote %d days of the demo family's history (%d rows)", days, made.rows)
+    made = await simulate_history(
+        db,
+        start=end - days * 86_400.0,
+        days=days,
+        seed=seed,
+        record_registry=False,
+        stop=stop,
+        report=True,
+    )
+    _LOGGER.info("wrote %s of the demo family's history (%d rows)", _days(days), made.rows)
     return made
 
 
