@@ -124,6 +124,9 @@ def test_get_finds_the_running_demo_without_data_dir(user_home: Path, tmp_path: 
         assert "air-conditioner.on" in found.stdout
         devices = _orbithub("devices")
         assert "front-door-lock" in devices.stdout, devices.stdout + devices.stderr
+        xiaomi = _orbithub("xiaomi", "list")
+        assert "living-room-purifier" in xiaomi.stdout, xiaomi.stdout + xiaomi.stderr
+        assert "hub not running" not in xiaomi.stdout
         stop(proc, signal.SIGINT, log)
     finally:
         if proc.poll() is None:

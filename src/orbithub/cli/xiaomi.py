@@ -27,6 +27,7 @@ from orbithub.adapters.miio.tokens import (
 )
 from orbithub.cli.control import ControlError, Handler, request, socket_path
 from orbithub.cli.options import DatabaseUrl, DataDir
+from orbithub.cli.running import hub_settings
 from orbithub.cli.settings import Settings
 from orbithub.errors import OrbitHubError
 from orbithub.storage import Database
@@ -163,9 +164,9 @@ def add(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Add a device: check it answers with its token, learn its model, find its spec."""
-    settings = Settings.resolve(data_dir, database_url)
 
     async def go() -> None:
+        settings = hub_settings(data_dir, database_url)
         await _check_place(settings, space, room)
         added = await _devices(settings, offline=offline).add(
             host,
@@ -215,9 +216,9 @@ async def _check_place(settings: Settings, space: str, room: str | None) -> None
 @xiaomi_app.command("list")
 def list_(data_dir: DataDir = None, database_url: DatabaseUrl = None) -> None:
     """List the added Xiaomi devices and their specs (never their tokens)."""
-    settings = Settings.resolve(data_dir, database_url)
 
     async def go() -> None:
+        settings = hub_settings(data_dir, database_url)
         listed = await _devices(settings, offline=True).listed()
         states = await _states(settings)
         if not listed:
@@ -249,9 +250,9 @@ def remove(
     data_dir: DataDir = None,
 ) -> None:
     """Remove a device and forget its token (a running hub drops it within seconds)."""
-    settings = Settings.resolve(data_dir)
 
     async def go() -> None:
+        settings = hub_settings(data_dir)
         gone = await _devices(settings, offline=True).remove(device_id)
         _console.print(f"Removed {gone.id} ({gone.name}) and its token.", highlight=False)
 
