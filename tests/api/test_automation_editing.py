@@ -4,6 +4,9 @@ The app's YAML editor marks each problem at its line and saves nothing while one
 suggestion is reviewed (and may be edited) before it is saved as its reviewer's automation.
 """
 
+# The Chinese sentences use full-width punctuation, as Chinese is written.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import contextlib
@@ -238,3 +241,93 @@ async def test_why_speaks_the_apps_language(tmp_path: Path) -> None:
         assert why.status_code == 200, why.text
         assert "条件" in why.json()[-1]["text"]
         await engine.wait_idle()
+
+
+async def test_why_names_devices_and_says_values_in_words(tmp_path: Path) -> None:
+    async with automations_api(tmp_path) as (api, engine):
+        owner = await api.owner()
+        evening = {
+            "id": "reading",
+            "name": "Reading light",
+            "triggers": [{"type": "manual"}],
+            "conditions": [
+                {"type": "property", "device": "desk-lamp", "path": "light.on", "state": True}
+            ],
+            "actions": [
+                {"type": "set", "device": "living-room-light", "path": "light.on", "value": True},
+                {
+                    "type": "set",
+                    "device": "living-room-light",
+                    "path": "light.brightness",
+                    "value": 40,
+                },
+            ],
+        }
+        saved = await api.client.post("/api/automations", json=evening, headers=owner.headers)
+        assert saved.status_code == 201, saved.text
+        warm = {
+            "id": "warm",
+            "triggers": [{"type": "manual"}],
+            "conditions": [
+                {
+                    "type": "property",
+                    "device": "living-room-ac",
+                    "path": "air-conditioner.target-temperature",
+                    "above": 28,
+                }
+            ],
+            "actions": [
+                {
+                    "type": "set",
+                    "device": "living-room-ac",
+                    "path": "air-conditioner.on",
+                    "value": True,
+                }
+            ],
+        }
+        saved = await api.client.post("/api/automations", json=warm, headers=owner.headers)
+        assert saved.status_code == 201, saved.text
+        await api.hub.set("desk-lamp", "light.on", False)
+        await api.hub.set("living-room-ac", "air-conditioner.target-temperature", 24)
+
+        async def reason(aid: str, lang: str) -> str:
+            ran = await api.client.post(
+                f"/api/automations/{aid}/run?lang={lang}", headers=owner.headers
+            )
+            assert ran.json()["started"] is False, ran.text
+            return str(ran.json()["reason"])
+
+        assert await reason("reading", "en") == (
+            "trigger manual: a condition did not hold: Desk lamp was off, it needed to be on"
+        )
+        assert (
+            await reason("reading", "zh") == "触发器「manual」：条件不成立：台灯是关着的，需要开着"
+        )
+        assert await reason("warm", "en") == (
+            "trigger manual: a condition did not hold: Living room AC target temperature was "
+            "24 °C, it needed to be above 28 °C"
+        )
+        assert await reason("warm", "zh") == (
+            "触发器「manual」：条件不成立：客厅空调的目标温度是24°C，需要高于28°C"
+        )
+
+        await api.hub.set("desk-lamp", "light.on", True)
+        ran = await api.client.post("/api/automations/reading/run", headers=owner.headers)
+        assert ran.json()["started"] is True
+        await engine.wait_idle()
+        traces = await api.client.get(
+            "/api/automations/reading/traces?lang=en", headers=owner.headers
+        )
+        assert traces.json()["runs"][-1]["explanation"] == [
+            "Reading light (manual): done",
+            "  0 set: turned Ceiling light on",
+            "  1 set: set Ceiling light brightness to 40%",
+        ]
+        traces = await api.client.get(
+            "/api/automations/reading/traces?lang=zh", headers=owner.headers
+        )
+        assert traces.json()["runs"][-1]["explanation"] == [
+            "Reading light (manual): 完成",
+            "  0 set: 打开了客厅吊灯",
+            "  1 set: 把客厅吊灯的亮度设为40%",
+        ]

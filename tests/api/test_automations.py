@@ -188,7 +188,9 @@ async def test_run_traces_why_and_enable(tmp_path: Path) -> None:
         (run,) = traces.json()["runs"]
         assert run["status"] == "done"
         assert run["steps"][0]["kind"] == "scene"
-        assert run["explanation"][0] == "night (manual): done"
+        # Called by its name, as the app lists it.
+        named = await api.client.get("/api/automations/night", headers=owner.headers)
+        assert run["explanation"][0] == f"{named.json()['name']} (manual): done"
         await api.flush()
         events = await api.client.get("/api/events?space_id=home", headers=owner.headers)
         logged = [e for e in events.json() if e["payload"].get("run_id") == run["run_id"]]

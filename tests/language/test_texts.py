@@ -35,7 +35,9 @@ def test_every_language_says_every_sentence_with_known_placeholders(code: str) -
     for key, template in other.items():
         # A translation may leave a detail out, never ask for one the caller does not give.
         assert _placeholders(template) <= _placeholders(english[key]), key
-        assert template != english[key] or not re.search(r"[a-z]{4}", template), key
+        # The same as English only where there are no words to translate ("{value} °C").
+        words = re.sub(r"\{[^}]*\}", "", template)
+        assert template != english[key] or not re.search(r"[a-z]{4}", words), key
 
 
 def test_a_sentence_in_each_language() -> None:

@@ -16,6 +16,7 @@ from orbithub.assistant.phrases import PHRASES
 from orbithub.assistant.resolve import query_properties
 from orbithub.core.hub import Hub
 from orbithub.core.registry import Device
+from orbithub.language import words
 from orbithub.spec.model import Property, Value
 from orbithub.storage import Database, EventKind, history
 
@@ -60,26 +61,6 @@ _OPEN_QUESTION = re.compile(
 )
 _NEGATIVE_EN = re.compile(r"\b(?:off|closed|shut|unlocked|away|out)\b")
 _NEGATIVE_ZH = re.compile(r"关|没锁|不在|没在")
-_BOOLS_EN = {
-    "on": ("on", "off"),
-    "locked": ("locked", "unlocked"),
-    "contact-state": ("closed", "open"),
-    "motion-state": ("seeing motion", "quiet"),
-    "at-home": ("home", "not home"),
-    "mute": ("muted", "not muted"),
-    "charging": ("charging", "not charging"),
-    "plugged": ("plugged in", "unplugged"),
-}
-_BOOLS_ZH = {
-    "on": ("开着", "关着"),
-    "locked": ("已上锁", "没有上锁"),
-    "contact-state": ("关着", "开着"),
-    "motion-state": ("检测到有人", "没有动静"),
-    "at-home": ("在家", "不在家"),
-    "mute": ("静音中", "没有静音"),
-    "charging": ("正在充电", "没在充电"),
-    "plugged": ("已插电", "没插电"),
-}
 
 
 def _number(value: float, prop: Property, language: Language) -> str:
@@ -136,9 +117,8 @@ def _describe(hub: Hub, device: Device, prop: Property, value: Value, language: 
     name = display_name(device, language)
     zh = language is Language.ZH
     if isinstance(value, bool):
-        yes, no = (_BOOLS_ZH if zh else _BOOLS_EN).get(
-            prop.name, ("是", "否") if zh else ("yes", "no")
-        )
+        code = "zh-CN" if zh else "en"
+        yes, no = words.state(code, prop.name, True), words.state(code, prop.name, False)
         if prop.name == "at-home" and device.owner:
             name = _owner(device, language)
         return f"{name}{yes if value else no}。" if zh else f"{name} is {yes if value else no}."

@@ -9,7 +9,17 @@ from __future__ import annotations
 import string
 from typing import Literal
 
-from orbithub.automation.trace import Evaluation, Reason, ReasonCode, RunStatus, RunTrace
+from orbithub.automation.model import Automation, SetStep
+from orbithub.automation.spoken import device_name, property_params, set_params
+from orbithub.automation.trace import (
+    Evaluation,
+    Reason,
+    ReasonCode,
+    RunStatus,
+    RunTrace,
+    StepTrace,
+)
+from orbithub.core.registry import Registry
 
 __all__ = ["Language", "explain", "explain_run"]
 
@@ -140,6 +150,42 @@ _TEMPLATES: dict[ReasonCode, tuple[str, str, str]] = {
     ),
 }
 
+# With the home's registry at hand, a property's reason is said with the device's name and the
+# property and its values in words (see orbithub.automation.spoken).
+_SPOKEN: dict[ReasonCode, tuple[str, str, str]] = {
+    ReasonCode.CONDITION_FALSE: (
+        "a condition did not hold: {subject} was {value}, it needed to be {expected}",
+        "条件不成立：{subject}是{value}，需要{expected}",
+        "Bedingung nicht erfüllt: {subject} war {value}, nötig war {expected}",
+    ),
+    ReasonCode.NO_VALUE: (
+        "a condition could not be checked: {device} has not reported its {label} yet",
+        "条件无法判断：{device}尚未上报{label}",
+        "Bedingung ließ sich nicht prüfen: {device} hat {label} noch nicht gemeldet",
+    ),
+    ReasonCode.DEVICE_OFFLINE: (
+        "a condition could not be checked: {device} was offline",
+        "条件无法判断：{device}离线",
+        "Bedingung ließ sich nicht prüfen: {device} war offline",
+    ),
+}
+
+_SET: tuple[str, str, str] = (
+    "set {subject} to {value}",
+    "把{subject}设为{value}",
+    "{subject} auf {value} gesetzt",
+)
+_SWITCHED: dict[bool, tuple[str, str, str]] = {
+    True: ("turned {device} on", "打开了{device}", "{device} eingeschaltet"),
+    False: ("turned {device} off", "关闭了{device}", "{device} ausgeschaltet"),
+}
+_UNCONFIRMED = "(sent, not confirmed)"
+_UNCONFIRMED_WORDS = (
+    " (sent, not confirmed)",
+    "（已发送，未确认）",
+    " (gesendet, nicht bestätigt)",
+)
+
 _STATUS: dict[RunStatus, tuple[str, str, str]] = {
     RunStatus.RUNNING: ("running", "运行中", "läuft"),
     RunStatus.QUEUED: ("queued", "排队中", "wartet"),
@@ -165,16 +211,32 @@ class _Lenient(dict[str, str]):
         return "?"
 
 
-def explain(item: Evaluation | Reason, lang: Language = "en") -> str:
+def _sentence(reason: Reason, lang: Language, registry: Registry | None) -> str:
+    index = _INDEX.get(lang, 0)
+    template = _TEMPLATES[reason.code][index]
+    params = dict(reason.params)
+    if registry is not None:
+        spoken = property_params(registry, params, lang) if reason.code in _SPOKEN else None
+        if spoken is not None:
+            template, params = _SPOKEN[reason.code][index], spoken
+        elif "device" in params:
+            params["device"] = device_name(registry, params["device"], lang)
+    return string.Formatter().vformat(template, (), _Lenient(params))
+
+
+def explain(
+    item: Evaluation | Reason, lang: Language = "en", registry: Registry | None = None
+) -> str:
     """One sentence for an evaluation (with its trigger) or a bare reason.
 
     Args:
         item: what to explain.
         lang: ``"en"``, ``"zh"`` (Simplified Chinese) or ``"de"``.
+        registry: the home's devices: with it, devices are called by their names and a
+            property's value is said in words ("Desk lamp was off"), else by ids and paths.
     """
     reason = item.reason if isinstance(item, Evaluation) else item
-    template = _TEMPLATES[reason.code][_INDEX.get(lang, 0)]
-    text = string.Formatter().vformat(template, (), _Lenient(reason.params))
+    text = _sentence(reason, lang, registry)
     if isinstance(item, Evaluation):
         if lang == "zh":
             return f"触发器「{item.trigger}」：{text}"
@@ -184,9 +246,43 @@ def explain(item: Evaluation | Reason, lang: Language = "en") -> str:
     return text
 
 
-def explain_run(run: RunTrace, lang: Language = "en") -> list[str]:
-    """A run's steps as lines: path, kind, result or error."""
-    head = f"{run.automation_id} ({run.trigger}): {_STATUS[run.status][_INDEX.get(lang, 0)]}"
+def _step_words(
+    step: StepTrace, lang: Language, registry: Registry, automation: Automation
+) -> str | None:
+    """A top-level set step's outcome in words, from the action it ran; None: said as kept."""
+    # A top-level step's path is its index; a nested one's (``0.then.1``) is left as kept.
+    if step.error or step.kind != "set" or not step.path.isdigit():
+        return None
+    try:
+        action = automation.actions[int(step.path)]
+    except IndexError:
+        return None
+    if not isinstance(action, SetStep) or not isinstance(action.value, bool | int | float):
+        return None  # a template's value is only known from the result as kept
+    index = _INDEX.get(lang, 0)
+    params = set_params(registry, action.device, action.path, action.value, lang)
+    if action.path.endswith(".on") and isinstance(action.value, bool):
+        text = _SWITCHED[action.value][index].format_map(params)
+    else:
+        text = _SET[index].format_map(params)
+    if step.result.endswith(_UNCONFIRMED):
+        text += _UNCONFIRMED_WORDS[index]
+    return text
+
+
+def explain_run(
+    run: RunTrace,
+    lang: Language = "en",
+    registry: Registry | None = None,
+    automation: Automation | None = None,
+) -> list[str]:
+    """A run's steps as lines: path, kind, result or error.
+
+    With the home's ``registry`` and the ``automation`` that ran, the automation is called by
+    its name and what each set step did is said in words ("turned Desk lamp on").
+    """
+    named = automation.name if automation is not None and automation.name else run.automation_id
+    head = f"{named} ({run.trigger}): {_STATUS[run.status][_INDEX.get(lang, 0)]}"
     if run.error:
         head += f" — {run.error}"
     lines = [head]
@@ -196,5 +292,7 @@ def explain_run(run: RunTrace, lang: Language = "en") -> list[str]:
             outcome = f"错误：{step.error}"
         elif lang == "de" and step.error:
             outcome = f"Fehler: {step.error}"
+        if registry is not None and automation is not None:
+            outcome = _step_words(step, lang, registry, automation) or outcome
         lines.append(f"  {step.path} {step.kind}: {outcome}")
     return lines

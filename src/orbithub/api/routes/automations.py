@@ -10,7 +10,6 @@ audited. ``POST /api/webhooks/{id}`` needs no account: the webhook's id is its s
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated, Any
 
 import orjson
@@ -35,7 +34,7 @@ from orbithub.automation.errors import (
 )
 from orbithub.automation.explain import Language
 from orbithub.automation.owners import Need, reach, refusals
-from orbithub.automation.trace import Evaluation, RunTrace
+from orbithub.automation.trace import RunTrace
 from orbithub.core.context import Context, Origin
 from orbithub.core.hub import Hub
 
@@ -184,22 +183,6 @@ def _lang(principal: Principal, lang: str | None) -> Language:
     if chosen.startswith("zh"):
         return "zh"
     return "de" if chosen.startswith("de") else "en"
-
-
-def _named(hub: Hub, evaluation: Evaluation) -> Evaluation:
-    """The evaluation with devices called by their names, as the person knows them."""
-    params = tuple(
-        (key, _device_name(hub, value) if key == "device" else value)
-        for key, value in evaluation.reason.params
-    )
-    return dataclasses.replace(
-        evaluation, reason=dataclasses.replace(evaluation.reason, params=params)
-    )
-
-
-def _device_name(hub: Hub, device_id: str) -> str:
-    device = hub.registry.find_device(device_id)
-    return device.name if device is not None else device_id
 
 
 def _space_of(hub: Hub, automation: Automation) -> str | None:
@@ -440,7 +423,7 @@ async def run_automation(
     reason = None
     if run_id is None:
         kept = engine.why(automation_id)
-        reason = explain(_named(engine.hub, kept[-1]), _lang(principal, lang)) if kept else None
+        reason = explain(kept[-1], _lang(principal, lang), engine.hub.registry) if kept else None
     await audit(
         request,
         principal,
@@ -465,8 +448,9 @@ async def automation_traces(
 ) -> TracesOut:
     """The kept runs, step by step, oldest first."""
     engine = automation_engine(request)
-    _visible(principal, engine, automation_id)
+    automation = _visible(principal, engine, automation_id)
     language = _lang(principal, lang)
+    registry = engine.hub.registry
     return TracesOut(
         automation_id=automation_id,
         runs=[
@@ -489,7 +473,7 @@ async def automation_traces(
                     )
                     for s in run.steps
                 ],
-                explanation=explain_run(run, language),
+                explanation=explain_run(run, language, registry, automation),
             )
             for run in engine.runs(automation_id)
         ],
@@ -517,7 +501,7 @@ async def why_not(
             time=e.time,
             trigger=e.trigger,
             code=str(e.reason.code),
-            text=explain(_named(engine.hub, e), language),
+            text=explain(e, language, engine.hub.registry),
         )
         for e in engine.why(automation_id, since, at=at, window=window)
     ]

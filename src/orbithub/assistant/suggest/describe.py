@@ -6,21 +6,12 @@ from dataclasses import dataclass
 
 from orbithub.core.errors import UnknownSpaceError
 from orbithub.core.registry import Device, Registry, Space, SpaceKind
+from orbithub.language import words
 from orbithub.spec.model import Value
 
 __all__ = ["Phrases", "action_phrases", "device_names", "place_phrases", "slot_phrases"]
 
 _UNITS = {"percentage": "%", "celsius": "°C", "kelvin": "K", "watt": "W"}
-_PROPERTY_ZH = {
-    "target-position": "目标位置",
-    "brightness": "亮度",
-    "target-temperature": "目标温度",
-    "color-temperature": "色温",
-    "fan-level": "风速",
-    "mode": "模式",
-    "volume": "音量",
-    "channel": "频道",
-}
 _DAYS_EN = {"weekdays": "weekdays", "weekends": "weekend days", "daily": "days"}
 _DAYS_ZH = {"weekdays": "工作日", "weekends": "周末", "daily": "天"}
 
@@ -76,7 +67,7 @@ def action_phrases(registry: Registry, device_id: str, path: str, value: Value) 
     shown = _value_text(value)
     return Phrases(
         f"set {names.en} {prop_en.lower()} to {shown}{unit}",
-        f"把{names.zh}的{_PROPERTY_ZH.get(name, prop_en.lower())}设为 {shown}{unit}",
+        f"把{names.zh}的{words.label('zh-CN', name, prop_en)}设为 {shown}{unit}",
     )
 
 
