@@ -233,7 +233,7 @@ async def test_why_speaks_the_apps_language(tmp_path: Path) -> None:
         )
         assert ran.json()["started"] is False
         # In German, with the device called by its name.
-        assert "Bedingung" in ran.json()["reason"]
+        assert "Bedingung war nicht erfüllt" in ran.json()["reason"]
         assert "Desk lamp" in ran.json()["reason"]
         why = await api.client.get(
             "/api/automations/lamp-when-on/why?lang=zh-CN", headers=owner.headers

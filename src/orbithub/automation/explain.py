@@ -156,7 +156,7 @@ _SPOKEN: dict[ReasonCode, tuple[str, str, str]] = {
     ReasonCode.CONDITION_FALSE: (
         "a condition did not hold: {subject} was {value}, it needed to be {expected}",
         "条件不成立：{subject}是{value}，需要{expected}",
-        "Bedingung nicht erfüllt: {subject} war {value}, nötig war {expected}",
+        "eine Bedingung war nicht erfüllt: {subject} war {value}, nötig war {expected}",
     ),
     ReasonCode.NO_VALUE: (
         "a condition could not be checked: {device} has not reported its {label} yet",
