@@ -3,8 +3,10 @@
 Each kind's page is picked from the device's spec and does what its owner expects: the air
 conditioner's target steps down to 24 °C on the hub, a light's brightness slider dims it, the
 curtain's slider moves the curtain, a sensor leads with its readings in words and units, the
-vacuum starts and pauses from its buttons, the charger says whether it charges. Every page is
-screenshot and checked with axe-core (no serious or critical violations).
+vacuum starts and pauses from its buttons, the charger says whether it charges, the air purifier
+leads with PM2.5 in words and switches to sleep (the demo's purifier and a Xiaomi one over miIO
+with its published MIoT spec). Every page is screenshot and checked with axe-core (no serious or
+critical violations).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Route, ViewportSize, WebSocketRoute, expect
 
+from tests.adapters.miio.hub import TOKEN, ThreadedPurifier
 from tests.web.axe import serious_violations
 from tests.web.conftest import OWNER, PASSWORD, PHONE, STEP_TIMEOUT_MS, Hub, sign_in
 
@@ -52,6 +55,14 @@ TEXT: dict[str, dict[str, str]] = {
         "battery": "Battery",
         "motion": "Motion",
         "last_motion": "Last motion 1 min. ago",
+        "sleep": "Sleep",
+        "air": "Air: (good|moderate|poor)",
+        "poor": "Air: poor",
+        "tile_pm25": r"PM2\.5 \d+ \((good|moderate|poor)\)",
+        "filter": "Filter life left",
+        "filter_used": "Filter used",
+        "hours": "2,900 hours",
+        "replace": "Replace the filter soon",
     },
     "zh-CN": {
         "user": "用户名",
@@ -77,6 +88,14 @@ TEXT: dict[str, dict[str, str]] = {
         "battery": "电量",
         "motion": "人体移动",
         "last_motion": "上次有人 1分钟前",
+        "sleep": "睡眠",
+        "air": "空气：(优良|轻度污染|污染)",  # noqa: RUF001 (Chinese punctuation)
+        "poor": "空气：污染",  # noqa: RUF001 (Chinese punctuation)
+        "tile_pm25": r"PM2\.5 \d+（(优良|轻度污染|污染)）",  # noqa: RUF001 (Chinese punctuation)
+        "filter": "滤芯剩余寿命",
+        "filter_used": "滤芯已用",
+        "hours": "2,900小时",
+        "replace": "请尽快更换滤芯",
     },
 }
 
@@ -280,6 +299,87 @@ def test_the_charger_says_whether_it_charges(hub: Hub, owner_token: str, shown: 
     shown.keep("charger")
     with hub.client(owner_token) as client:
         _set(client, "ev-charger", "charger.on", True)
+
+
+def test_the_purifier_leads_with_pm25_and_sleeps(hub: Hub, owner_token: str, shown: Shown) -> None:
+    with hub.client(owner_token) as client:
+        _set(client, "living-room-purifier", "air-purifier.on", True)
+        _set(client, "living-room-purifier", "air-purifier.mode", 0)
+    shown.open("living-room-purifier", "purifier")
+    page = shown.page
+    panel = page.locator("[data-kind='purifier']")
+    air = panel.locator("[data-air]")
+    expect(air).to_contain_text(re.compile(r"PM2\.5\s*\d+ µg/m³"))
+    expect(air.locator("[data-band]")).to_have_text(re.compile(shown.text("air")))
+    expect(panel.locator("[data-fact='filter']")).to_contain_text(
+        re.compile(rf"{shown.text('filter')}\s*\d+%")
+    )
+    expect(panel.locator("[data-path='air-purifier.fan-level'] button")).to_have_count(3)
+    panel.get_by_role("group", name=shown.text("mode")).get_by_role(
+        "button", name=shown.text("sleep")
+    ).click()
+    _wait_for(hub, owner_token, "living-room-purifier", "air-purifier.mode", 1)
+    expect(
+        panel.get_by_role("group", name=shown.text("mode")).get_by_role(
+            "button", name=shown.text("sleep")
+        )
+    ).to_have_attribute("aria-pressed", "true")
+    shown.keep("purifier")
+    # Its tile's key reading is the room's PM2.5 with its band.
+    page.goto("/#/")
+    tile = page.locator("section.tile[data-device='living-room-purifier'] [data-line]").first
+    expect(tile).to_contain_text(re.compile(shown.text("tile_pm25")))
+    with hub.client(owner_token) as client:
+        _set(client, "living-room-purifier", "air-purifier.mode", 0)
+
+
+@pytest.fixture
+def xiaomi_purifier() -> Iterator[ThreadedPurifier]:
+    """A Xiaomi purifier over miIO whose filter is nearly spent, in smoggy air."""
+    device = ThreadedPurifier()
+    device.values.values.update(
+        {
+            "environment.pm2.5-density": 80,
+            "filter.filter-life-level": 6,
+            "filter.filter-used-time": 2900,
+        }
+    )
+    yield device
+    device.close()
+
+
+def test_a_xiaomi_purifier_gets_the_purifier_page(
+    hub: Hub, owner_token: str, shown: Shown, xiaomi_purifier: ThreadedPurifier
+) -> None:
+    device_id = f"study-purifier-{shown.language.lower()}-{shown.size}"
+    with hub.client(owner_token) as client:
+        added = client.post(
+            "/api/xiaomi/devices",
+            json={
+                "host": xiaomi_purifier.host,
+                "token": TOKEN,
+                "device_id": device_id,
+                "name": "Study purifier",
+            },
+        )
+        assert added.status_code in (200, 201), added.text
+    try:
+        shown.open(device_id, "purifier")
+        panel = shown.page.locator("[data-kind='purifier']")
+        expect(panel.locator("[data-band]")).to_have_text(shown.text("poor"))
+        expect(panel.locator("[data-filter-low]")).to_contain_text(shown.text("replace"))
+        expect(panel.locator("[data-fact='filter']")).to_contain_text("6%")
+        expect(panel.locator("[data-fact='filter-used']")).to_contain_text(shown.text("hours"))
+        # The published spec's Sleep is 3, not the built-in type's 1: the page sends the spec's.
+        panel.get_by_role("group", name=shown.text("mode")).get_by_role(
+            "button", name=shown.text("sleep")
+        ).click()
+        _wait_for(hub, owner_token, device_id, "air-purifier.mode", 3)
+        assert xiaomi_purifier.values.values["air-purifier.mode"] == 3
+        shown.keep("purifier-xiaomi")
+    finally:
+        with hub.client(owner_token) as client:
+            client.delete(f"/api/xiaomi/devices/{device_id}")
 
 
 def test_a_kind_page_says_when_its_values_are_last_known(

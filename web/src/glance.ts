@@ -21,6 +21,19 @@ function first(device: Device, paths: readonly string[]): number | null {
   return null;
 }
 
+/** China's air quality bands for PM2.5 (24 h, µg/m³), which the people reading it know. */
+export function airWord(pm: number): 'kind.air_good' | 'kind.air_moderate' | 'kind.air_poor' {
+  if (pm <= 35) return 'kind.air_good';
+  if (pm <= 75) return 'kind.air_moderate';
+  return 'kind.air_poor';
+}
+
+/** The PM2.5 a device reads, or null. */
+export function pm25Of(device: Device): number | null {
+  const v = matching(device, /\.pm2\.5-density$/);
+  return typeof v === 'number' ? v : null;
+}
+
 /** The room temperature a device measures (sensors and air conditioners), or null. */
 export function temperatureOf(device: Device): number | null {
   return first(device, TEMPERATURE);
@@ -56,6 +69,11 @@ function matching(device: Device, pattern: RegExp): unknown {
   return path === undefined ? undefined : device.state[path].value;
 }
 
+/** Whether the device is an air purifier (by its spec's service, as its page is picked). */
+function isPurifier(device: Device): boolean {
+  return device.spec?.services.some((s) => s.name === 'air-purifier') ?? Object.keys(device.state).some((p) => p.startsWith('air-purifier.'));
+}
+
 /** What a vacuum or a charger is doing, in words ("Sweeping", "Charging"), when its spec is known. */
 function activity(device: Device): string | null {
   for (const service of device.spec?.services ?? []) {
@@ -77,6 +95,14 @@ export function glanceLine(device: Device): string {
   const motion = value(device, 'motion-sensor.motion-state');
   if (typeof motion === 'boolean') return t(motion ? 'glance.motion' : 'glance.no_motion');
   const parts: string[] = [];
+  const pm = pm25Of(device);
+  if (isPurifier(device) && pm !== null) {
+    // A purifier's tile leads with the air it cleans: the room's temperature is a sensor's job.
+    const running = isOn(device);
+    if (running !== null) parts.push(t(running ? 'glance.on' : 'glance.off'));
+    parts.push(t('glance.pm25', { value: formatNumber(pm, 0), band: t(airWord(pm)) }));
+    return parts.join(' · ');
+  }
   const doing = activity(device);
   const on = isOn(device);
   if (on !== null && !(on && doing)) parts.push(t(on ? 'glance.on' : 'glance.off'));
@@ -89,8 +115,7 @@ export function glanceLine(device: Device): string {
   if (temperature !== null) parts.push(`${formatNumber(temperature, 1)}°C`);
   const humidity = humidityOf(device);
   if (humidity !== null && on === null) parts.push(`${formatNumber(humidity, 0)}%`);
-  const pm = matching(device, /\.pm2\.5-density$/);
-  if (typeof pm === 'number') parts.push(`PM2.5 ${formatNumber(pm, 0)}`);
+  if (pm !== null) parts.push(t('glance.pm25', { value: formatNumber(pm, 0), band: t(airWord(pm)) }));
   const battery = value(device, 'battery.battery-level');
   if ((parts.length === 0 || doing) && typeof battery === 'number') parts.push(t('glance.battery', { value: formatNumber(battery, 0) }));
   const power = value(device, 'power-meter.electric-power');

@@ -3,7 +3,7 @@ that an air conditioner from a MIoT spec, Home Assistant discovery or zigbee2mqt
 
 import type { Spec, SpecAction, SpecProperty } from '../types';
 
-export type KindName = 'climate' | 'light' | 'cover' | 'vacuum' | 'charger' | 'sensor';
+export type KindName = 'climate' | 'purifier' | 'light' | 'cover' | 'vacuum' | 'charger' | 'sensor';
 
 /** A kind and the properties and actions its page is built from (absent when the spec lacks them). */
 export interface Kind {
@@ -31,6 +31,8 @@ export type Part =
   | 'power'
   | 'meter'
   | 'pm25'
+  | 'filter'
+  | 'filterUsed'
   | 'contact'
   | 'motion'
   | 'illumination';
@@ -82,7 +84,7 @@ const isChoice = (p: SpecProperty): boolean => writable(p) && (p.values?.length 
 export function kindOf(spec: Spec): Kind | null {
   // A lock or anything that opens a way in keeps the generic page with its confirmations.
   if (find(spec, ['locked', 'arming-mode'])) return null;
-  return climate(spec) ?? vacuum(spec) ?? charger(spec) ?? cover(spec) ?? light(spec) ?? sensor(spec);
+  return climate(spec) ?? purifier(spec) ?? vacuum(spec) ?? charger(spec) ?? cover(spec) ?? light(spec) ?? sensor(spec);
 }
 
 function climate(spec: Spec): Kind | null {
@@ -100,6 +102,31 @@ function climate(spec: Spec): Kind | null {
       humidity: reading(spec, ['relative-humidity']),
     },
     // The power switch is on the panel: a "toggle" button beside it would say the same.
+    actions: { toggle: action(spec, ['toggle']) },
+  };
+}
+
+/** An air purifier: a MIoT ``air-purifier`` service, or a switch that reads PM2.5 and keeps a filter
+(a purifier discovered over another wire). */
+function purifier(spec: Spec): Kind | null {
+  const service = spec.services.find((s) => s.name === 'air-purifier');
+  const pm25 = reading(spec, ['pm2.5-density']);
+  const filter = reading(spec, ['filter-life-level']);
+  const own = service?.name ?? find(spec, ['on'], (f) => isSwitch(f.prop))?.service;
+  if (own === undefined || (!service && !(pm25 && filter))) return null;
+  return {
+    name: 'purifier',
+    props: {
+      on: inService(spec, own, 'on', isSwitch),
+      mode: inService(spec, own, 'mode', isChoice),
+      // Its own fan level only: a "favourite" service's level applies in that mode alone.
+      fan: inService(spec, own, 'fan-level', (p) => isChoice(p) || isNumber(p)),
+      pm25,
+      humidity: reading(spec, ['relative-humidity']),
+      temperature: reading(spec, ['temperature']),
+      filter,
+      filterUsed: reading(spec, ['filter-used-time']),
+    },
     actions: { toggle: action(spec, ['toggle']) },
   };
 }

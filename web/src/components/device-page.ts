@@ -19,6 +19,7 @@ import './device-climate';
 import './device-cover';
 import { kindOf, shownPaths, type Kind } from './device-kind';
 import './device-light';
+import './device-purifier';
 import './device-sensor';
 import './device-status';
 import './device-vacuum';
@@ -103,6 +104,7 @@ export class DevicePage extends ViewElement {
     if (!kind) return html`${status}<orbit-device-card device-id=${id} full></orbit-device-card>`;
     const panel = {
       climate: html`<orbit-climate-panel device-id=${id} .kind=${kind}></orbit-climate-panel>`,
+      purifier: html`<orbit-purifier-panel device-id=${id} .kind=${kind}></orbit-purifier-panel>`,
       light: html`<orbit-light-panel device-id=${id} .kind=${kind}></orbit-light-panel>`,
       cover: html`<orbit-cover-panel device-id=${id} .kind=${kind}></orbit-cover-panel>`,
       sensor: html`<orbit-sensor-panel device-id=${id} .kind=${kind}></orbit-sensor-panel>`,

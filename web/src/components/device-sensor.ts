@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../api';
 import { hubNow } from '../clock';
+import { airWord } from '../glance';
 import { formatNumber, language, t } from '../i18n';
 import type { History } from '../types';
 import { KindPanel } from './device-panel';
@@ -91,11 +92,4 @@ export function ago(seconds: number): string {
   if (s < HOUR) return format.format(-Math.max(1, Math.round(s / MINUTE)), 'minute');
   if (s < DAY) return format.format(-Math.round(s / HOUR), 'hour');
   return format.format(-Math.round(s / DAY), 'day');
-}
-
-/** China's air quality bands for PM2.5 (24 h, µg/m³), which the people reading it know. */
-function airWord(pm: number): 'kind.air_good' | 'kind.air_moderate' | 'kind.air_poor' {
-  if (pm <= 35) return 'kind.air_good';
-  if (pm <= 75) return 'kind.air_moderate';
-  return 'kind.air_poor';
 }
