@@ -160,3 +160,77 @@ async def _titles(client: httpx.AsyncClient, person: Person) -> list[tuple[str, 
     answer = await client.get("/api/notifications", headers=person.headers)
     assert answer.status_code == 200, answer.text
     return [(n["title"], n["message"]) for n in answer.json()]
+
+
+async def _in_three(
+    api: ApiHarness, owner: Person, url: str, *, put: object = None
+) -> tuple[dict[str, str], ...]:
+    """The error body ``url`` answers in English, Chinese and German, with one status."""
+    answers = []
+    for headers in ({}, _CHINESE, _GERMAN):
+        both = {**owner.headers, **headers}
+        if put is None:
+            answer = await api.client.get(url, headers=both)
+        else:
+            answer = await api.client.put(url, json=put, headers=both)
+        answers.append(answer)
+    assert len({a.status_code for a in answers}) == 1
+    assert answers[0].status_code >= 400
+    assert len({a.json()["code"] for a in answers}) == 1
+    return tuple(a.json() for a in answers)
+
+
+async def test_route_errors_come_in_the_request_language_with_the_same_code(
+    api: ApiHarness,
+) -> None:
+    owner = await api.owner()
+    english, chinese, german = await _in_three(api, owner, "/api/vehicles/no-such-car")
+    assert english == {
+        "code": "not_found",
+        "message": "no vehicle 'no-such-car' that you may see; GET /api/vehicles lists yours",
+    }
+    assert chinese["message"] == "没有您可以查看的车辆“no-such-car”"
+    assert german["message"] == "Kein Fahrzeug „no-such-car“, das Sie sehen dürfen"
+
+    url = "/api/devices/desk-lamp/history/light.brightness?since=2000&until=1000"
+    english, chinese, german = await _in_three(api, owner, url)
+    assert english["code"] == "invalid_range"
+    assert english["message"] == "since (2000.0) is after until (1000.0); swap them"
+    assert chinese["message"] == "开始时间（2000.0）晚于结束时间（1000.0），请将两者对调"  # noqa: RUF001
+    assert german["message"].startswith("Der Beginn (2000.0) liegt nach dem Ende (1000.0)")
+
+    english, chinese, german = await _in_three(api, owner, "/api/energy?span=day&date=31.12.")
+    assert english["code"] == "invalid_date"
+    assert english["message"].startswith("date '31.12.' is not a calendar date")
+    assert "“31.12.”不是" in chinese["message"]
+    assert german["message"].endswith("schreiben Sie es als JJJJ-MM-TT")
+
+    english, chinese, german = await _in_three(api, owner, "/api/tariffs/nowhere")
+    assert english["message"].startswith("no home 'nowhere' that you may see")
+    assert chinese["message"] == "没有您可以查看的家庭“nowhere”"
+    assert german["message"] == "Kein Zuhause „nowhere“, das Sie sehen dürfen"
+
+
+async def test_a_value_out_of_range_and_an_unknown_device_in_each_language(
+    api: ApiHarness,
+) -> None:
+    owner = await api.owner()
+    url = "/api/devices/desk-lamp/properties/light.brightness"
+    english, chinese, german = await _in_three(api, owner, url, put={"value": 500})
+    assert english["code"] == "value_rejected"
+    assert chinese["message"].startswith("设备不接受这个值")
+    assert german["message"].startswith("Das Gerät akzeptiert diesen Wert nicht")
+    url = "/api/devices/no-such-lamp/properties/light.on"
+    english, chinese, german = await _in_three(api, owner, url, put={"value": True})
+    assert english["code"] == "not_found"
+    assert english["message"].startswith("no device 'no-such-lamp' that you may see")
+    assert chinese["message"] == "没有您可以查看的设备“no-such-lamp”"
+
+
+async def test_a_missing_service_is_reported_in_the_request_language(api: ApiHarness) -> None:
+    owner = await api.owner()
+    english, chinese, german = await _in_three(api, owner, "/api/tariffs/home")
+    assert english["code"] == "unavailable"
+    assert english["message"].startswith("the mobility services (smart charging")
+    assert chinese["message"].startswith("出行服务")
+    assert german["message"].startswith("Die Mobilitätsdienste")

@@ -40,6 +40,7 @@ __all__ = [
     "ErrorResponse",
     "error_response",
     "install_error_handlers",
+    "retold",
     "said",
 ]
 
@@ -78,8 +79,9 @@ class ApiError(Exception):
         message: what went wrong and what to do next.
         detail: extra JSON data (the allowed range, the field path...).
         headers: extra response headers (``Retry-After``).
-        key: the message's key among the hub's texts, to say it in the request's language
-            (None: the message is said as given).
+        key: the message's key among the hub's texts, to say it in another language than
+            English (None: the message is said as given in every language). English gets
+            ``message`` itself, so a core error's own English wording is kept word for word.
         params: the values the text's placeholders take.
     """
 
@@ -104,8 +106,8 @@ class ApiError(Exception):
         self.params = dict(params or {})
 
     def message_in(self, lang: Language) -> str:
-        """The message in ``lang`` (as given when it has no key)."""
-        if self.key is None:
+        """The message in ``lang`` (as given in English, or when it has no key)."""
+        if self.key is None or lang == "en":
             return self.message
         return text(lang, self.key, **self.params)
 
@@ -130,6 +132,24 @@ def said(
         key=key,
         params=params,
     )
+
+
+def retold(
+    status: int,
+    code: str,
+    key: str,
+    error: Exception,
+    /,
+    *,
+    detail: Mapping[str, object] | None = None,
+) -> ApiError:
+    """An :class:`ApiError` for ``error``: its own words in English, else the text ``key``.
+
+    The text takes ``error``'s words as ``{reason}`` (core errors explain themselves in
+    English only, with names and values another language's sentence cannot rebuild).
+    """
+    reason = str(error)
+    return ApiError(status, code, reason, detail=detail, key=key, params={"reason": reason})
 
 
 def _say(request: Request, key: str, english: str, **params: object) -> str:

@@ -22,7 +22,7 @@ from orbithub.api.deps import (
     audit,
     device_for_view,
 )
-from orbithub.api.errors import ApiError, said
+from orbithub.api.errors import retold, said
 from orbithub.api.render import JsonResponse, device_dict
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import (
@@ -118,12 +118,7 @@ async def approve_device(
     device = device_for_view(principal, hub, device_id)
     approvals = commands.approvals
     if not isinstance(approvals, DeviceApprovals) or not approvals.needs_approval(device):
-        raise ApiError(
-            409,
-            "no_approval_needed",
-            f"{device.name} needs no approval: only security devices that arrived by "
-            "discovery wait for one",
-        )
+        raise said(409, "no_approval_needed", "devices.no_approval_needed", name=device.name)
     if await approvals.approve(device, by=principal.username, time=hub.now()):
         await audit(
             request,
@@ -223,11 +218,11 @@ async def property_history(
     try:
         prop = device.spec.property(path)
     except UnknownProperty as exc:
-        raise ApiError(404, "unknown_path", str(exc)) from None
+        raise retold(404, "unknown_path", "error.unknown_path", exc) from None
     end = until if until is not None else hub.now()
     start = since if since is not None else end - _DAY
     if start > end:
-        raise ApiError(422, "invalid_range", f"since ({start}) is after until ({end}); swap them")
+        raise said(422, "invalid_range", "range.after_swap", start=start, end=end)
     points = await history.history(db, device.id, prop.path, start, end, buckets=buckets)
     return HistoryOut(
         now=hub.now(),

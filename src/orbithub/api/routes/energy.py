@@ -28,7 +28,7 @@ from orbithub.api.energy import (
     span_range,
     zone,
 )
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import home_tariff
 from orbithub.core.registry import Device, Space
@@ -114,11 +114,7 @@ def _day(text: str) -> date:
         day = None
     # Bounded, so the span and its neighbours stay within what a calendar date can hold.
     if day is None or not 1970 <= day.year <= 2999:
-        raise ApiError(
-            422,
-            "invalid_date",
-            f"date {text!r} is not a calendar date from 1970 to 2999; write it as YYYY-MM-DD",
-        )
+        raise said(422, "invalid_date", "energy.invalid_date", date=text)
     return day
 
 
@@ -148,7 +144,7 @@ async def energy(
     """
     visible = principal.visible_space_ids(hub.registry)
     if space_id is not None and space_id not in visible:
-        raise ApiError(404, "not_found", f"no space {space_id!r} that you may see")
+        raise said(404, "not_found", "spaces.not_visible", space=space_id)
     spaces = [s for s in hub.registry.spaces() if s.id in visible]
     if space_id is not None:
         spaces = [s for s in spaces if s.id == space_id]
@@ -171,7 +167,7 @@ async def energy(
         end = until if until is not None else now
         start = since if since is not None else default_start(end, period, tz)
     if start >= end:
-        raise ApiError(422, "invalid_range", f"since ({start}) must be before until ({end})")
+        raise said(422, "invalid_range", "range.before", start=start, end=end)
     return await _priced(request, principal, hub, db, spaces, (start, end, period), span_out)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import Request
 
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.services import services_of
 from orbithub.mobility.runtime import Mobility
 from orbithub.mobility.tariff import Tariff
@@ -40,12 +40,7 @@ def require_mobility(request: Request) -> Mobility:
     """
     service = mobility_of(request)
     if service is None:
-        raise ApiError(
-            503,
-            "unavailable",
-            "the mobility services (smart charging, pre-conditioning) are not running; "
-            "start the hub with them enabled",
-        )
+        raise said(503, "unavailable", "mobility.unavailable")
     return service
 
 

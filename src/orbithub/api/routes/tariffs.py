@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orbithub.access import Principal
 from orbithub.api.deps import AdultPrincipal, CurrentPrincipal, HubDep, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, require_mobility
 from orbithub.core.hub import Hub
@@ -58,9 +58,7 @@ class TariffIo(BaseModel):
 def _home(principal: Principal, hub: Hub, home_id: str) -> Space:
     space = next((s for s in hub.registry.spaces() if s.id == home_id), None)
     if space is None or space.kind is not SpaceKind.HOME or not principal.can_view_space(home_id):
-        raise ApiError(
-            404, "not_found", f"no home {home_id!r} that you may see; GET /api/spaces lists them"
-        )
+        raise said(404, "not_found", "tariffs.no_home", home=home_id)
     return space
 
 
@@ -69,12 +67,7 @@ def _tariff_io(tariff: Tariff, own: bool) -> TariffIo:
 
 
 def _no_tariff(home_id: str) -> ApiError:
-    return ApiError(
-        404,
-        "no_tariff",
-        f"home {home_id!r} has no electricity tariff yet, so smart charging waits; "
-        f"PUT /api/tariffs/{home_id} sets one",
-    )
+    return said(404, "no_tariff", "tariffs.none", home=home_id)
 
 
 @router.get(
@@ -109,7 +102,7 @@ async def put_tariff(
     try:
         tariff = Tariff.from_mapping(data)
     except MobilityError as exc:
-        raise ApiError(422, "invalid_tariff", str(exc)) from None
+        raise retold(422, "invalid_tariff", "tariffs.invalid", exc) from None
     mobility.charging.set_tariff(home_id, tariff)
     for space in vehicle_spaces(hub):
         mobility.charging.refresh(space.id)

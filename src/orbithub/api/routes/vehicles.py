@@ -19,7 +19,7 @@ from fastapi import APIRouter, Query, Request
 
 from orbithub.access import Actor, Principal
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit, get_commands
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import ApiError, retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import ERRORS, mobility_of, require_mobility
 from orbithub.api.routes.vehicle_models import (
@@ -80,28 +80,28 @@ _CHARGING_STATES = {0: "disconnected", 1: "plugged", 2: "charging", 3: "complete
 def _vehicle(principal: Principal, hub: Hub, space_id: str) -> Space:
     space = vehicle_space(hub, space_id)
     if space is None or not principal.can_view_space(space.id):
-        raise ApiError(
-            404,
-            "not_found",
-            f"no vehicle {space_id!r} that you may see; GET /api/vehicles lists yours",
-        )
+        raise said(404, "not_found", "vehicles.not_found", space=space_id)
     return space
+
+
+def _rejected(exc: ValueRejected) -> ApiError:
+    # The same sentence a refused device command gets (see errors._core_error).
+    return ApiError(
+        422, "value_rejected", str(exc), key="error.value_rejected", params={"reason": exc.reason}
+    )
 
 
 def _controlled_tracker(principal: Principal, hub: Hub, space: Space) -> Device:
     device = tracker_of(hub, space)
     if device is None:
-        raise ApiError(
-            409,
-            "no_vehicle_device",
-            f"vehicle {space.id!r} has no device reporting its state; add its tracker device",
-        )
+        raise said(409, "no_vehicle_device", "vehicles.no_device", space=space.id)
     if not principal.can_control_device(device):
-        raise ApiError(
+        raise said(
             403,
             "forbidden",
-            f"you may see {space.name} but not control it; ask an owner for a grant",
+            "access.see_not_control",
             detail={"space_id": space.id},
+            name=space.name,
         )
     return device
 
@@ -272,14 +272,12 @@ async def get_track(
     space = _vehicle(principal, hub, space_id)
     device = tracker_of(hub, space)
     if device is None:
-        raise ApiError(404, "not_found", f"vehicle {space_id!r} has no tracker device")
+        raise said(404, "not_found", "vehicles.no_tracker", space=space_id)
     now = hub.now()
     end = now + 1.0 if until is None else until
     start = end - _DAY if since is None else since
     if end <= start:
-        raise ApiError(
-            422, "invalid_range", f"since ({start}) must be before until ({end}); swap them"
-        )
+        raise said(422, "invalid_range", "range.before_swap", start=start, end=end)
     series: dict[str, list[tuple[float, object]]] = {}
     before: dict[str, object] = {}
     for path in TRACK_PATHS:
@@ -319,20 +317,18 @@ async def put_charging(
     if "home_id" in changes and changes["home_id"] is not None:
         home = changes["home_id"]
         if not any(s.id == home and s.kind is SpaceKind.HOME for s in hub.registry.spaces()):
-            raise ApiError(
-                422, "unknown_home", f"no home {home!r}; GET /api/spaces lists the homes"
-            )
+            raise said(422, "unknown_home", "vehicles.unknown_home", home=home)
     try:
         settings = ChargeSettings.from_mapping({**current.to_mapping(), **changes})
     except MobilityError as exc:
-        raise ApiError(422, "invalid_settings", str(exc)) from None
+        raise retold(422, "invalid_settings", "vehicles.invalid_settings", exc) from None
     target = f"{space.id}/charging"
     if limit is not None and device.spec.find_property(CHARGE_LIMIT) is not None:
         # The car enforces its own limit too; keep the two in step.
         try:
             await get_commands(request).set(Actor.person(principal), device.id, CHARGE_LIMIT, limit)
         except ValueRejected as exc:
-            raise ApiError(422, "value_rejected", str(exc)) from None
+            raise _rejected(exc) from None
         except AdapterUnavailableError as exc:
             await audit(
                 request,
@@ -343,7 +339,7 @@ async def put_charging(
                 space_id=space.id,
                 detail={"error": str(exc)},
             )
-            raise ApiError(503, "unavailable", str(exc)) from None
+            raise retold(503, "unavailable", "error.unavailable", exc) from None
     status = mobility.charging.configure(space.id, settings)
     await audit(
         request,
@@ -388,7 +384,7 @@ async def post_precondition(
             space_id=space.id,
             detail={"error": str(exc)},
         )
-        raise ApiError(422, "value_rejected", str(exc)) from None
+        raise _rejected(exc) from None
     except AdapterUnavailableError as exc:
         await audit(
             request,
@@ -399,9 +395,9 @@ async def post_precondition(
             space_id=space.id,
             detail={"error": str(exc)},
         )
-        raise ApiError(503, "unavailable", str(exc)) from None
+        raise retold(503, "unavailable", "error.unavailable", exc) from None
     except MobilityError as exc:
-        raise ApiError(409, "no_cabin_climate", str(exc)) from None
+        raise retold(409, "no_cabin_climate", "vehicles.no_cabin_climate", exc) from None
     await audit(
         request,
         principal,
