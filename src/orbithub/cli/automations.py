@@ -195,7 +195,7 @@ def control_ops(engine: Engine) -> dict[str, Handler]:
                 "time": e.time,
                 "local": place.local(e.time).strftime("%H:%M:%S"),
                 "zone": place.local(e.time).strftime("%Z"),
-                "text": explain(e, lang),
+                "text": explain(e, lang, engine.hub.registry),
             }
             for e in found
         ]
