@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -163,16 +164,15 @@ async def _titles(client: httpx.AsyncClient, person: Person) -> list[tuple[str, 
 
 
 async def _in_three(
-    api: ApiHarness, owner: Person, url: str, *, put: object = None
-) -> tuple[dict[str, str], ...]:
+    api: ApiHarness, owner: Person, url: str, *, method: str = "GET", put: object = None
+) -> tuple[dict[str, Any], ...]:
     """The error body ``url`` answers in English, Chinese and German, with one status."""
     answers = []
     for headers in ({}, _CHINESE, _GERMAN):
         both = {**owner.headers, **headers}
-        if put is None:
-            answer = await api.client.get(url, headers=both)
-        else:
-            answer = await api.client.put(url, json=put, headers=both)
+        if put is not None and method == "GET":
+            method = "PUT"
+        answer = await api.client.request(method, url, json=put, headers=both)
         answers.append(answer)
     assert len({a.status_code for a in answers}) == 1
     assert answers[0].status_code >= 400
@@ -234,3 +234,27 @@ async def test_a_missing_service_is_reported_in_the_request_language(api: ApiHar
     assert english["message"].startswith("the mobility services (smart charging")
     assert chinese["message"].startswith("出行服务")
     assert german["message"].startswith("Die Mobilitätsdienste")
+
+
+async def test_grant_notification_and_push_errors_in_each_language(api: ApiHarness) -> None:
+    owner = await api.owner()
+    leo = await api.person("leo", Role.CHILD)
+    url = f"/api/users/{leo.id}/grants"
+    body = {"space_id": "home", "room_ids": ["nowhere"]}
+    english, chinese, german = await _in_three(api, owner, url, method="POST", put=body)
+    assert english["code"] == "unknown_room"
+    assert english["message"] == "rooms nowhere are not in space 'home'"
+    assert chinese["message"] == "房间 nowhere 不在空间“home”中"
+    assert german["message"] == "Die Räume nowhere gehören nicht zum Bereich „home“"
+    assert chinese["detail"] == english["detail"] == {"room_ids": ["nowhere"]}
+
+    url = "/api/notifications/987654/read"
+    english, chinese, german = await _in_three(api, owner, url, method="POST")
+    assert english["message"].startswith("no notification 987654 of yours")
+    assert chinese["message"] == "没有属于您的通知 987654"
+    assert german["message"] == "Keine Benachrichtigung 987654 von Ihnen"
+
+    english, chinese, german = await _in_three(api, owner, "/api/push/key")
+    assert english == {"code": "unavailable", "message": "Web Push is not enabled on this hub"}
+    assert chinese["message"] == "此中枢没有启用网页推送通知"
+    assert german["message"].startswith("Web-Push-Benachrichtigungen sind")

@@ -51,26 +51,28 @@ def check_grant(hub: Hub, role: Role, body: GrantIn, now: float) -> None:
         ApiError: 422 naming what is wrong.
     """
     if hub.registry.spaces() and body.space_id not in {s.id for s in hub.registry.spaces()}:
-        raise ApiError(
-            422, "unknown_space", f"no space {body.space_id!r}; GET /api/spaces lists them"
-        )
+        raise said(422, "unknown_space", "grants.unknown_space", space=body.space_id)
     rooms = {r.id for r in hub.registry.rooms(body.space_id)}
     bad_rooms = [r for r in body.room_ids or () if r not in rooms]
     if bad_rooms:
-        raise ApiError(
+        raise said(
             422,
             "unknown_room",
-            f"rooms {', '.join(bad_rooms)} are not in space {body.space_id!r}",
+            "grants.unknown_rooms",
             detail={"room_ids": bad_rooms},
+            rooms=", ".join(bad_rooms),
+            space=body.space_id,
         )
     devices = {d.id for d in hub.registry.devices(space_id=body.space_id)}
     bad_devices = [d for d in body.device_ids or () if d not in devices]
     if bad_devices:
-        raise ApiError(
+        raise said(
             422,
             "unknown_device",
-            f"devices {', '.join(bad_devices)} are not in space {body.space_id!r}",
+            "grants.unknown_devices",
             detail={"device_ids": bad_devices},
+            devices=", ".join(bad_devices),
+            space=body.space_id,
         )
     if role is Role.GUEST and not (body.room_ids or body.device_ids):
         raise said(422, "guest_needs_scope", "users.guest_needs_scope")
@@ -249,7 +251,7 @@ async def delete_grant(
     """Take a grant away."""
     grant = await user_store.get_grant(accounts.db, grant_id)
     if grant is None:
-        raise ApiError(404, "not_found", f"no grant {grant_id!r}")
+        raise said(404, "not_found", "grants.not_found", grant=grant_id)
     await user_store.delete_grant(accounts.db, grant_id)
     accounts.forget(grant.user_id)
     await audit(

@@ -22,7 +22,7 @@ from orbithub.adapters.phone import (
     check_subscription,
 )
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import services_of
 from orbithub.storage import companion as store
@@ -95,7 +95,7 @@ class UnsubscribeIn(_In):
 def _push(request: Request) -> Companion:
     companion = services_of(request).companion
     if companion is None or companion.vapid is None:
-        raise ApiError(503, "unavailable", "Web Push is not enabled on this hub")
+        raise said(503, "unavailable", "push.disabled")
     return companion
 
 
@@ -144,11 +144,7 @@ async def mark_read(
 ) -> ReadOut:
     """Mark one of the caller's notifications read (others' read state is untouched)."""
     if not await store.mark_read(db, notification_id, principal.username, now=hub.now()):
-        raise ApiError(
-            404,
-            "not_found",
-            f"no notification {notification_id} of yours; GET /api/notifications lists them",
-        )
+        raise said(404, "not_found", "notifications.not_found", notification=notification_id)
     return ReadOut(id=notification_id, read=True)
 
 
@@ -157,7 +153,7 @@ async def push_key(principal: CurrentPrincipal, companion: PushDep) -> PushKeyOu
     """The hub's VAPID public key."""
     keys = companion.vapid
     if keys is None:  # _push checked it; kept for the type checker
-        raise ApiError(503, "unavailable", "Web Push is not enabled on this hub")
+        raise said(503, "unavailable", "push.disabled")
     return PushKeyOut(public_key=keys.public_key)
 
 
@@ -175,7 +171,7 @@ async def subscribe(
     try:
         sub = check_subscription(wanted, hosts=companion.push_hosts)
     except SubscriptionRejected as exc:
-        raise ApiError(422, "invalid_subscription", str(exc)) from None
+        raise retold(422, "invalid_subscription", "push.invalid_subscription", exc) from None
     await store.save_subscription(
         db,
         username=principal.username,
@@ -194,7 +190,7 @@ async def unsubscribe(
 ) -> Response:
     """Forget one of the caller's push subscriptions."""
     if not await store.delete_subscription(db, body.endpoint, username=principal.username):
-        raise ApiError(404, "not_found", "no push subscription of yours has that endpoint")
+        raise said(404, "not_found", "push.no_subscription")
     await audit(request, principal, action="push.unsubscribe", target=_origin(body.endpoint))
     return Response(status_code=204)
 

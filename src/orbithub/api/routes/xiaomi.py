@@ -19,7 +19,7 @@ from orbithub.adapters.miio.discovery import discover
 from orbithub.adapters.miio.errors import MiioError
 from orbithub.adapters.miio.tokens import WHERE_TOKENS_COME_FROM, DeviceStoreError
 from orbithub.api.deps import HubDep, OwnerPrincipal, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.core.errors import UnknownRoomError, UnknownSpaceError
 from orbithub.core.hub import Hub
@@ -104,7 +104,7 @@ class DiscoveryOut(BaseModel):
 def _adapter(hub: Hub) -> MiioAdapter:
     adapter = hub.adapter(ADAPTER_NAME)
     if not isinstance(adapter, MiioAdapter):
-        raise ApiError(503, "unavailable", "Xiaomi devices are not running on this hub")
+        raise said(503, "unavailable", "xiaomi.unavailable")
     return adapter
 
 
@@ -165,7 +165,7 @@ async def add_xiaomi(
         if body.room_id is not None and hub.registry.room(body.room_id).space_id != space.id:
             raise UnknownRoomError(f"room {body.room_id!r} is not in space {space.id!r}")
     except (UnknownSpaceError, UnknownRoomError) as exc:
-        raise ApiError(404, "not_found", str(exc)) from None
+        raise retold(404, "not_found", "error.not_found", exc) from None
     try:
         added = await adapter.add(
             body.host,
@@ -177,15 +177,15 @@ async def add_xiaomi(
             aliases=tuple(body.aliases),
         )
     except DeviceStoreError as exc:
-        raise ApiError(422, "invalid", str(exc)) from None
+        raise retold(422, "invalid", "xiaomi.invalid", exc) from None
     except DeviceSilent as exc:
-        raise ApiError(422, "no_answer", str(exc)) from None
+        raise retold(422, "no_answer", "xiaomi.no_answer", exc) from None
     except TokenRefused as exc:
-        raise ApiError(422, "token_refused", str(exc)) from None
+        raise retold(422, "token_refused", "xiaomi.token_refused", exc) from None
     except TokenHidden as exc:
-        raise ApiError(422, "token_hidden", str(exc)) from None
+        raise retold(422, "token_hidden", "xiaomi.token_hidden", exc) from None
     except (MiioError, SpecError) as exc:
-        raise ApiError(422, "device_refused", str(exc)) from None
+        raise retold(422, "device_refused", "xiaomi.device_refused", exc) from None
     device = added.device
     await audit(
         request,
@@ -213,7 +213,7 @@ async def remove_xiaomi(
     try:
         gone = await adapter.remove(device_id)
     except DeviceStoreError as exc:
-        raise ApiError(404, "not_found", str(exc)) from None
+        raise retold(404, "not_found", "error.not_found", exc) from None
     await audit(request, owner, action="xiaomi.remove", target=gone.id, space_id=gone.space_id)
     return Response(status_code=204)
 
@@ -235,7 +235,7 @@ async def discover_xiaomi(body: DiscoverIn, _owner: OwnerPrincipal, hub: HubDep)
             mdns=body.mdns,
         )
     except ValueError as exc:
-        raise ApiError(422, "invalid_address", str(exc)) from None
+        raise retold(422, "invalid_address", "xiaomi.invalid_address", exc) from None
     by_did = {entry.device.did: entry.device.id for entry in await adapter.devices.listed()}
     return DiscoveryOut(
         found=[
