@@ -258,3 +258,27 @@ async def test_grant_notification_and_push_errors_in_each_language(api: ApiHarne
     assert english == {"code": "unavailable", "message": "Web Push is not enabled on this hub"}
     assert chinese["message"] == "此中枢没有启用网页推送通知"
     assert german["message"].startswith("Web-Push-Benachrichtigungen sind")
+
+
+async def test_token_summary_and_presence_errors_in_each_language(api: ApiHarness) -> None:
+    owner = await api.owner()
+    english, chinese, german = await _in_three(api, owner, "/api/tokens/nope", method="DELETE")
+    assert english == {
+        "code": "not_found",
+        "message": "no token 'nope' of yours; GET /api/tokens lists them",
+    }
+    assert chinese["message"] == "没有属于您的令牌“nope”"
+    assert german["message"] == "Kein Token „nope“ von Ihnen"
+
+    english, chinese, german = await _in_three(api, owner, "/api/summary?space_id=nowhere")
+    assert english["message"].startswith("no space 'nowhere' that you may see")
+    assert chinese["message"] == "没有您可以查看的空间“nowhere”"
+    assert german["message"] == "Kein Bereich „nowhere“, den Sie sehen dürfen"
+
+    # This hub runs without the phone companion.
+    url = "/api/presence/wifi/home"
+    english, chinese, german = await _in_three(api, owner, url, put={"ssids": ["Home"]})
+    assert english["code"] == "unavailable"
+    assert english["message"].endswith(" not running on this hub")
+    assert chinese["message"] == "此中枢上没有运行这项服务"
+    assert german["message"] == "Dieser Dienst läuft auf diesem Hub nicht"

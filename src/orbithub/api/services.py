@@ -79,5 +79,7 @@ def required(service: _T | None, what: str) -> _T:
         ApiError: 503 when this hub runs without it.
     """
     if service is None:
-        raise ApiError(503, "unavailable", f"{what} not running on this hub")
+        raise ApiError(
+            503, "unavailable", f"{what} not running on this hub", key="error.service_off"
+        )
     return service

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orbithub.access import Principal
 from orbithub.api.deps import CurrentPrincipal, HubDep, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.assistant import MAX_TEXT, Assistant, Language, Reply
@@ -150,12 +150,8 @@ def _check_room(hub: Hub, principal: Principal, room_id: str) -> None:
     except UnknownRoomError:
         room = None
     if room is None or not principal.can_view_room(room):
-        raise ApiError(
-            422,
-            "unknown_room",
-            f"no room {room_id!r} that you may see; leave room_id out or take an id from "
-            "GET /api/spaces",
-            detail={"field": "room_id"},
+        raise said(
+            422, "unknown_room", "assistant.unknown_room", detail={"field": "room_id"}, room=room_id
         )
 
 

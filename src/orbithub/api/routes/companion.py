@@ -36,7 +36,7 @@ from orbithub.api.deps import (
     HubDep,
     audit,
 )
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.core.hub import Hub
@@ -197,11 +197,10 @@ async def _reporting_phone(
         None if credentials is None else await store.phone_for_token(db, credentials.credentials)
     )
     if phone is None or hub.registry.find_device(phone.device_id) is None:
-        raise ApiError(
+        raise said(
             401,
             "unauthenticated",
-            "unknown or revoked device token; register the phone again with "
-            "POST /api/companion/register",
+            "companion.unknown_token",
             headers={"WWW-Authenticate": "Bearer"},
         )
     return phone
@@ -214,22 +213,14 @@ ReportingPhone = Annotated[PhoneRecord, Depends(_reporting_phone)]
 def _home_for(hub: Hub, visible: set[str], wanted: str | None) -> str:
     if wanted is not None:
         if wanted not in visible:
-            raise ApiError(
-                404,
-                "not_found",
-                f"no space {wanted!r} that you may see; GET /api/spaces lists them",
-            )
+            raise said(404, "not_found", "spaces.not_found", space=wanted)
         return wanted
     spaces = [s for s in hub.registry.spaces() if s.id in visible]
     for kinds in ((SpaceKind.HOME,), (SpaceKind.OFFICE,)):
         found = next((s.id for s in spaces if s.kind in kinds), None)
         if found is not None:
             return found
-    raise ApiError(
-        403,
-        "forbidden",
-        "you may see no home to register a phone in; ask an owner for a grant",
-    )
+    raise said(403, "forbidden", "companion.no_home")
 
 
 @router.post("/api/companion/register", status_code=201, openapi_extra=requires(Right.SIGNED_IN))
@@ -247,17 +238,13 @@ async def register_phone(
     if details.device_id is not None:
         known = await store.get_phone(db, details.device_id)
         if known is None or known.username != principal.username:
-            raise ApiError(
-                404,
-                "not_found",
-                f"no phone {details.device_id!r} of yours; register without device_id",
-            )
+            raise said(404, "not_found", "companion.no_phone_register", device=details.device_id)
     try:
         device = companion.phones.register(
             principal.username, space_id, name=details.name, device_id=details.device_id
         )
     except CompanionError as exc:
-        raise ApiError(404, "not_found", str(exc)) from None
+        raise retold(404, "not_found", "error.not_found", exc) from None
     token = await store.register_phone(
         db, device_id=device.id, username=principal.username, space_id=space_id, now=hub.now()
     )
@@ -289,11 +276,9 @@ async def report(
         measured = None if body.time is None else min(body.time, hub.now())
         accepted = companion.phones.report(phone.device_id, report, timestamp=measured)
     except ReportRejected as exc:
-        raise ApiError(
-            422, "value_out_of_range", f"{exc}; nothing of the report was applied"
-        ) from None
+        raise said(422, "value_out_of_range", "companion.out_of_range", reason=exc) from None
     except CompanionError as exc:
-        raise ApiError(401, "unauthenticated", str(exc)) from None
+        raise retold(401, "unauthenticated", "companion.refused", exc) from None
     await store.touch_phone(db, phone.device_id, now=hub.now())
     return ReportOut(device_id=phone.device_id, accepted=accepted)
 
@@ -333,9 +318,7 @@ async def remove_phone(
     """Unregister a phone: its token stops working and its device is removed (history stays)."""
     phone = await store.get_phone(db, device_id)
     if phone is None or not (principal.is_owner or phone.username == principal.username):
-        raise ApiError(
-            404, "not_found", f"no phone {device_id!r} of yours; GET /api/companion/phones"
-        )
+        raise said(404, "not_found", "companion.no_phone", device=device_id)
     await store.revoke_phone(db, device_id, now=hub.now())
     if hub.registry.find_device(device_id) is not None:
         try:
@@ -391,15 +374,9 @@ async def set_wifi_networks(
     known = {s.id: s for s in hub.registry.spaces()}
     space = known.get(space_id)
     if space is None or not principal.can_view_space(space_id):
-        raise ApiError(
-            404, "not_found", f"no space {space_id!r} that you may see; GET /api/spaces lists them"
-        )
+        raise said(404, "not_found", "spaces.not_found", space=space_id)
     if space.kind is SpaceKind.VEHICLE:
-        raise ApiError(
-            422,
-            "not_a_place",
-            f"{space.name} is a vehicle; Wi-Fi presence is for homes and offices",
-        )
+        raise said(422, "not_a_place", "companion.not_a_place", name=space.name)
     ssids = sorted(set(body.ssids))
     await store.set_wifi_networks(db, space_id, ssids)
     tracker.set_wifi(space_id, ssids)

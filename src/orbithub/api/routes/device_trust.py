@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orbithub.adapters.mqtt.accounts import AccountsError, BrokerAccounts
 from orbithub.api.deps import HubDep, OwnerPrincipal, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import retold, said
 from orbithub.api.rights import Right, requires
 from orbithub.api.services import required, services_of
 from orbithub.core.context import Context, Origin
@@ -112,24 +112,20 @@ async def make_credentials(
     space = body.space_id
     if known is not None:
         if space is not None and space != known.space_id:
-            raise ApiError(
-                409,
-                "other_space",
-                f"{device_id} belongs to space {known.space_id!r}; leave out space_id",
+            raise said(
+                409, "other_space", "trust.other_space", device=device_id, space=known.space_id
             )
         space = known.space_id
     if space is None:
-        raise ApiError(
-            422, "space_required", f"{device_id} is not known yet: say its space (space_id)"
-        )
+        raise said(422, "space_required", "trust.space_required", device=device_id)
     try:
         hub.registry.space(space)
     except UnknownSpaceError:
-        raise ApiError(404, "not_found", f"no space {space!r} on this hub") from None
+        raise said(404, "not_found", "trust.unknown_space", space=space) from None
     try:
         login = await asyncio.to_thread(accounts.issue, device_id, space)
     except AccountsError as exc:
-        raise ApiError(422, "invalid_id", str(exc)) from None
+        raise retold(422, "invalid_id", "trust.invalid_id", exc) from None
     await audit(request, owner, action="device.credentials", target=device_id, space_id=space)
     account = accounts.device(device_id)
     assert account is not None  # noqa: S101 - issued just above
@@ -151,7 +147,7 @@ async def make_credentials(
 async def remove_credentials(device_id: str, request: Request, owner: OwnerPrincipal) -> Response:
     """Remove a device's broker login: it cannot log in again, nor use a live connection."""
     if not await asyncio.to_thread(_accounts(request).revoke, device_id):
-        raise ApiError(404, "not_found", f"{device_id} has no broker login")
+        raise said(404, "not_found", "trust.no_login", device=device_id)
     await audit(request, owner, action="device.credentials.remove", target=device_id)
     return Response(status_code=204)
 
@@ -201,16 +197,16 @@ async def accept_change(
     """Apply the change a device asked for; returns what was applied."""
     changes = _changes(request)
     if changes.get(device_id) is None:
-        raise ApiError(404, "not_found", f"no change of {device_id} waits for the owner")
+        raise said(404, "not_found", "trust.no_change", device=device_id)
     try:
         change = changes.take(device_id, hub.registry.find_device(device_id))
     except PendingChangeError as exc:
-        raise ApiError(409, "changed", str(exc)) from None
+        raise retold(409, "changed", "trust.changed", exc) from None
     context = Context(Origin.USER, owner.username)
     try:
         hub.add_device(change.proposed, replace=True, context=context)
     except OrbitHubError as exc:  # its room or space went away meanwhile
-        raise ApiError(409, "changed", f"{device_id} cannot take the change: {exc}") from None
+        raise said(409, "changed", "trust.cannot_take", device=device_id, reason=exc) from None
     await audit(
         request,
         owner,
@@ -231,6 +227,6 @@ async def accept_change(
 async def dismiss_change(device_id: str, request: Request, owner: OwnerPrincipal) -> Response:
     """Refuse the change a device asked for (it is asked again if the device announces it)."""
     if not _changes(request).dismiss(device_id):
-        raise ApiError(404, "not_found", f"no change of {device_id} waits for the owner")
+        raise said(404, "not_found", "trust.no_change", device=device_id)
     await audit(request, owner, action="device.change.dismiss", target=device_id)
     return Response(status_code=204)

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from orbithub.api.deps import CurrentPrincipal, DbDep, HubDep
 from orbithub.api.energy import METER_PATH, consumption, day_start, meter_readings, metered, zone
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.mobility_deps import home_tariff
 from orbithub.core.registry import Space, SpaceKind
@@ -64,11 +64,7 @@ async def summary(
     if space_id is not None:
         space = next((s for s in visible if s.id == space_id), None)
         if space is None:
-            raise ApiError(
-                404,
-                "not_found",
-                f"no space {space_id!r} that you may see; GET /api/spaces lists them",
-            )
+            raise said(404, "not_found", "spaces.not_found", space=space_id)
     else:
         space = next((s for s in visible if s.kind is SpaceKind.HOME), None)
     if space is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from orbithub.api.deps import AccountsDep, AdultPrincipal, Principal, TokenKind, audit
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.schemas import IntegrationTokenIn, IntegrationTokenOut
 from orbithub.storage import tokens as token_store
@@ -53,21 +53,18 @@ def _scope(principal: Principal, body: IntegrationTokenIn) -> tuple[list[str], f
             spaces = sorted(principal.space_limit)
         wider = [s for s in spaces if s not in principal.space_limit]
         if wider:
-            raise ApiError(
+            raise said(
                 403,
                 "beyond_token_scope",
-                f"this token is limited to {', '.join(sorted(principal.space_limit))}; it "
-                f"cannot create a token for {', '.join(wider)}",
+                "tokens.beyond_spaces",
+                limit=", ".join(sorted(principal.space_limit)),
+                wider=", ".join(wider),
             )
     if principal.token_kind is TokenKind.INTEGRATION and principal.token_expires_at is not None:
         if expires_at is None:
             expires_at = principal.token_expires_at
         elif expires_at > principal.token_expires_at:
-            raise ApiError(
-                403,
-                "beyond_token_scope",
-                "a token cannot create a token that outlives it; pick an earlier expires_at",
-            )
+            raise said(403, "beyond_token_scope", "tokens.outlives")
     return spaces, expires_at
 
 
@@ -101,14 +98,10 @@ async def create_token(
     space_ids, expires_at = _scope(principal, body)
     unknown = [s for s in space_ids if not principal.can_view_space(s)]
     if unknown:
-        raise ApiError(
-            422,
-            "unknown_space",
-            f"you have no access to spaces {', '.join(unknown)}; a token cannot reach them",
-        )
+        raise said(422, "unknown_space", "tokens.unknown_spaces", spaces=", ".join(unknown))
     now = accounts.clock.now()
     if expires_at is not None and expires_at <= now:
-        raise ApiError(422, "already_expired", "expires_at is in the past; pick a later time")
+        raise said(422, "already_expired", "users.already_expired")
     token, record = await token_store.create_api_token(
         accounts.db,
         user_id=principal.user_id,
@@ -138,9 +131,7 @@ async def delete_token(
 ) -> Response:
     """Revoke an integration token at once."""
     if not await token_store.delete_api_token(accounts.db, token_id, _whose(principal)):
-        raise ApiError(
-            404, "not_found", f"no token {token_id!r} of yours; GET /api/tokens lists them"
-        )
+        raise said(404, "not_found", "tokens.not_found", token=token_id)
     accounts.forget(principal.user_id)  # the token stops working at once
     await audit(request, principal, action="token.delete", target=token_id)
     return Response(status_code=204)
