@@ -11,8 +11,11 @@ import pytest
 
 from orbithub.api import HubServices, set_services
 from orbithub.assistant.security_notices import SecurityNotices
+from orbithub.automation import Engine
+from orbithub.cli.automations import start_automations
 from orbithub.cli.companion import start_companion
 from orbithub.core.tasks import task_scope
+from orbithub.demo.scenes import documents
 from orbithub.storage.users import Role
 from tests.api.conftest import PASSWORD, ApiHarness, Person, Scope, open_api, served
 
@@ -282,3 +285,27 @@ async def test_token_summary_and_presence_errors_in_each_language(api: ApiHarnes
     assert english["message"].endswith(" not running on this hub")
     assert chinese["message"] == "此中枢上没有运行这项服务"
     assert german["message"] == "Dieser Dienst läuft auf diesem Hub nicht"
+
+
+async def test_a_scene_a_child_may_not_run_is_refused_in_each_language(tmp_path: Path) -> None:
+    async with open_api(tmp_path) as api, task_scope() as tasks:
+        engine: Engine = await start_automations(
+            api.hub, tmp_path / "hub", tasks, extra_documents=documents(), db=api.db
+        )
+        api.attach(automations=engine)
+        await api.owner()
+        # "away" locks the front door: a child may not operate the lock.
+        kid = await api.person("lily", Role.CHILD, grants=[Scope("home")])
+        url = "/api/scenes/away/activate"
+        english, chinese, german = await _in_three(api, kid, url, method="POST")
+        assert english["code"] == "forbidden"
+        assert english["message"] == (
+            "scene Away sets devices you may not control; ask an owner for a grant"
+        )
+        assert "您无权控制的设备" in chinese["message"]
+        assert german["message"].endswith("bitten Sie einen Eigentümer um eine Freigabe")
+        url = "/api/scenes/nope/activate"
+        english, chinese, german = await _in_three(api, kid, url, method="POST")
+        assert english["message"].startswith("no scene 'nope' that you may see")
+        assert chinese["message"] == "没有您可以查看的场景“nope”"
+        assert german["message"] == "Keine Szene „nope“, die Sie sehen dürfen"

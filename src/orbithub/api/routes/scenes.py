@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from orbithub.access import Actor, Principal
 from orbithub.api.automation_bodies import automation_engine
 from orbithub.api.deps import CurrentPrincipal, HubDep, audit, get_commands
-from orbithub.api.errors import ApiError
+from orbithub.api.errors import said
 from orbithub.api.rights import Right, requires
 from orbithub.api.routes.automation_models import ERRORS, SceneOut, SceneResultOut
 from orbithub.automation import Scene, apply_scene
@@ -68,18 +68,12 @@ async def activate_scene(
     engine = automation_engine(request)
     scene = engine.scene(scene_id)
     if scene is None or not _may(principal, hub, scene, control=False):
-        raise ApiError(
-            404, "not_found", f"no scene {scene_id!r} that you may see; GET /api/scenes lists them"
-        )
+        raise said(404, "not_found", "scenes.not_found", scene=scene_id)
     if not _may(principal, hub, scene, control=True):
         await audit(
             request, principal, action="scene.activate", target=scene_id, result="forbidden"
         )
-        raise ApiError(
-            403,
-            "forbidden",
-            f"scene {scene.name} sets devices you may not control; ask an owner for a grant",
-        )
+        raise said(403, "forbidden", "scenes.not_controlled", name=scene.name)
     port = get_commands(request).acting_as(Actor.person(principal))
     result = await apply_scene(port, scene, context=Context(Origin.USER, principal.username))
     await audit(
