@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,8 @@ from nats.aio.msg import Msg
 from orbithub.fleet import LocalCluster, StreamSettings, ensure_consumers, ensure_stream
 from orbithub.fleet.changes import decode_changes
 from orbithub.fleet.jetstream import pull
+from orbithub.fleet.simulate import Simulation
+from orbithub.fleet.simulate_mqtt import publish_mqtt
 from orbithub.fleet.worker import Worker, WorkerSettings
 from orbithub.storage.fleet import FleetChange, FleetStore
 from tests.conftest import service_url
@@ -159,10 +162,16 @@ async def test_every_reading_is_applied_once_and_published(
     # The gateways heard the last value of every lamp.
     last = {(c.home, c.device): c.value for c in published if c.prop == "light.brightness"}
     assert last == {key: values[-1] for key, values in sent.items()}
-    # Both workers own partitions, and no partition is held by both.
+    # Both workers own partitions (they learn it from the messages they are given), and no
+    # partition is held by both.
+    more = iter(range(10, 100))
+
+    async def shared() -> bool:
+        await send(nc, homes=20, readings=1, start=next(more))
+        return all(w.stats.active for w in workers)
+
+    await until(shared, 20, "both workers hold partitions")
     held = [w.stats.active for w in workers]
-    assert held[0]
-    assert held[1]
     assert not held[0] & held[1]
 
 
@@ -215,3 +224,25 @@ async def test_what_a_dead_worker_was_given_is_applied_by_the_next(
     await until(all_in, 20, "every reading in history, the dead worker's too")
     # They were read back from the stream, not waited for until redelivered.
     assert worker.stats.filled > 0
+
+
+async def test_devices_reporting_over_mqtt_reach_the_database(
+    cluster: LocalCluster, nc: Client, store: FleetStore, running: Running
+) -> None:
+    await running.add("w1")
+    sim = Simulation(10, devices=4, prefix="mq")
+    readings = list(itertools.islice(sim.readings(), 80))
+    # Devices on every node (QoS 0, as the protocol sends state): all reach the stream.
+    sent = await asyncio.wait_for(
+        publish_mqtt(cluster.mqtt_urls, iter(readings), count=80, rate=0, qos=0), 60
+    )
+    assert sent == 80
+
+    async def all_in() -> bool:
+        for reading in readings[-4:]:
+            state = {(c.device, c.prop): c.value for c in await store.state(reading.home)}
+            if any(state.get((reading.device, p)) != v for p, v in reading.values.items()):
+                return False
+        return True
+
+    await until(all_in, 20, "the last readings sent over MQTT are the state")

@@ -28,6 +28,7 @@ __all__ = ["publish_mqtt"]
 _LOGGER = logging.getLogger(__name__)
 _ACK_WITHIN = 3.0
 _WINDOW = 100
+_CONNECT_WITHIN = 10.0
 
 
 class _Link:
@@ -49,7 +50,9 @@ class _Link:
             lambda *_: None,
             client_id=f"sim-{uuid.uuid4().hex[:10]}",
             delivery_timeout=_ACK_WITHIN,
-            connect_timeout=2.0,
+            # A node's first MQTT client makes it create its MQTT streams (replicated), which
+            # takes seconds on a busy cluster.
+            connect_timeout=_CONNECT_WITHIN,
             backoff=(0.2, 1.0),
         )
         self._task = asyncio.create_task(client.run())
@@ -63,7 +66,7 @@ class _Link:
             try:
                 if qos == 0:
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(client.connected.wait(), _ACK_WITHIN)
+                        await asyncio.wait_for(client.connected.wait(), _CONNECT_WITHIN)
                     if client.publish_nowait(reading.topic, payload):
                         return
                     raise MqttUnavailable("not connected")
