@@ -13,14 +13,15 @@ from typing import Annotated, Any
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from orbithub.cli import queries
 from orbithub.cli.accounts import users_app
 from orbithub.cli.ask import ask
 from orbithub.cli.automations import app as automations_app
 from orbithub.cli.credentials import devices_app, mqtt_app
-from orbithub.cli.fleet import fleet_app, worker
 from orbithub.cli.fleet_homes import homes_app
+from orbithub.cli.fleet_missing import FLEET_EXTRA_MISSING, add_missing_fleet, fleet_installed
 from orbithub.cli.gateway import NatsUrls
 from orbithub.cli.options import DatabaseUrl, DataDir, Verbose
 from orbithub.cli.process import tune_gc
@@ -50,8 +51,20 @@ app.add_typer(mqtt_app, name="mqtt")
 app.add_typer(xiaomi_app, name="xiaomi")
 app.add_typer(homes_app, name="homes")
 app.command()(ask)
-app.add_typer(fleet_app, name="fleet")
-app.command()(worker)
+
+
+def _add_fleet(into: typer.Typer) -> None:
+    """The fleet's commands, or an explanation where the fleet extra is not installed."""
+    if not fleet_installed():
+        add_missing_fleet(into)
+        return
+    from orbithub.cli.fleet import fleet_app, worker
+
+    into.add_typer(fleet_app, name="fleet")
+    into.command()(worker)
+
+
+_add_fleet(app)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -256,6 +269,9 @@ def gateway(
     verbose: Verbose = False,
 ) -> None:
     """Serve the fleet's API and live view for the homes a person may see (stateless)."""
+    if not fleet_installed():
+        err_console.print(f"[red]error:[/red] {escape(FLEET_EXTRA_MISSING)}", highlight=False)
+        raise typer.Exit(1)
     from orbithub.cli.gateway import run_gateway
 
     try:
