@@ -247,7 +247,16 @@ def _stored_revisions(conn: Connection) -> set[str]:
     return {str(r) for r in conn.scalars(sa.text("SELECT version_num FROM alembic_version"))}
 
 
+_MIGRATION_LOCK: Final = 0x0B17_4B0B
+"""The PostgreSQL advisory lock key that one migrating process holds at a time."""
+
+
 def _upgrade(conn: Connection, config: Config, known: set[str], heads: set[str], url: str) -> None:
+    if conn.dialect.name == "postgresql":
+        # Workers and gateways of a fleet start together, each migrating the database it
+        # opens: one migrates, the others wait here and then find it done. The lock ends
+        # with this transaction.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     if (
         conn.dialect.name == "postgresql"
         and conn.scalar(sa.text("SELECT current_schema()")) is None
