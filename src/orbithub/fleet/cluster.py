@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -23,13 +24,14 @@ import httpx
 
 from orbithub.fleet.errors import ClusterError
 
-__all__ = ["NATS_SERVER_ENV", "LocalCluster", "Node", "find_nats_server"]
+__all__ = ["NATS_SERVER_ENV", "LocalCluster", "Node", "find_nats_server", "free_port", "free_ports"]
 
 NATS_SERVER_ENV = "ORBITHUB_NATS_SERVER"
 """The variable naming the ``nats-server`` executable, when it is not beside Python's."""
 
 _MIN_VERSION = (2, 11)  # priority groups (pinned_client) arrived in 2.11
 _START_TIMEOUT = 20.0
+_LOWEST_PORT = 20000  # below: ports that well-known services often hold
 _STOP_TIMEOUT = 5.0
 
 
@@ -74,11 +76,49 @@ def _check_version(path: Path) -> None:
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+    """A TCP port on 127.0.0.1 that nothing listens on right now (see :func:`free_ports`)."""
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct TCP ports on 127.0.0.1 that nothing listens on right now.
+
+    They are taken below the kernel's ephemeral range: the nodes connect to each other while
+    they start, and an outgoing connection's own port, picked from that range, could otherwise
+    take a port a node has yet to listen on.
+    """
+    low = _ephemeral_low()
+    candidates = list(range(_LOWEST_PORT, low)) if low > _LOWEST_PORT + 4 * count else []
+    secrets.SystemRandom().shuffle(candidates)
+    held: list[socket.socket] = []
+    try:
+        for port in candidates:
+            if len(held) == count:
+                break
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                sock.close()
+                continue
+            held.append(sock)
+        while len(held) < count:  # no room below the range: let the kernel choose
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind(("127.0.0.1", 0))
+            held.append(sock)
+        return [int(sock.getsockname()[1]) for sock in held]
+    finally:
+        for sock in held:
+            sock.close()
+
+
+def _ephemeral_low() -> int:
+    """The lowest port the kernel hands out for outgoing connections."""
+    try:
+        text = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text(encoding="ascii")
+        return int(text.split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +164,8 @@ class LocalCluster:
         self.name = name
         self._binary = find_nats_server()
         self._max_file_store = max_file_store
-        self.nodes = tuple(
-            Node(f"{name}-n{i + 1}", free_port(), free_port(), free_port(), free_port())
-            for i in range(size)
-        )
+        ports = free_ports(4 * size)
+        self.nodes = tuple(Node(f"{name}-n{i + 1}", *ports[4 * i : 4 * i + 4]) for i in range(size))
         self._processes: dict[str, subprocess.Popen[bytes]] = {}
 
     @property
