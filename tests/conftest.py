@@ -34,3 +34,6 @@ def _own_runtime_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     runs without ``--data-dir`` never finds a hub of another test session on the machine.
     """
     os.environ["XDG_RUNTIME_DIR"] = str(tmp_path_factory.mktemp("runtime"))
+    # Demos started by tests write no weeks of history behind them (it costs each one about
+    # 15 s of CPU); the tests of that history ask for it with --history-days.
+    os.environ.setdefault("ORBITHUB_DEMO_HISTORY_DAYS", "0")

@@ -198,6 +198,7 @@ def demo(
         typer.Option(
             min=0,
             max=60,
+            envvar="ORBITHUB_DEMO_HISTORY_DAYS",
             help="Days of the family's past written behind a fresh demo, for suggestions "
             "and alerts to learn from (0: none).",
         ),
