@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from orbithub.files import set_aside, write_atomically
+from orbithub.files import locked, set_aside, write_atomically
 
 
 def test_write_replaces_the_file_and_leaves_no_temporary_behind(tmp_path: Path) -> None:
@@ -41,3 +44,24 @@ def test_a_damaged_file_is_kept_aside(tmp_path: Path) -> None:
     assert not target.exists()
     assert kept.name == "alerts.json.unreadable"
     assert kept.read_text(encoding="utf-8") == "{half"
+
+
+_TRY_LOCK = (
+    "import fcntl, os, sys\n"
+    "fd = os.open(sys.argv[1], os.O_RDWR)\n"
+    "try:\n"
+    "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+    "except BlockingIOError:\n"
+    "    sys.exit(3)\n"
+)
+
+
+def test_a_file_locked_for_a_change_waits_for_another_process(tmp_path: Path) -> None:
+    target = tmp_path / "devices.json"
+    lock = tmp_path / ".devices.json.lock"
+    with locked(target):
+        assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+        held = subprocess.run([sys.executable, "-c", _TRY_LOCK, str(lock)], check=False)
+        assert held.returncode == 3
+    free = subprocess.run([sys.executable, "-c", _TRY_LOCK, str(lock)], check=False)
+    assert free.returncode == 0

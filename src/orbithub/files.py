@@ -9,13 +9,16 @@ only the hub's own user may open it: 0700 for directories, 0600 for files.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["create_private", "secure_data_dir", "set_aside", "write_atomically"]
+__all__ = ["create_private", "locked", "secure_data_dir", "set_aside", "write_atomically"]
 
 _LOGGER = logging.getLogger(__name__)
 _OTHERS = 0o077  # permission bits of the group and of everyone else
@@ -70,6 +73,22 @@ def create_private(path: Path) -> None:
     except FileExistsError:
         return
     os.close(fd)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for changing ``path``: the hub and the command line may both.
+
+    The lock is a private file beside it (``.<name>.lock``), so replacing ``path`` atomically
+    does not drop the lock.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:

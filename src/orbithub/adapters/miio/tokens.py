@@ -9,12 +9,9 @@ and a running hub change the file; a running hub notices changes by the file's s
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +19,7 @@ from typing import Any
 import orjson
 
 from orbithub.errors import OrbitHubError
-from orbithub.files import write_atomically
+from orbithub.files import locked, write_atomically
 
 __all__ = [
     "DEVICES_FILE",
@@ -178,7 +175,7 @@ class XiaomiDeviceStore:
         self._path = path
         self._signature: tuple[int, int, int] | None = None
         self._devices: dict[str, XiaomiDevice] = {}
-        with self._locked():
+        with locked(self._path):
             self._reload()
 
     @classmethod
@@ -205,7 +202,7 @@ class XiaomiDeviceStore:
         """Add ``device`` or replace the one with its id (a new address or token)."""
         check_device_id(device.id)
         parse_token(device.token)
-        with self._locked():
+        with locked(self._path):
             self._reload()
             self._devices[device.id] = device
             self._save()
@@ -213,7 +210,7 @@ class XiaomiDeviceStore:
 
     def remove(self, device_id: str) -> XiaomiDevice | None:
         """Forget a device and its token; returns it, or None when it was not added."""
-        with self._locked():
+        with locked(self._path):
             self._reload()
             gone = self._devices.pop(device_id, None)
             if gone is not None:
@@ -236,18 +233,6 @@ class XiaomiDeviceStore:
             _LOGGER.warning("%s; the devices read before stay in force", exc)
             return False
         return True
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the file's lock: the hub and the command line may both change it."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        lock = self._path.with_name(f".{self._path.name}.lock")
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
 
     def _reload(self) -> None:
         try:

@@ -21,7 +21,6 @@ as it is, because the hub must present it.
 from __future__ import annotations
 
 import base64
-import fcntl
 import hashlib
 import hmac
 import logging
@@ -29,8 +28,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +37,7 @@ import orjson
 
 from orbithub.adapters.mqtt.protocol_messages import DEFAULT_PREFIX, ID_PATTERN, MessageKind
 from orbithub.errors import OrbitHubError
-from orbithub.files import write_atomically
+from orbithub.files import locked, write_atomically
 
 __all__ = [
     "ACCOUNTS_FILE",
@@ -166,7 +164,7 @@ class BrokerAccounts:
         self._devices: dict[str, DeviceAccount] = {}
         # (topics it may publish, topics it may subscribe to) per device: checked per message.
         self._rights: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        with self._locked():
+        with locked(self._path):
             if not self._path.exists():
                 self._hub_password = secrets.token_urlsafe(32)
                 self._save()
@@ -215,7 +213,7 @@ class BrokerAccounts:
         """
         _check_ids(device_id, space, prefix)
         password = secrets.token_urlsafe(24)
-        with self._locked():
+        with locked(self._path):
             self._reload()
             self._devices[device_id] = DeviceAccount(
                 device_id, space, prefix, hash_password(password), time.time()
@@ -229,7 +227,7 @@ class BrokerAccounts:
     ) -> dict[str, DeviceCredentials]:
         """:meth:`issue` for each (device id, space), written to the file once."""
         made: dict[str, DeviceCredentials] = {}
-        with self._locked():
+        with locked(self._path):
             self._reload()
             for device_id, space in devices:
                 _check_ids(device_id, space, prefix)
@@ -243,7 +241,7 @@ class BrokerAccounts:
 
     def revoke(self, device_id: str) -> bool:
         """Remove ``device_id``'s account; returns whether it had one."""
-        with self._locked():
+        with locked(self._path):
             self._reload()
             if self._devices.pop(device_id, None) is None:
                 return False
@@ -292,17 +290,6 @@ class BrokerAccounts:
         self._refresh()
 
     # -- the file ------------------------------------------------------------------------------
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the accounts' lock: the hub and the CLI may both change them."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        lock = self._path.with_name(f".{self._path.name}.lock")
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
 
     def _refresh(self) -> None:
         try:
